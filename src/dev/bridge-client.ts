@@ -1,0 +1,28 @@
+/**
+ * The loopback bridge's stand-in for the preload: the same `window.chronotes`, carried over HTTP
+ * to the bridge server instead of over Electron IPC. Development and tests only; never shipped.
+ */
+import { buildTransport, type ChronotesBridge, type Envelope } from '../shared/ipc'
+
+const HEADERS = { 'Content-Type': 'application/json', 'X-Chronotes-Bridge': '1' }
+
+async function invoke(channel: string, args: unknown[]): Promise<Envelope<unknown>> {
+  const response = await fetch(`/__chronotes/invoke/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: HEADERS,
+    body: JSON.stringify(args)
+  })
+  return (await response.json()) as Envelope<unknown>
+}
+
+const bridge: ChronotesBridge = {
+  ...buildTransport(invoke),
+  on(event, listener) {
+    const source = new EventSource('/__chronotes/events')
+    const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as never)
+    source.addEventListener(event, handler)
+    return () => source.close()
+  }
+}
+
+Object.defineProperty(window, 'chronotes', { value: Object.freeze(bridge), writable: false })

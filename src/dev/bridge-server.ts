@@ -1,0 +1,181 @@
+/**
+ * The loopback bridge: serves the built renderer on 127.0.0.1 and answers its contract calls with
+ * the real services on a real library folder. It is how the end-to-end tests and `npm run
+ * preview:web` run the app without Electron. Development and tests only; never shipped.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { ChronotesError } from '../shared/errors'
+import type { EventName, Settings } from '../shared/ipc'
+import { domainHandlers, type Handler } from '../main/ipc/handlers'
+import { LibraryService } from '../main/services/library-service'
+import { SettingsService } from '../main/services/settings-service'
+
+export interface BridgeOptions {
+  libraryDir: string
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  /** The built bridge client (out/bridge/client.js). */
+  clientScript: string
+  datasetsDir?: string
+  /** Where settings live; by default inside the library's state folder. */
+  settingsFile?: string
+  authorName?: string
+  port?: number
+}
+
+export interface Bridge {
+  url: string
+  library: LibraryService
+  /** What app.openExternal was asked to open: the bridge never opens a browser. */
+  externalRequests: string[]
+  /** Asks the page to save, as main does before quitting; resolves when it answers (or after 5 s). */
+  requestFlush(): Promise<void>
+  close(): Promise<void>
+}
+
+const MAX_BODY = 256 * 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json'
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const library = new LibraryService({ root: options.libraryDir, ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}) })
+  await library.start()
+  const settings = new SettingsService(options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json'), {
+    authorName: options.authorName ?? 'Researcher',
+    libraryPath: options.libraryDir
+  })
+  const externalRequests: string[] = []
+  const eventStreams = new Set<ServerResponse>()
+  let flushed: (() => void) | null = null
+
+  const handlers = new Map<string, Handler>([
+    ...domainHandlers('documents', library),
+    ...domainHandlers('library', {
+      list: () => library.list(),
+      chooseLocation: async (): Promise<Settings | null> => {
+        throw new ChronotesError('UNSUPPORTED', 'Choosing another library folder needs the desktop app.')
+      }
+    }),
+    ...domainHandlers('settings', settings),
+    ...domainHandlers('app', {
+      flushed: async () => flushed?.(),
+      openExternal: async (url: string) => void externalRequests.push(url)
+    })
+  ])
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' })
+      response.end(String(error))
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    // Only this machine's pages may call: a foreign Host is a DNS-rebinding attempt.
+    if (request.headers.host !== `127.0.0.1:${port()}`) return void response.writeHead(403).end()
+    if (url.pathname.startsWith('/__chronotes/invoke/') && request.method === 'POST') {
+      // A custom header cannot be sent cross-origin without a preflight, which is never answered.
+      if (request.headers['x-chronotes-bridge'] !== '1') return void response.writeHead(403).end()
+      const handler = handlers.get(decodeURIComponent(url.pathname.slice('/__chronotes/invoke/'.length)))
+      if (!handler) return void response.writeHead(404).end()
+      const args: unknown = JSON.parse(await readBody(request))
+      const reply = await handler(Array.isArray(args) ? args : [args])
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply))
+      return
+    }
+    if (url.pathname === '/__chronotes/events') {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' })
+      response.write(': connected\n\n')
+      eventStreams.add(response)
+      request.on('close', () => eventStreams.delete(response))
+      return
+    }
+    if (url.pathname === '/__chronotes/bridge.js') {
+      response.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(await readFile(options.clientScript))
+      return
+    }
+    await serveStatic(url.pathname, response)
+  }
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^[/\\]+/, '')
+    const file = join(options.rendererDir, relative)
+    if (!file.startsWith(options.rendererDir + sep)) return void response.writeHead(403).end()
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      return void response.writeHead(404).end()
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' })
+    response.end(extname(file) === '.html' ? withBridge(body.toString('utf8')) : body)
+  }
+
+  function emit(event: EventName): void {
+    for (const stream of eventStreams) stream.write(`event: ${event}\ndata: null\n\n`)
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const port = () => (server.address() as AddressInfo).port
+
+  return {
+    url: `http://127.0.0.1:${port()}/`,
+    library,
+    externalRequests,
+    requestFlush: () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000)
+        flushed = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+        emit('app:flush-request')
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of eventStreams) stream.end()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/**
+ * The page as the app ships it, with two changes: the bridge client is loaded before the app,
+ * and the CSP lets the page talk to this server (connect-src 'self'). The rest of the CSP stays.
+ */
+function withBridge(html: string): string {
+  return html
+    .replace("connect-src 'none'", "connect-src 'self'")
+    .replace("connect-src &#39;none&#39;", "connect-src &#39;self&#39;")
+    .replace('<title>', '<script src="/__chronotes/bridge.js"></script>\n    <title>')
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new Error('request too large'))
+        request.destroy()
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}

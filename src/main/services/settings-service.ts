@@ -1,0 +1,46 @@
+import { rename } from 'node:fs/promises'
+import { z } from 'zod'
+import type { Settings, SettingsPatch } from '../../shared/ipc'
+import { fileStamp, readIfExists, writeAtomically } from './fs-utils'
+
+const StoredSettingsSchema = z
+  .object({
+    authorName: z.string().min(1).max(200),
+    libraryPath: z.string().min(1).max(4096)
+  })
+  .partial()
+
+/**
+ * The user's settings, in one JSON file in the app's data folder. A damaged file is moved aside
+ * (not deleted) and the defaults are used, so that the app always starts.
+ */
+export class SettingsService {
+  private current: Settings | null = null
+
+  constructor(
+    private readonly file: string,
+    private readonly defaults: Settings
+  ) {}
+
+  async get(): Promise<Settings> {
+    if (this.current) return this.current
+    const bytes = await readIfExists(this.file)
+    let stored = {}
+    if (bytes) {
+      try {
+        stored = StoredSettingsSchema.parse(JSON.parse(bytes.toString('utf8')))
+      } catch {
+        await rename(this.file, `${this.file}.damaged-${fileStamp(new Date())}`)
+      }
+    }
+    this.current = { ...this.defaults, ...stored }
+    return this.current
+  }
+
+  async update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
+    const next = { ...(await this.get()), ...patch }
+    await writeAtomically(this.file, JSON.stringify(next, null, 2) + '\n')
+    this.current = next
+    return next
+  }
+}

@@ -1,0 +1,7 @@
+import type { ChronotesBridge } from '../shared/ipc'
+
+declare global {
+  interface Window {
+    chronotes: ChronotesBridge
+  }
+}

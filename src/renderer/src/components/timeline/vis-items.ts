@@ -1,0 +1,62 @@
+import type { Group } from '@shared/model/schema'
+import type { TimelineViewItem } from '@shared/view/timeline-items'
+
+/** An item as vis-timeline takes it. Its content is HTML we build from escaped text only. */
+export interface VisItem {
+  id: string
+  group: string
+  type: 'box' | 'range' | 'background'
+  start: number
+  end?: number
+  content: string
+  className: string
+  style: string
+}
+
+export interface VisGroup {
+  id: string
+  content: string
+  order: number
+  className: string
+  style: string
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+}
+
+export function toVisItem(item: TimelineViewItem, color: string): VisItem {
+  const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
+  const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`]
+  return {
+    id: item.id,
+    group: item.group,
+    type: item.type === 'point' ? 'box' : item.type === 'span' ? 'range' : 'background',
+    start: item.start,
+    ...(item.end === undefined ? {} : { end: item.end }),
+    content: `<span class="item-title">${escapeHtml(item.text)}</span>${badge}`,
+    className: classes.filter(Boolean).join(' '),
+    // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
+    style: `--lane-color: ${color}`
+  }
+}
+
+export function toVisGroup(group: Group): VisGroup {
+  return {
+    id: group.id,
+    content: `<span class="lane-swatch"></span><span class="lane-title">${escapeHtml(group.title)}</span>`,
+    order: group.order,
+    className: 'lane',
+    style: `--lane-color: ${group.color}`
+  }
+}
+
+/** Whether two vis items would draw the same; used to send vis-timeline only what changed. */
+export function sameVisItem(a: VisItem | VisGroup | undefined, b: VisItem | VisGroup): boolean {
+  if (!a) return false
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof typeof a>
+  for (const key of keys) if (a[key] !== b[key as keyof typeof b]) return false
+  return true
+}

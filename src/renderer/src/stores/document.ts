@@ -1,0 +1,156 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { OpenedDocument } from '@shared/ipc'
+import { newId } from '@shared/model/ids'
+import type { TimelineDocument, TimelineItem } from '@shared/model/schema'
+import { api, ChronotesError } from '../api'
+
+/** How long after the last edit the document saves itself. */
+export const AUTOSAVE_DELAY_MS = 800
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error'
+
+/**
+ * The open document and its life on disk: edits, autosave, and what happens when the file was
+ * changed by someone else. The document is replaced, never mutated, so views can diff by identity.
+ */
+export const useDocumentStore = defineStore('document', () => {
+  const name = ref<string | null>(null)
+  const document = shallowRef<TimelineDocument | null>(null)
+  const revision = ref<string | null>(null)
+  const migratedFrom = ref<number | null>(null)
+  const savedAt = ref<string | null>(null)
+  const saving = ref(false)
+  const problem = ref<ChronotesError | null>(null)
+  // Edits are counted so that one made while a save is under way is not marked saved.
+  const editCount = ref(0)
+  const savedEditCount = ref(0)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let saveInFlight: Promise<void> | null = null
+
+  const dirty = computed(() => editCount.value !== savedEditCount.value)
+  const state = computed<SaveState>(() => {
+    if (problem.value?.code === 'CONFLICT') return 'conflict'
+    if (problem.value) return 'error'
+    if (saving.value) return 'saving'
+    return dirty.value ? 'unsaved' : 'saved'
+  })
+
+  function load(opened: OpenedDocument): void {
+    clearTimeout(timer)
+    name.value = opened.name
+    document.value = opened.document
+    revision.value = opened.revision
+    migratedFrom.value = opened.migratedFrom ?? null
+    problem.value = null
+    savedAt.value = null
+    editCount.value = savedEditCount.value = 0
+    // A migrated file is saved in the new version at once; the service keeps the old one as a backup.
+    if (opened.migratedFrom !== undefined) markEdited()
+  }
+
+  function close(): void {
+    clearTimeout(timer)
+    name.value = document.value = revision.value = null
+    problem.value = null
+    editCount.value = savedEditCount.value = 0
+  }
+
+  async function open(fileName: string): Promise<void> {
+    await flush()
+    load(await api.documents.open(fileName))
+  }
+
+  /** Replaces the document with an edited copy and schedules a save. */
+  function change(next: TimelineDocument): void {
+    document.value = { ...next, updatedAt: new Date().toISOString() }
+    markEdited()
+  }
+
+  function markEdited(): void {
+    editCount.value++
+    clearTimeout(timer)
+    timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+  }
+
+  function updateItem(id: string, patch: Partial<Omit<TimelineItem, 'id'>>): void {
+    const doc = document.value
+    if (!doc) return
+    const updatedAt = new Date().toISOString()
+    change({ ...doc, items: doc.items.map((item) => (item.id === id ? { ...item, ...patch, updatedAt } : item)) })
+  }
+
+  async function save(force = false): Promise<void> {
+    clearTimeout(timer)
+    if (saveInFlight) await saveInFlight
+    const doc = document.value
+    const fileName = name.value
+    if (!doc || !fileName || !dirty.value || (problem.value?.code === 'CONFLICT' && !force)) return
+    const edits = editCount.value
+    saving.value = true
+    saveInFlight = api.documents
+      .save(fileName, doc, { baseRevision: revision.value, force })
+      .then((result) => {
+        if (name.value !== fileName) return
+        revision.value = result.revision
+        savedAt.value = result.savedAt
+        savedEditCount.value = edits
+        problem.value = null
+      })
+      .catch((error: unknown) => {
+        problem.value = error instanceof ChronotesError ? error : new ChronotesError('INTERNAL', String(error))
+      })
+      .finally(() => {
+        saving.value = false
+        saveInFlight = null
+      })
+    await saveInFlight
+  }
+
+  /** Saves now whatever is unsaved; used before switching documents and before quitting. */
+  async function flush(): Promise<void> {
+    if (dirty.value) await save()
+    else if (saveInFlight) await saveInFlight
+  }
+
+  /** The file changed on disk: keep mine over it, take theirs, or keep mine as a new document. */
+  async function resolveConflict(choice: 'overwrite' | 'reload' | 'copy'): Promise<OpenedDocument | null> {
+    const doc = document.value
+    const fileName = name.value
+    if (!doc || !fileName) return null
+    if (choice === 'overwrite') {
+      await save(true)
+      return null
+    }
+    if (choice === 'reload') {
+      load(await api.documents.open(fileName))
+      return null
+    }
+    const created = await api.documents.create(`${doc.title} (my version)`)
+    const mine = { ...doc, id: newId(), title: created.document.title }
+    const saved = await api.documents.save(created.name, mine, { baseRevision: created.revision })
+    const opened = { name: created.name, document: mine, revision: saved.revision }
+    load(opened)
+    return opened
+  }
+
+  return {
+    name,
+    document,
+    revision,
+    migratedFrom,
+    savedAt,
+    saving,
+    problem,
+    dirty,
+    state,
+    load,
+    close,
+    open,
+    change,
+    updateItem,
+    save,
+    flush,
+    resolveConflict
+  }
+})

@@ -1,0 +1,86 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { LibraryEntry } from '@shared/ipc'
+import { api, ChronotesError } from '../api'
+import { useDocumentStore } from './document'
+
+/** The timelines in the library folder, and the commands that create, rename, copy and trash them. */
+export const useLibraryStore = defineStore('library', () => {
+  const entries = ref<LibraryEntry[]>([])
+  const libraryPath = ref('')
+  const openError = ref<ChronotesError | null>(null)
+  /** The timeline that could not be opened, so the user can restore its last good backup. */
+  const failedName = ref<string | null>(null)
+  const documents = useDocumentStore()
+
+  async function refresh(): Promise<void> {
+    entries.value = await api.library.list()
+  }
+
+  /** Loads the list and opens the first readable timeline (the bundled dataset on first run). */
+  async function start(): Promise<void> {
+    libraryPath.value = (await api.settings.get()).libraryPath
+    await refresh()
+    const first = entries.value.find((entry) => entry.status === 'ok')
+    if (first) await open(first.name)
+    else documents.close()
+  }
+
+  async function open(name: string): Promise<void> {
+    openError.value = null
+    try {
+      await documents.open(name)
+    } catch (error) {
+      documents.close()
+      openError.value = error instanceof ChronotesError ? error : new ChronotesError('INTERNAL', String(error))
+      failedName.value = name
+    }
+  }
+  async function create(title: string): Promise<void> {
+    await documents.flush()
+    documents.load(await api.documents.create(title))
+    openError.value = null
+    await refresh()
+  }
+
+  async function rename(name: string, title: string): Promise<void> {
+    if (documents.name === name) await documents.flush()
+    const renamed = await api.documents.rename(name, title)
+    if (documents.name === name) documents.load(renamed)
+    await refresh()
+  }
+
+  async function duplicate(name: string): Promise<void> {
+    await documents.flush()
+    documents.load(await api.documents.duplicate(name))
+    await refresh()
+  }
+
+  async function trash(name: string): Promise<void> {
+    if (documents.name === name) {
+      await documents.flush()
+      documents.close()
+    }
+    await api.documents.trash(name)
+    await refresh()
+    const next = entries.value.find((entry) => entry.status === 'ok')
+    if (!documents.name && next) await open(next.name)
+  }
+
+  async function restoreLatestBackup(name: string): Promise<boolean> {
+    const [latest] = await api.documents.backups(name)
+    if (!latest) return false
+    documents.load(await api.documents.restoreBackup(name, latest.id))
+    openError.value = null
+    await refresh()
+    return true
+  }
+
+  async function chooseLocation(): Promise<void> {
+    await documents.flush()
+    const settings = await api.library.chooseLocation()
+    if (settings) await start()
+  }
+
+  return { entries, libraryPath, openError, failedName, refresh, start, open, create, rename, duplicate, trash, restoreLatestBackup, chooseLocation }
+})

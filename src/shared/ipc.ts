@@ -1,0 +1,182 @@
+/**
+ * THE contract between the renderer and main. Every channel string lives here and nowhere else;
+ * main validates each argument against these schemas, and the preload and the loopback bridge
+ * both build the renderer's `window.chronotes` from this table.
+ */
+import { z } from 'zod'
+import type { ErrorPayload } from './errors'
+import { DOCUMENT_EXTENSION } from './model/document'
+import type { Problem } from './model/problems'
+import { DocumentSchema, type TimelineDocument } from './model/schema'
+
+/** A document's file name inside the library: no folders, no hidden files, no control characters. */
+export const DocumentNameSchema = z
+  .string()
+  .max(255)
+  .refine(
+    (name) =>
+      name.endsWith(DOCUMENT_EXTENSION) &&
+      name.length > DOCUMENT_EXTENSION.length &&
+      !name.startsWith('.') &&
+      !/[/\\:*?"<>|\u0000-\u001f]/.test(name),
+    { error: `must be a file name ending in ${DOCUMENT_EXTENSION}, without folders` }
+  )
+
+const TitleSchema = z.string().trim().min(1, 'must not be empty').max(500)
+
+export const SaveOptionsSchema = z.object({
+  /** The revision the renderer last opened or saved; null saves only if the file is new. */
+  baseRevision: z.string().max(200).nullable(),
+  /** Overwrite even if the file changed on disk since baseRevision (the user chose to). */
+  force: z.boolean().optional()
+})
+
+export const SettingsPatchSchema = z
+  .object({ authorName: z.string().trim().min(1).max(200) })
+  .partial()
+  .strict()
+
+export type SaveOptions = z.infer<typeof SaveOptionsSchema>
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
+
+export type LibraryEntry =
+  | { name: string; status: 'ok'; title: string; updatedAt: string; itemCount: number }
+  | { name: string; status: 'unreadable'; reason: string; problems: Problem[] }
+
+export interface OpenedDocument {
+  name: string
+  document: TimelineDocument
+  /** A fingerprint of the bytes on disk; saves must name it so that others' changes are noticed. */
+  revision: string
+  /** Set when the file was of an older schema version and was migrated in memory. */
+  migratedFrom?: number
+}
+
+export interface SaveResult {
+  revision: string
+  savedAt: string
+}
+
+export interface BackupInfo {
+  id: string
+  savedAt: string
+  size: number
+}
+
+export interface Settings {
+  authorName: string
+  libraryPath: string
+}
+
+/** What the renderer can ask for. Every method returns a promise; errors are ChronotesErrors. */
+export interface ChronotesApi {
+  library: {
+    list(): Promise<LibraryEntry[]>
+    /** Main shows a folder dialog; the chosen folder becomes the library and is remembered. */
+    chooseLocation(): Promise<Settings | null>
+  }
+  documents: {
+    create(title: string): Promise<OpenedDocument>
+    open(name: string): Promise<OpenedDocument>
+    save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult>
+    rename(name: string, title: string): Promise<OpenedDocument>
+    duplicate(name: string): Promise<OpenedDocument>
+    trash(name: string): Promise<void>
+    backups(name: string): Promise<BackupInfo[]>
+    restoreBackup(name: string, backupId: string): Promise<OpenedDocument>
+  }
+  settings: {
+    get(): Promise<Settings>
+    update(patch: SettingsPatch): Promise<Settings>
+  }
+  app: {
+    /** The renderer has saved what it had after a flush request; main may quit. */
+    flushed(): Promise<void>
+    /** Opens an http(s) address in the system browser, after main checks it. */
+    openExternal(url: string): Promise<void>
+  }
+}
+
+type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never
+type Channels<A> = {
+  [D in keyof A]: { [M in keyof A[D]]: { channel: string; args: z.ZodType<ArgsOf<A[D][M]>> } }
+}
+
+const BackupIdSchema = z.string().regex(/^[0-9A-Za-z._-]{1,200}$/, 'is not a backup id')
+
+export const CONTRACT: Channels<ChronotesApi> = {
+  library: {
+    list: { channel: 'library:list', args: z.tuple([]) },
+    chooseLocation: { channel: 'library:choose-location', args: z.tuple([]) }
+  },
+  documents: {
+    create: { channel: 'documents:create', args: z.tuple([TitleSchema]) },
+    open: { channel: 'documents:open', args: z.tuple([DocumentNameSchema]) },
+    save: {
+      channel: 'documents:save',
+      args: z.tuple([DocumentNameSchema, DocumentSchema, SaveOptionsSchema])
+    },
+    rename: { channel: 'documents:rename', args: z.tuple([DocumentNameSchema, TitleSchema]) },
+    duplicate: { channel: 'documents:duplicate', args: z.tuple([DocumentNameSchema]) },
+    trash: { channel: 'documents:trash', args: z.tuple([DocumentNameSchema]) },
+    backups: { channel: 'documents:backups', args: z.tuple([DocumentNameSchema]) },
+    restoreBackup: {
+      channel: 'documents:restore-backup',
+      args: z.tuple([DocumentNameSchema, BackupIdSchema])
+    }
+  },
+  settings: {
+    get: { channel: 'settings:get', args: z.tuple([]) },
+    update: { channel: 'settings:update', args: z.tuple([SettingsPatchSchema]) }
+  },
+  app: {
+    flushed: { channel: 'app:flushed', args: z.tuple([]) },
+    openExternal: { channel: 'app:open-external', args: z.tuple([z.url({ protocol: /^https?$/ })]) }
+  }
+}
+
+/** Messages main sends to the renderer. */
+export interface ChronotesEvents {
+  /** Save now: the app is about to quit. Answer with app.flushed(). */
+  'app:flush-request': void
+  /** The library folder changed (another folder was chosen). */
+  'library:changed': void
+}
+export const EVENT_NAMES = ['app:flush-request', 'library:changed'] as const satisfies (keyof ChronotesEvents)[]
+export type EventName = keyof ChronotesEvents
+
+/** How a reply crosses the boundary: errors as plain data, rethrown on the other side. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload }
+
+/** The object the preload (or the loopback bridge) puts on `window.chronotes`. */
+export type Transported<A> = {
+  [D in keyof A]: {
+    [M in keyof A[D]]: A[D][M] extends (...args: infer P) => Promise<infer R>
+      ? (...args: P) => Promise<Envelope<R>>
+      : never
+  }
+}
+export interface ChronotesBridge extends Transported<ChronotesApi> {
+  on<E extends EventName>(event: E, listener: (payload: ChronotesEvents[E]) => void): () => void
+}
+
+/** Builds the transported api from any `invoke`; the preload passes ipcRenderer.invoke. */
+export function buildTransport(
+  invoke: (channel: string, args: unknown[]) => Promise<Envelope<unknown>>
+): Transported<ChronotesApi> {
+  const domains = Object.entries(CONTRACT).map(([domain, methods]) => [
+    domain,
+    Object.fromEntries(
+      Object.entries(methods as Record<string, { channel: string }>).map(([method, { channel }]) => [
+        method,
+        (...args: unknown[]) => invoke(channel, args)
+      ])
+    )
+  ])
+  return Object.fromEntries(domains) as Transported<ChronotesApi>
+}
+
+/** Every channel with its schema, for main (and the bridge) to register handlers by. */
+export function contractEntries<D extends keyof ChronotesApi>(domain: D) {
+  return Object.entries(CONTRACT[domain]) as [keyof ChronotesApi[D] & string, { channel: string; args: z.ZodType<unknown[]> }][]
+}

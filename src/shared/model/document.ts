@@ -1,0 +1,102 @@
+import type { z } from 'zod'
+import { migrate, OLDEST_READABLE_VERSION } from './migrations'
+import type { Problem } from './problems'
+import { DocumentSchema, SCHEMA_VERSION, type TimelineDocument } from './schema'
+
+export type ReadFailure = 'INVALID_JSON' | 'NOT_CHRONOTES' | 'NEWER_VERSION' | 'INVALID_DOCUMENT'
+
+export type ReadResult =
+  | { ok: true; document: TimelineDocument; migratedFrom?: number }
+  | { ok: false; reason: ReadFailure; problems: Problem[] }
+
+/** File names end in this, and the library lists only such files. */
+export const DOCUMENT_EXTENSION = '.chronotes.json'
+
+/**
+ * Reads a Chronotes file's text. Never throws on bad input: a file that is not JSON, not a
+ * Chronotes document, from a newer app, or that breaks the schema comes back as problems.
+ */
+export function readDocument(text: string, file?: string): ReadResult {
+  const fail = (reason: ReadFailure, problems: Omit<Problem, 'file'>[]): ReadResult => ({
+    ok: false,
+    reason,
+    problems: problems.map((p) => (file ? { file, ...p } : p))
+  })
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (error) {
+    return fail('INVALID_JSON', [jsonProblem(text, error)])
+  }
+  if (!isObject(raw) || raw.format !== 'chronotes') {
+    return fail('NOT_CHRONOTES', [{ message: 'is not a Chronotes document (no "format": "chronotes")' }])
+  }
+  const version = raw.schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_READABLE_VERSION) {
+    return fail('INVALID_DOCUMENT', [
+      { field: 'schemaVersion', message: `must be a whole number from ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}` }
+    ])
+  }
+  if (version > SCHEMA_VERSION) {
+    return fail('NEWER_VERSION', [
+      {
+        field: 'schemaVersion',
+        message: `was written by a newer Chronotes (schema version ${version}; this one reads up to ${SCHEMA_VERSION}). Update Chronotes to open it.`
+      }
+    ])
+  }
+  const current = version < SCHEMA_VERSION ? migrate(raw, version) : raw
+  const parsed = DocumentSchema.safeParse(current)
+  if (!parsed.success) return fail('INVALID_DOCUMENT', schemaProblems(parsed.error, current))
+  return version < SCHEMA_VERSION
+    ? { ok: true, document: parsed.data, migratedFrom: version }
+    : { ok: true, document: parsed.data }
+}
+
+/**
+ * The file text for a document: validated, keys in schema order, two-space indentation and a
+ * final newline, so that two colleagues' copies diff cleanly. Throws if the document is invalid.
+ */
+export function serializeDocument(document: TimelineDocument): string {
+  return JSON.stringify(DocumentSchema.parse(document), null, 2) + '\n'
+}
+
+/** Turns schema issues into problems that name the event by number and title, and the field. */
+export function schemaProblems(error: z.ZodError, doc: unknown): Problem[] {
+  return error.issues.slice(0, 100).map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p))
+    const [top, index, ...rest] = path
+    if ((top === 'items' || top === 'groups') && typeof index === 'number') {
+      const entry = isObject(doc) && Array.isArray(doc[top]) ? doc[top][index] : undefined
+      const title = isObject(entry) && typeof entry.title === 'string' ? ` ("${entry.title.slice(0, 60)}")` : ''
+      const noun = top === 'items' ? 'event' : 'lane'
+      return { where: `${noun} ${index + 1}${title}`, field: formatPath(rest) || undefined, message: issue.message }
+    }
+    return { field: formatPath(path) || undefined, message: issue.message }
+  })
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    ''
+  )
+}
+
+function jsonProblem(text: string, error: unknown): Omit<Problem, 'file'> {
+  const message = error instanceof Error ? error.message : String(error)
+  const position = /position (\d+)/.exec(message)
+  const lineColumn = /line (\d+) column (\d+)/.exec(message)
+  let where: string | undefined
+  if (lineColumn) where = `line ${lineColumn[1]}, column ${lineColumn[2]}`
+  else if (position) {
+    const before = text.slice(0, Number(position[1]))
+    const line = before.split('\n').length
+    where = `line ${line}, column ${before.length - before.lastIndexOf('\n')}`
+  }
+  return { where, message: `is not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/, '')})` }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,60 @@
+import { SCHEMA_VERSION } from './schema'
+
+type Json = Record<string, unknown>
+
+/**
+ * One step up the schema versions. Each takes a parsed document of version `from` and returns
+ * one of version `from + 1`; steps run in order until the current version is reached.
+ */
+interface Migration {
+  from: number
+  describe: string
+  up(doc: Json): Json
+}
+
+const asArray = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : [])
+
+/**
+ * Version 0 was the pre-release draft format ("lanes" and "events", an event's date in "date").
+ * No released build wrote it; it stays so that the migration path is exercised by real code.
+ */
+const v0ToV1: Migration = {
+  from: 0,
+  describe: 'lanes → groups, events → items, date/endDate → start/end',
+  up(doc) {
+    const { lanes, events, ...rest } = doc
+    return {
+      ...rest,
+      schemaVersion: 1,
+      groups: asArray(lanes).map((lane, order) => ({
+        id: lane.id,
+        title: lane.name,
+        color: lane.color,
+        order
+      })),
+      items: asArray(events).map(({ lane, date, endDate, text, ...event }) => ({
+        ...event,
+        groupId: lane,
+        kind: endDate === undefined ? 'point' : 'range',
+        start: date,
+        ...(endDate === undefined ? {} : { end: endDate }),
+        description: text ?? ''
+      }))
+    }
+  }
+}
+
+const MIGRATIONS: Migration[] = [v0ToV1]
+
+/** Brings a parsed document of an older version up to SCHEMA_VERSION. It is not validated here. */
+export function migrate(doc: Json, fromVersion: number): Json {
+  let current = doc
+  for (let version = fromVersion; version < SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS.find((m) => m.from === version)
+    if (!step) throw new Error(`no migration from schema version ${version}`)
+    current = step.up(current)
+  }
+  return current
+}
+
+export const OLDEST_READABLE_VERSION = Math.min(...MIGRATIONS.map((m) => m.from), SCHEMA_VERSION)

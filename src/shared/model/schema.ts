@@ -1,0 +1,137 @@
+import { z } from 'zod'
+import { PRECISIONS, PRECISION_FORMS, parsePeriod, precisionOf, type Precision } from './dates'
+
+/** The schema version this build reads and writes. Older files are migrated (see migrations.ts). */
+export const SCHEMA_VERSION = 1
+
+export const CONFIDENCES = ['confirmed', 'reported', 'disputed', 'unverified'] as const
+export const ITEM_KINDS = ['point', 'range', 'background'] as const
+
+// Bounds keep a hostile file from making the app allocate or render without limit.
+const MAX_TITLE = 500
+const MAX_TEXT = 200_000
+const MAX_ID = 200
+
+const id = z.string().min(1, 'must not be empty').max(MAX_ID, `must be at most ${MAX_ID} characters`)
+const timestamp = z.iso.datetime({ offset: true, error: 'must be a date and time like 2025-03-05T14:00:00Z' })
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
+
+/** A date at any precision; used where the precision is implied by the value (a source's publication date). */
+const looseDate = z.string().refine((v) => precisionOf(v) !== null, {
+  error: 'must be a date like 2014, 2014-04 or 2014-04-12'
+})
+
+export const SourceSchema = z.object({
+  title: text(MAX_TITLE).nullable(),
+  outlet: text(MAX_TITLE).nullable(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .max(4000)
+    .nullable(),
+  published: looseDate.nullable()
+})
+
+export const NoteSchema = z.object({
+  id,
+  author: text(MAX_TITLE),
+  body: text(MAX_TEXT),
+  createdAt: timestamp,
+  updatedAt: timestamp
+})
+
+export const ProvenanceSchema = z.object({
+  importedFrom: text(4000),
+  importedAt: timestamp,
+  originalId: text(MAX_ID)
+})
+
+export const GroupSchema = z.object({
+  id,
+  title: text(MAX_TITLE).min(1, 'must not be empty'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4'),
+  order: z.number().int()
+})
+
+export const ItemSchema = z
+  .object({
+    id,
+    groupId: id,
+    kind: z.enum(ITEM_KINDS),
+    start: z.string(),
+    end: z.string().optional(),
+    precision: z.enum(PRECISIONS),
+    title: text(MAX_TITLE).min(1, 'must not be empty'),
+    description: text(MAX_TEXT),
+    tags: z.array(text(100).min(1, 'must not be empty')).max(200),
+    confidence: z.enum(CONFIDENCES),
+    sources: z.array(SourceSchema).max(1000),
+    notes: z.array(NoteSchema).max(10_000),
+    provenance: ProvenanceSchema.optional(),
+    createdAt: timestamp,
+    updatedAt: timestamp
+  })
+  .superRefine((item, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    const start = parsePeriod(item.start, item.precision)
+    if (!start) issue('start', dateMessage(item.start, item.precision))
+    if (item.end === undefined) {
+      if (item.kind !== 'point') issue('end', `is required for a ${item.kind} event`)
+      return
+    }
+    if (item.kind === 'point') issue('end', 'must be left out for a point event')
+    const end = parsePeriod(item.end, item.precision)
+    if (!end) issue('end', dateMessage(item.end, item.precision))
+    else if (start && end.start < start.start) issue('end', `${item.end} is before the start ${item.start}`)
+    const noteIds = new Set<string>()
+    for (const [index, note] of item.notes.entries()) {
+      if (noteIds.has(note.id))
+        ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `repeats note id ${note.id}` })
+      noteIds.add(note.id)
+    }
+  })
+
+function dateMessage(value: string, precision: Precision): string {
+  return `"${value}" is not a valid ${precision} date (expected ${PRECISION_FORMS[precision]})`
+}
+
+export const DocumentSchema = z
+  .object({
+    format: z.literal('chronotes', { error: 'must be "chronotes"' }),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id,
+    title: text(MAX_TITLE).min(1, 'must not be empty'),
+    description: text(MAX_TEXT),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    groups: z.array(GroupSchema).max(1000),
+    items: z.array(ItemSchema).max(1_000_000)
+  })
+  .superRefine((doc, ctx) => {
+    const groupIds = new Set<string>()
+    for (const [index, group] of doc.groups.entries()) {
+      if (groupIds.has(group.id))
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'id'], message: `repeats lane id ${group.id}` })
+      groupIds.add(group.id)
+    }
+    const itemIds = new Set<string>()
+    for (const [index, item] of doc.items.entries()) {
+      if (itemIds.has(item.id))
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `repeats event id ${item.id}` })
+      itemIds.add(item.id)
+      if (!groupIds.has(item.groupId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'groupId'],
+          message: `names lane "${item.groupId}", which the document does not have`
+        })
+    }
+  })
+
+export type Confidence = (typeof CONFIDENCES)[number]
+export type ItemKind = (typeof ITEM_KINDS)[number]
+export type Source = z.infer<typeof SourceSchema>
+export type Note = z.infer<typeof NoteSchema>
+export type Provenance = z.infer<typeof ProvenanceSchema>
+export type Group = z.infer<typeof GroupSchema>
+export type TimelineItem = z.infer<typeof ItemSchema>
+export type TimelineDocument = z.infer<typeof DocumentSchema>

@@ -1,0 +1,86 @@
+import { parsePeriod } from '../model/dates'
+import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
+
+/** Which events to show. Empty today; the find-and-filter work fills it in. */
+export interface ItemFilter {
+  groupIds?: ReadonlySet<string>
+}
+
+/** The visible span of the timeline, UTC milliseconds. */
+export interface TimeWindow {
+  start: number
+  end: number
+}
+
+/** What the timeline widget draws for one event: plain data, no HTML. */
+export interface TimelineViewItem {
+  id: string
+  group: string
+  /** point: a box on its day or minute; span: a bar over a range or an imprecise date's period. */
+  type: 'point' | 'span' | 'background'
+  start: number
+  end?: number
+  text: string
+  confidence: Confidence
+  /** Month- or year-precision: drawn over its whole period, marked as approximate. */
+  approximate: boolean
+  noteCount: number
+}
+
+/** The [start, end) an event covers, with its dates read at their precision; null if unreadable. */
+export function itemPeriod(item: TimelineItem): { start: number; end: number } | null {
+  const start = parsePeriod(item.start, item.precision)
+  const end = item.end === undefined ? start : parsePeriod(item.end, item.precision)
+  return start && end ? { start: start.start, end: end.end } : null
+}
+
+export function matchesFilter(item: TimelineItem, filter: ItemFilter): boolean {
+  return !filter.groupIds || filter.groupIds.has(item.groupId)
+}
+
+/**
+ * The timeline's items as a function of (document, filter, visible window), never the raw array:
+ * only events that pass the filter and overlap the window (widened by its own length on each side,
+ * so panning does not show gaps) are returned.
+ */
+export function selectTimelineItems(
+  doc: TimelineDocument,
+  filter: ItemFilter,
+  window?: TimeWindow
+): TimelineViewItem[] {
+  const margin = window ? window.end - window.start : 0
+  const out: TimelineViewItem[] = []
+  for (const item of doc.items) {
+    if (!matchesFilter(item, filter)) continue
+    const period = itemPeriod(item)
+    if (!period) continue
+    if (window && (period.end < window.start - margin || period.start > window.end + margin)) continue
+    const approximate = item.precision === 'year' || item.precision === 'month'
+    const type = item.kind === 'background' ? 'background' : item.kind === 'range' || approximate ? 'span' : 'point'
+    out.push({
+      id: item.id,
+      group: item.groupId,
+      type,
+      start: period.start,
+      ...(type === 'point' ? {} : { end: period.end }),
+      text: item.title,
+      confidence: item.confidence,
+      approximate,
+      noteCount: item.notes.length
+    })
+  }
+  return out
+}
+
+/** The span from the earliest start to the latest end, for "fit all"; null for an empty timeline. */
+export function documentExtent(doc: TimelineDocument): TimeWindow | null {
+  let start = Infinity
+  let end = -Infinity
+  for (const item of doc.items) {
+    const period = itemPeriod(item)
+    if (!period) continue
+    start = Math.min(start, period.start)
+    end = Math.max(end, period.end)
+  }
+  return start <= end ? { start, end } : null
+}

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from './tests/chromium'
+
+const alias = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000
+        }
+      },
+      {
+        resolve: { alias },
+        plugins: [vue()],
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium', viewport: { width: 1400, height: 900 } }]
+          }
+        }
+      }
+    ]
+  }
+})
