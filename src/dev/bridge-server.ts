@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { ChronotesError } from '../shared/errors'
-import type { EventName, Settings } from '../shared/ipc'
+import { CONTRACT, type EventName, type Settings } from '../shared/ipc'
 import { domainHandlers, type Handler } from '../main/ipc/handlers'
 import { LibraryService } from '../main/services/library-service'
 import { SettingsService } from '../main/services/settings-service'
@@ -49,12 +49,18 @@ const TYPES: Record<string, string> = {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const library = new LibraryService({ root: options.libraryDir, ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}) })
-  await library.start()
-  const settings = new SettingsService(options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json'), {
-    authorName: options.authorName ?? 'Researcher',
-    libraryPath: options.libraryDir
+  const library = new LibraryService({
+    root: options.libraryDir,
+    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {})
   })
+  await library.start()
+  const settings = new SettingsService(
+    options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json'),
+    {
+      authorName: options.authorName ?? 'Researcher',
+      libraryPath: options.libraryDir
+    }
+  )
   const externalRequests: string[] = []
   const eventStreams = new Set<ServerResponse>()
   let flushed: (() => void) | null = null
@@ -69,7 +75,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }),
     ...domainHandlers('settings', settings),
     ...domainHandlers('app', {
-      flushed: async () => flushed?.(),
+      // Answered first, then the waiting requestFlush() resumes (see handle), so that a close()
+      // right after it does not cut the page's call off.
+      flushed: async () => {},
       openExternal: async (url: string) => void externalRequests.push(url)
     })
   ])
@@ -88,11 +96,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (url.pathname.startsWith('/__chronotes/invoke/') && request.method === 'POST') {
       // A custom header cannot be sent cross-origin without a preflight, which is never answered.
       if (request.headers['x-chronotes-bridge'] !== '1') return void response.writeHead(403).end()
-      const handler = handlers.get(decodeURIComponent(url.pathname.slice('/__chronotes/invoke/'.length)))
+      const channel = decodeURIComponent(url.pathname.slice('/__chronotes/invoke/'.length))
+      const handler = handlers.get(channel)
       if (!handler) return void response.writeHead(404).end()
       const args: unknown = JSON.parse(await readBody(request))
       const reply = await handler(Array.isArray(args) ? args : [args])
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply))
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply), () => {
+        if (channel === CONTRACT.app.flushed.channel) flushed?.()
+      })
       return
     }
     if (url.pathname === '/__chronotes/events') {
@@ -160,7 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 function withBridge(html: string): string {
   return html
     .replace("connect-src 'none'", "connect-src 'self'")
-    .replace("connect-src &#39;none&#39;", "connect-src &#39;self&#39;")
+    .replace('connect-src &#39;none&#39;', 'connect-src &#39;self&#39;')
     .replace('<title>', '<script src="/__chronotes/bridge.js"></script>\n    <title>')
 }
 

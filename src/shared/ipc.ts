@@ -102,7 +102,10 @@ type Channels<A> = {
   [D in keyof A]: { [M in keyof A[D]]: { channel: string; args: z.ZodType<ArgsOf<A[D][M]>> } }
 }
 
-const BackupIdSchema = z.string().regex(/^[0-9A-Za-z._-]{1,200}$/, 'is not a backup id')
+const BackupIdSchema = z
+  .string()
+  .max(200)
+  .regex(/^[\w-]+(\.[\w-]+)*\.json$/, 'is not a backup id')
 
 export const CONTRACT: Channels<ChronotesApi> = {
   library: {
@@ -178,5 +181,8 @@ export function buildTransport(
 
 /** Every channel with its schema, for main (and the bridge) to register handlers by. */
 export function contractEntries<D extends keyof ChronotesApi>(domain: D) {
-  return Object.entries(CONTRACT[domain]) as [keyof ChronotesApi[D] & string, { channel: string; args: z.ZodType<unknown[]> }][]
+  return Object.entries(CONTRACT[domain]) as [
+    keyof ChronotesApi[D] & string,
+    { channel: string; args: z.ZodType<unknown[]> }
+  ][]
 }

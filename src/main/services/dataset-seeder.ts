@@ -48,9 +48,7 @@ export class DatasetSeeder {
       return SeededSchema.parse(JSON.parse(bytes.toString('utf8')))
     } catch {
       // A damaged state file must not make us overwrite anything: treat every dataset as seeded.
-      return Object.fromEntries(
-        (await readdir(this.datasetsDir)).map((name) => [name, { revision: '' }])
-      )
+      return Object.fromEntries((await readdir(this.datasetsDir)).map((name) => [name, { revision: '' }]))
     }
   }
 }

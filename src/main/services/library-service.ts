@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { access, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ChronotesError } from '../../shared/errors'
 import type { BackupInfo, LibraryEntry, OpenedDocument, SaveOptions, SaveResult } from '../../shared/ipc'
@@ -7,7 +7,7 @@ import { DOCUMENT_EXTENSION, readDocument, serializeDocument } from '../../share
 import { emptyDocument } from '../../shared/model/factory'
 import { newId } from '../../shared/model/ids'
 import { formatProblem } from '../../shared/model/problems'
-import type { TimelineDocument } from '../../shared/model/schema'
+import { SCHEMA_VERSION, type TimelineDocument } from '../../shared/model/schema'
 import { fileStamp, readIfExists, revisionOf, writeAtomically } from './fs-utils'
 import { DatasetSeeder } from './dataset-seeder'
 
@@ -44,17 +44,36 @@ export class LibraryService {
       : null
   }
 
-  /** Creates the folder if needed and copies in bundled datasets not seen before. */
+  /** Creates the folder if needed, clears what interrupted saves left, and copies in new bundled datasets. */
   async start(): Promise<void> {
     await mkdir(join(this.root, STATE_DIR), { recursive: true })
+    await this.removeStaleTempFiles()
     await this.seeder?.seed()
   }
 
+  /**
+   * An atomic save killed before its rename leaves "name.chronotes.json.<n>" behind: never the
+   * document itself, only a torn copy of it. Fresh ones may belong to a save under way.
+   */
+  private async removeStaleTempFiles(): Promise<void> {
+    const cutoff = Date.now() - 10 * 60_000
+    for (const file of await readdir(this.root)) {
+      if (!/\.chronotes\.json\.\d+$/.test(file)) continue
+      const path = join(this.root, file)
+      const info = await stat(path).catch(() => null)
+      if (info?.isFile() && info.mtimeMs < cutoff) await unlink(path).catch(ignoreMissing)
+    }
+  }
+
   async list(): Promise<LibraryEntry[]> {
-    const names = (await readdir(this.root)).filter(isDocumentName)
+    const names = (await readdir(this.root, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && isDocumentName(entry.name))
+      .map((entry) => entry.name)
     const entries = await Promise.all(
       names.map(async (name): Promise<LibraryEntry> => {
-        const bytes = await readIfExists(this.pathOf(name))
+        const bytes = await readIfExists(this.pathOf(name)).catch((error: Error) => error)
+        if (bytes instanceof Error)
+          return { name, status: 'unreadable', reason: 'IO', problems: [{ file: name, message: bytes.message }] }
         if (!bytes) return { name, status: 'unreadable', reason: 'NOT_FOUND', problems: [] }
         const result = readDocument(bytes.toString('utf8'), name)
         if (!result.ok) return { name, status: 'unreadable', reason: result.reason, problems: result.problems }
@@ -85,15 +104,13 @@ export class LibraryService {
     const current = await readIfExists(path)
     if (!options.force) {
       if (current && revisionOf(current) !== options.baseRevision)
-        throw new ChronotesError(
-          'CONFLICT',
-          `"${name}" was changed on disk by another program since it was opened.`
-        )
+        throw new ChronotesError('CONFLICT', `"${name}" was changed on disk by another program since it was opened.`)
       if (!current && options.baseRevision !== null)
         throw new ChronotesError('CONFLICT', `"${name}" was moved or deleted on disk since it was opened.`)
     }
     const text = serializeDocument(document)
-    if (current) await this.backup(name, current)
+    // A version the caller never saw (another program's, or a file it could not read) is kept for good.
+    if (current) await this.backup(name, current, revisionOf(current) !== options.baseRevision)
     await writeAtomically(path, text)
     return { revision: revisionOf(text), savedAt: this.clock().toISOString() }
   }
@@ -116,15 +133,19 @@ export class LibraryService {
     const { document } = await this.open(name)
     const now = this.clock().toISOString()
     // Events keep their ids: they are the same events, and merging later should recognise them.
-    return this.writeNew({ ...document, id: newId(), title: `${document.title} (copy)`, createdAt: now, updatedAt: now })
+    return this.writeNew({
+      ...document,
+      id: newId(),
+      title: `${document.title} (copy)`,
+      createdAt: now,
+      updatedAt: now
+    })
   }
 
-  /** Moves the file into the library's Trash folder; its backups stay where they are. */
+  /** Moves the file into the library's Trash folder, its backups with it: nothing is deleted. */
   async trash(name: string): Promise<void> {
-    const path = this.pathOf(name)
-    if (!(await readIfExists(path))) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library.`)
-    await mkdir(join(this.root, TRASH_DIR), { recursive: true })
-    await rename(path, join(this.root, TRASH_DIR, `${fileStamp(this.clock())} ${name}`))
+    const stamp = await this.moveToTrash(name)
+    await rename(this.backupDir(name), join(this.root, TRASH_DIR, `${stamp} ${name} backups`)).catch(ignoreMissing)
   }
 
   async backups(name: string): Promise<BackupInfo[]> {
@@ -143,17 +164,32 @@ export class LibraryService {
 
   /** Puts a backup back in place. The version it replaces goes to the Trash, not away. */
   async restoreBackup(name: string, backupId: string): Promise<OpenedDocument> {
+    if (!/^[\w-]+(\.[\w-]+)*\.json$/.test(backupId))
+      throw new ChronotesError('INVALID_ARGUMENT', `"${backupId}" is not a backup of "${name}".`)
     const bytes = await readIfExists(join(this.backupDir(name), backupId))
     if (!bytes) throw new ChronotesError('NOT_FOUND', `There is no backup "${backupId}" of "${name}".`)
     const restored = opened(name, bytes)
-    if (await readIfExists(this.pathOf(name))) await this.trash(name)
+    if (await readIfExists(this.pathOf(name))) await this.moveToTrash(name)
     await writeAtomically(this.pathOf(name), bytes)
     return restored
   }
 
+  /** Moves the document's file into Trash under a time-stamped name, which it returns. */
+  private async moveToTrash(name: string): Promise<string> {
+    const path = this.pathOf(name)
+    if (!(await readIfExists(path))) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library.`)
+    await mkdir(join(this.root, TRASH_DIR), { recursive: true })
+    let stamp = fileStamp(this.clock())
+    const base = stamp
+    for (let n = 2; await exists(join(this.root, TRASH_DIR, `${stamp} ${name}`)); n++) stamp = `${base}-${n}`
+    await rename(path, join(this.root, TRASH_DIR, `${stamp} ${name}`))
+    return stamp
+  }
+
   private pathOf(name: string): string {
     // The IPC layer validates names too; this keeps the service safe when called directly.
-    if (!DocumentNameSchema.safeParse(name).success) throw new ChronotesError('INVALID_ARGUMENT', `"${name}" is not a document name.`)
+    if (!DocumentNameSchema.safeParse(name).success)
+      throw new ChronotesError('INVALID_ARGUMENT', `"${name}" is not a document name.`)
     return join(this.root, name)
   }
 
@@ -161,20 +197,23 @@ export class LibraryService {
     return join(this.root, STATE_DIR, 'backups', this.pathOf(name).slice(this.root.length + 1))
   }
 
-  private async backup(name: string, bytes: Buffer): Promise<void> {
+  private async backup(name: string, bytes: Buffer, overwrittenUnseen: boolean): Promise<void> {
     const dir = this.backupDir(name)
     await mkdir(dir, { recursive: true })
-    // A file of an older schema version is kept for good: it is the only copy that version has.
-    const older = /"schemaVersion":\s*0\b/.test(bytes.subarray(0, 4096).toString('utf8'))
-    await writeAtomically(join(dir, `${fileStamp(this.clock())}${older ? '.before-migration' : ''}.json`), bytes)
+    // A file of an older schema version is kept for good too: it is the only copy in that version.
+    const version = /"schemaVersion":\s*(\d+)/.exec(bytes.subarray(0, 4096).toString('utf8'))?.[1]
+    const older = version !== undefined && Number(version) < SCHEMA_VERSION
+    const kind = overwrittenUnseen ? '.overwritten' : older ? '.before-migration' : ''
+    const stamp = fileStamp(this.clock())
+    let file = `${stamp}${kind}.json`
+    for (let n = 2; await exists(join(dir, file)); n++) file = `${stamp}-${n}${kind}.json`
+    await writeAtomically(join(dir, file), bytes)
     const rotating = (await readdir(dir)).filter((f) => /^[\dTZ-]+\.json$/.test(f)).sort()
     for (const old of rotating.slice(0, Math.max(0, rotating.length - this.backupsToKeep))) await unlink(join(dir, old))
   }
 
   private async moveBackups(from: string, to: string): Promise<void> {
-    await rename(this.backupDir(from), this.backupDir(to)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
+    await rename(this.backupDir(from), this.backupDir(to)).catch(ignoreMissing)
   }
 
   /** Writes a document under a new file name derived from its title. */
@@ -189,7 +228,8 @@ export class LibraryService {
     const base = slugify(title)
     for (let n = 1; ; n++) {
       const name = `${base}${n === 1 ? '' : `-${n}`}${DOCUMENT_EXTENSION}`
-      if (!(await readIfExists(join(this.root, name)))) return name
+      // A name whose backups outlived it (it was trashed) stays taken, so histories never mix.
+      if (!(await exists(join(this.root, name))) && !(await exists(this.backupDir(name)))) return name
     }
   }
 }
@@ -203,6 +243,17 @@ function opened(name: string, bytes: Buffer): OpenedDocument {
   }
   const base = { name, document: result.document, revision: revisionOf(bytes) }
   return result.migratedFrom === undefined ? base : { ...base, migratedFrom: result.migratedFrom }
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  )
 }
 
 function isDocumentName(name: string): boolean {

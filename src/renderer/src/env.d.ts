@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-/// <reference path="../../preload/index.d.ts" />
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'

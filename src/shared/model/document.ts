@@ -1,3 +1,4 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
 import { migrate, OLDEST_READABLE_VERSION } from './migrations'
 import type { Problem } from './problems'
@@ -45,7 +46,14 @@ export function readDocument(text: string, file?: string): ReadResult {
       }
     ])
   }
-  const current = version < SCHEMA_VERSION ? migrate(raw, version) : raw
+  let current: unknown = raw
+  try {
+    if (version < SCHEMA_VERSION) current = migrate(raw, version)
+  } catch (error) {
+    return fail('INVALID_DOCUMENT', [
+      { message: `could not be brought up to date from schema version ${version}: ${String(error)}` }
+    ])
+  }
   const parsed = DocumentSchema.safeParse(current)
   if (!parsed.success) return fail('INVALID_DOCUMENT', schemaProblems(parsed.error, current))
   return version < SCHEMA_VERSION
@@ -83,18 +91,36 @@ function formatPath(path: (string | number)[]): string {
   )
 }
 
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'there is more after the end of the document',
+  InvalidCommentToken: 'comments are not allowed',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut off',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'malformed escape',
+  InvalidCharacter: 'a control character inside a string'
+}
+
+/** Where JSON.parse gave up, found by a parser that reports offsets (V8's messages do not always). */
 function jsonProblem(text: string, error: unknown): Omit<Problem, 'file'> {
-  const message = error instanceof Error ? error.message : String(error)
-  const position = /position (\d+)/.exec(message)
-  const lineColumn = /line (\d+) column (\d+)/.exec(message)
-  let where: string | undefined
-  if (lineColumn) where = `line ${lineColumn[1]}, column ${lineColumn[2]}`
-  else if (position) {
-    const before = text.slice(0, Number(position[1]))
-    const line = before.split('\n').length
-    where = `line ${line}, column ${before.length - before.lastIndexOf('\n')}`
-  }
-  return { where, message: `is not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/, '')})` }
+  const errors: ParseError[] = []
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  const first = errors[0]
+  const detail = first ? (JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : null
+  const message = `is not valid JSON (${detail ?? (error instanceof Error ? error.message : String(error))})`
+  if (!first) return { message }
+  const before = text.slice(0, first.offset)
+  const line = before.split('\n').length
+  return { where: `line ${line}, column ${before.length - before.lastIndexOf('\n')}`, message }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -12,7 +12,10 @@ interface Migration {
   up(doc: Json): Json
 }
 
-const asArray = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : [])
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+/** Entries that are not objects are passed through untouched, for the schema to report. */
+const mapObjects = (value: unknown, map: (entry: Json, index: number) => Json): unknown =>
+  Array.isArray(value) ? value.map((entry: unknown, index) => (isObject(entry) ? map(entry, index) : entry)) : value
 
 /**
  * Version 0 was the pre-release draft format ("lanes" and "events", an event's date in "date").
@@ -26,13 +29,13 @@ const v0ToV1: Migration = {
     return {
       ...rest,
       schemaVersion: 1,
-      groups: asArray(lanes).map((lane, order) => ({
+      groups: mapObjects(lanes, (lane, order) => ({
         id: lane.id,
         title: lane.name,
         color: lane.color,
         order
       })),
-      items: asArray(events).map(({ lane, date, endDate, text, ...event }) => ({
+      items: mapObjects(events, ({ lane, date, endDate, text, ...event }) => ({
         ...event,
         groupId: lane,
         kind: endDate === undefined ? 'point' : 'range',

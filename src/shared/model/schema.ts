@@ -72,6 +72,12 @@ export const ItemSchema = z
   })
   .superRefine((item, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    const noteIds = new Set<string>()
+    for (const [index, note] of item.notes.entries()) {
+      if (noteIds.has(note.id))
+        ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `repeats note id ${note.id}` })
+      noteIds.add(note.id)
+    }
     const start = parsePeriod(item.start, item.precision)
     if (!start) issue('start', dateMessage(item.start, item.precision))
     if (item.end === undefined) {
@@ -82,12 +88,6 @@ export const ItemSchema = z
     const end = parsePeriod(item.end, item.precision)
     if (!end) issue('end', dateMessage(item.end, item.precision))
     else if (start && end.start < start.start) issue('end', `${item.end} is before the start ${item.start}`)
-    const noteIds = new Set<string>()
-    for (const [index, note] of item.notes.entries()) {
-      if (noteIds.has(note.id))
-        ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `repeats note id ${note.id}` })
-      noteIds.add(note.id)
-    }
   })
 
 function dateMessage(value: string, precision: Precision): string {

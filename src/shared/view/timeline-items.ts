@@ -16,13 +16,13 @@ export interface TimeWindow {
 export interface TimelineViewItem {
   id: string
   group: string
-  /** point: a box on its day or minute; span: a bar over a range or an imprecise date's period. */
+  /** point: a marker at its date; span: a bar from start to end; background: a shaded period. */
   type: 'point' | 'span' | 'background'
   start: number
   end?: number
   text: string
   confidence: Confidence
-  /** Month- or year-precision: drawn over its whole period, marked as approximate. */
+  /** Known only to the month or year: drawn as such, never as if it were known to the day. */
   approximate: boolean
   noteCount: number
 }
@@ -56,12 +56,13 @@ export function selectTimelineItems(
     if (!period) continue
     if (window && (period.end < window.start - margin || period.start > window.end + margin)) continue
     const approximate = item.precision === 'year' || item.precision === 'month'
-    const type = item.kind === 'background' ? 'background' : item.kind === 'range' || approximate ? 'span' : 'point'
+    const type = item.kind === 'background' ? 'background' : item.kind === 'range' ? 'span' : 'point'
     out.push({
       id: item.id,
       group: item.groupId,
       type,
-      start: period.start,
+      // An approximate point ("April 2014") sits in the middle of its period, marked as approximate.
+      start: type === 'point' && approximate ? (period.start + period.end) / 2 : period.start,
       ...(type === 'point' ? {} : { end: period.end }),
       text: item.title,
       confidence: item.confidence,

@@ -82,5 +82,19 @@ export const useLibraryStore = defineStore('library', () => {
     if (settings) await start()
   }
 
-  return { entries, libraryPath, openError, failedName, refresh, start, open, create, rename, duplicate, trash, restoreLatestBackup, chooseLocation }
+  return {
+    entries,
+    libraryPath,
+    openError,
+    failedName,
+    refresh,
+    start,
+    open,
+    create,
+    rename,
+    duplicate,
+    trash,
+    restoreLatestBackup,
+    chooseLocation
+  }
 })

@@ -5,7 +5,7 @@ import type { TimelineViewItem } from '@shared/view/timeline-items'
 export interface VisItem {
   id: string
   group: string
-  type: 'box' | 'range' | 'background'
+  type: 'point' | 'range' | 'background'
   start: number
   end?: number
   content: string
@@ -33,7 +33,7 @@ export function toVisItem(item: TimelineViewItem, color: string): VisItem {
   return {
     id: item.id,
     group: item.group,
-    type: item.type === 'point' ? 'box' : item.type === 'span' ? 'range' : 'background',
+    type: item.type === 'span' ? 'range' : item.type,
     start: item.start,
     ...(item.end === undefined ? {} : { end: item.end }),
     content: `<span class="item-title">${escapeHtml(item.text)}</span>${badge}`,
