@@ -11,7 +11,12 @@ export async function buildBridge() {
       outDir: 'out/bridge',
       emptyOutDir: true,
       target: 'chrome120',
-      lib: { entry: 'src/dev/bridge-client.ts', formats: ['iife'], name: 'chronotesBridge', fileName: () => 'client.js' }
+      lib: {
+        entry: 'src/dev/bridge-client.ts',
+        formats: ['iife'],
+        name: 'chronotesBridge',
+        fileName: () => 'client.js'
+      }
     }
   })
   await build({

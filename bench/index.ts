@@ -1,0 +1,78 @@
+/**
+ * npm run bench: how long the document's hot paths take on this machine, and how much memory.
+ * Figures are printed, never asserted.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { cpus, freemem, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { LibraryService } from '../src/main/services/library-service'
+import { readDocument, serializeDocument } from '../src/shared/model/document'
+import { documentExtent, selectTimelineItems } from '../src/shared/view/timeline-items'
+import { syntheticDocument } from './synthetic'
+
+function time<T>(label: string, runs: number, fn: () => T): T {
+  let result!: T
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    result = fn()
+    samples.push(performance.now() - start)
+  }
+  report(label, samples)
+  return result
+}
+
+async function timeAsync<T>(label: string, runs: number, fn: () => Promise<T>): Promise<T> {
+  let result!: T
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    result = await fn()
+    samples.push(performance.now() - start)
+  }
+  report(label, samples)
+  return result
+}
+
+function report(label: string, samples: number[]): void {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)]!
+  console.log(`  ${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (min ${sorted[0]!.toFixed(1)}, n=${samples.length})`)
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+console.log(`Chronotes bench — ${new Date().toISOString()}`)
+console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}`)
+
+for (const count of [1_000, 100_000]) {
+  console.log(`\nDocument of ${count.toLocaleString('en')} events`)
+  const heapBefore = process.memoryUsage().heapUsed
+  const doc = syntheticDocument(count)
+  const text = time('serialize (validate, stable keys, pretty-print)', 3, () => serializeDocument(doc))
+  console.log(`  file size ${mb(Buffer.byteLength(text))}`)
+  const read = time('read (JSON.parse + schema validation)', 3, () => readDocument(text))
+  if (!read.ok) throw new Error('synthetic document did not validate')
+  console.log(`  heap for one open document ≈ ${mb(process.memoryUsage().heapUsed - heapBefore)} (document, its text and its parse)`)
+
+  time('timeline items, whole document', 5, () => selectTimelineItems(doc, {}))
+  const extent = documentExtent(doc)!
+  const year = { start: extent.end - 365 * 86_400_000, end: extent.end }
+  const visible = time('timeline items, one visible year', 5, () => selectTimelineItems(doc, {}, year))
+  console.log(`  items for one visible year (with margins): ${visible.length.toLocaleString('en')}`)
+
+  const root = await mkdtemp(join(tmpdir(), 'chronotes-bench-'))
+  try {
+    const library = new LibraryService({ root })
+    await library.start()
+    const created = await library.create('Bench')
+    let revision = created.revision
+    await timeAsync('library save (backup + atomic write + fsync)', 3, async () => {
+      revision = (await library.save(created.name, doc, { baseRevision: revision })).revision
+    })
+    await timeAsync('library open (read + hash + validate)', 3, () => library.open(created.name))
+    console.log(`  on disk: ${mb((await stat(join(root, created.name))).size)}`)
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test'
+import { chromiumArgs, chromiumPath } from './tests/chromium'
+
+/**
+ * End-to-end tests: the built renderer (out/renderer) in a real Chromium, over the loopback
+ * bridge to the real services on a fresh library folder per test. There is no webServer: each
+ * test starts its own bridge (tests/e2e/fixtures.ts). `npm run build` builds the renderer first.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env['CI'],
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: 'list',
+  use: {
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    viewport: { width: 1400, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'off'
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }]
+})
