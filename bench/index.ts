@@ -37,13 +37,17 @@ async function timeAsync<T>(label: string, runs: number, fn: () => Promise<T>): 
 function report(label: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b)
   const median = sorted[Math.floor(sorted.length / 2)]!
-  console.log(`  ${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (min ${sorted[0]!.toFixed(1)}, n=${samples.length})`)
+  console.log(
+    `  ${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (min ${sorted[0]!.toFixed(1)}, n=${samples.length})`
+  )
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 console.log(`Chronotes bench — ${new Date().toISOString()}`)
-console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}`)
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}`
+)
 
 for (const count of [1_000, 100_000]) {
   console.log(`\nDocument of ${count.toLocaleString('en')} events`)
@@ -53,7 +57,9 @@ for (const count of [1_000, 100_000]) {
   console.log(`  file size ${mb(Buffer.byteLength(text))}`)
   const read = time('read (JSON.parse + schema validation)', 3, () => readDocument(text))
   if (!read.ok) throw new Error('synthetic document did not validate')
-  console.log(`  heap for one open document ≈ ${mb(process.memoryUsage().heapUsed - heapBefore)} (document, its text and its parse)`)
+  console.log(
+    `  heap for one open document ≈ ${mb(process.memoryUsage().heapUsed - heapBefore)} (document, its text and its parse)`
+  )
 
   time('timeline items, whole document', 5, () => selectTimelineItems(doc, {}))
   const extent = documentExtent(doc)!

@@ -2,16 +2,24 @@ import { emptyDocument } from '../src/shared/model/factory'
 import { newId } from '../src/shared/model/ids'
 import type { TimelineDocument, TimelineItem } from '../src/shared/model/schema'
 
-const WORDS = 'intelligence sharing officials reported satellite imagery liaison briefing Kyiv Washington agency targeting'.split(' ')
+const WORDS =
+  'intelligence sharing officials reported satellite imagery liaison briefing Kyiv Washington agency targeting'.split(
+    ' '
+  )
 
 /** A large, realistic-looking document: 8 lanes, every fifth event with a note, two sources each. */
 export function syntheticDocument(count: number, seed = 1): TimelineDocument {
   let state = seed
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
   const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ')
   const now = new Date('2026-01-01T00:00:00Z')
   const doc = emptyDocument(`Synthetic ${count}`, now)
-  doc.groups = Array.from({ length: 8 }, (_, order) => ({ id: newId(), title: `Lane ${order + 1}`, color: '#4e79a7', order }))
+  doc.groups = Array.from({ length: 8 }, (_, order) => ({
+    id: newId(),
+    title: `Lane ${order + 1}`,
+    color: '#4e79a7',
+    order
+  }))
   const stamp = now.toISOString()
   const span = Date.UTC(2025, 0, 1) - Date.UTC(1990, 0, 1)
   doc.items = Array.from({ length: count }, (_, index): TimelineItem => {
@@ -31,9 +39,7 @@ export function syntheticDocument(count: number, seed = 1): TimelineDocument {
         { title: null, outlet: 'Example Post', url: null, published: null }
       ],
       notes:
-        index % 5 === 0
-          ? [{ id: newId(), author: 'Bench', body: words(30), createdAt: stamp, updatedAt: stamp }]
-          : [],
+        index % 5 === 0 ? [{ id: newId(), author: 'Bench', body: words(30), createdAt: stamp, updatedAt: stamp }] : [],
       createdAt: stamp,
       updatedAt: stamp
     }

@@ -87,17 +87,7 @@ const CATEGORIES = [
   'infrastructure'
 ]
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-const DOC_KEYS = [
-  'format',
-  'schemaVersion',
-  'id',
-  'title',
-  'description',
-  'createdAt',
-  'updatedAt',
-  'groups',
-  'items'
-]
+const DOC_KEYS = ['format', 'schemaVersion', 'id', 'title', 'description', 'createdAt', 'updatedAt', 'groups', 'items']
 const ITEM_KEYS_POINT = [
   'id',
   'groupId',
@@ -224,10 +214,7 @@ describe('bundled dataset: us-ukraine-intelligence-2014-2025', () => {
     for (let i = 1; i < doc.items.length; i++) {
       const prev = doc.items[i - 1]!
       const cur = doc.items[i]!
-      expect(
-        compareStart(prev.start, cur.start),
-        `${prev.start} before ${cur.start}`
-      ).toBeLessThanOrEqual(0)
+      expect(compareStart(prev.start, cur.start), `${prev.start} before ${cur.start}`).toBeLessThanOrEqual(0)
     }
   })
 
@@ -248,9 +235,7 @@ describe('bundled dataset: us-ukraine-intelligence-2014-2025', () => {
     doc.items.forEach((item, position) => {
       const fact = expectedOrder[position]!
       const label = `item ${position} (${fact.title})`
-      expect(Object.keys(item), label).toEqual(
-        fact.endDate === undefined ? ITEM_KEYS_POINT : ITEM_KEYS_RANGE
-      )
+      expect(Object.keys(item), label).toEqual(fact.endDate === undefined ? ITEM_KEYS_POINT : ITEM_KEYS_RANGE)
       expect(item.start, label).toBe(fact.date)
       expect(item.end, label).toBe(fact.endDate)
       expect(item.kind, label).toBe(fact.endDate === undefined ? 'point' : 'range')
@@ -294,16 +279,14 @@ describe('bundled dataset: us-ukraine-intelligence-2014-2025', () => {
 
   describe('text is rewritten, not copied', () => {
     it('sharedRun detects a 6-word run regardless of case and punctuation, and ignores 5-word runs', () => {
-      expect(
-        sharedRun('The U.S. said: it was a MAJOR step!', 'so the US said it was a major one')
-      ).toBe('the us said it was a')
+      expect(sharedRun('The U.S. said: it was a MAJOR step!', 'so the US said it was a major one')).toBe(
+        'the us said it was a'
+      )
       expect(sharedRun('one two three four five six', 'One, two; three — four five six.')).toBe(
         'one two three four five six'
       )
       expect(sharedRun('one two three four five', 'one two three four five')).toBeNull()
-      expect(
-        sharedRun('alpha beta gamma delta epsilon zeta', 'alpha beta gamma delta epsilon eta')
-      ).toBeNull()
+      expect(sharedRun('alpha beta gamma delta epsilon zeta', 'alpha beta gamma delta epsilon eta')).toBeNull()
       expect(sharedRun('Café Zürich’s one-two three four', 'cafe zurichs one two three four')).toBe(
         'cafe zurichs one two three four'
       )
