@@ -58,6 +58,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json'),
     {
       authorName: options.authorName ?? 'Researcher',
+      authorConfirmed: false,
       libraryPath: options.libraryDir
     }
   )

@@ -59,6 +59,7 @@ async function start(): Promise<void> {
   hardenAllWebContents((url) => isAppUrl(location, url))
   settings = new SettingsService(join(app.getPath('userData'), 'settings.json'), {
     authorName: userInfo().username,
+    authorConfirmed: false,
     libraryPath: join(app.getPath('documents'), 'Chronotes')
   })
   registerSettingsIpc(ipcMain, settings, isTrusted)

@@ -32,7 +32,7 @@ export const SaveOptionsSchema = z.object({
 })
 
 export const SettingsPatchSchema = z
-  .object({ authorName: z.string().trim().min(1).max(200) })
+  .object({ authorName: z.string().trim().min(1).max(200), authorConfirmed: z.boolean() })
   .partial()
   .strict()
 
@@ -64,7 +64,10 @@ export interface BackupInfo {
 }
 
 export interface Settings {
+  /** Signs the user's notes; defaults to the system user name. */
   authorName: string
+  /** Whether the user has been asked for their name yet (it is asked once, at the first note). */
+  authorConfirmed: boolean
   libraryPath: string
 }
 
@@ -144,8 +147,10 @@ export interface ChronotesEvents {
   'app:flush-request': void
   /** The library folder changed (another folder was chosen). */
   'library:changed': void
+  /** A menu entry was chosen: the id of an app command (see app-commands.ts). */
+  'menu:command': string
 }
-export const EVENT_NAMES = ['app:flush-request', 'library:changed'] as const satisfies (keyof ChronotesEvents)[]
+export const EVENT_NAMES = ['app:flush-request', 'library:changed', 'menu:command'] as const satisfies EventName[]
 export type EventName = keyof ChronotesEvents
 
 /** How a reply crosses the boundary: errors as plain data, rethrown on the other side. */

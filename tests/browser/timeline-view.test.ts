@@ -33,9 +33,10 @@ interface Mounted {
   view: { unmount(): Promise<void> }
 }
 interface Props {
+  document: TimelineDocument
   items: TimelineViewItem[]
   groups: Group[]
-  selectedId: string | null
+  selectedIds: string[]
   extent: TimeWindow | null
 }
 
@@ -55,7 +56,7 @@ function loadDataset(): TimelineDocument {
 }
 
 function propsFor(doc: TimelineDocument, extent: TimeWindow | null = documentExtent(doc)): Props {
-  return { items: selectTimelineItems(doc, {}), groups: doc.groups, selectedId: null, extent }
+  return { document: doc, items: selectTimelineItems(doc, {}), groups: doc.groups, selectedIds: [], extent }
 }
 
 /**
@@ -381,7 +382,7 @@ describe('TimelineView updates and interaction', () => {
     expect(el.contains(badges[0]!)).toBe(true)
   })
 
-  test('clicking an item emits select with its id; the selectedId prop marks an item selected', async () => {
+  test('clicking an item emits select and activate with its id; the selectedIds prop marks items selected', async () => {
     const doc = loadDataset()
     const { host, view } = await mountTimeline(propsFor(doc))
     await settle(host, 88)
@@ -398,26 +399,27 @@ describe('TimelineView updates and interaction', () => {
     expect(clickable, 'some item can be clicked').toBeDefined()
     const clicked = byTitle.get(clickable!.title)!
     await userEvent.click(clicked.querySelector('.item-title')!)
-    await expect.poll(() => view.emitted('select')).toEqual([[clickable!.id]])
+    await expect.poll(() => view.emitted('select')).toEqual([[[clickable!.id]]])
+    expect(view.emitted('activate')).toEqual([[clickable!.id]])
     expect(clicked.classList.contains('vis-selected')).toBe(true)
 
     const other = itemTitled(doc, 'Kremlin sets end of Western intelligence')
     expect(other.id).not.toBe(clickable!.id)
-    await view.rerender({ selectedId: other.id })
+    await view.rerender({ selectedIds: [other.id] })
     await expect.poll(() => elementFor(host, other.title).classList.contains('vis-selected')).toBe(true)
     expect(clicked.classList.contains('vis-selected')).toBe(false)
     expect(host.querySelectorAll('.vis-item.vis-selected:is(.vis-point, .vis-range)')).toHaveLength(1)
     // Selecting through the prop is not echoed back as a user selection.
-    expect(view.emitted('select')).toEqual([[clickable!.id]])
+    expect(view.emitted('select')).toEqual([[[clickable!.id]]])
 
-    await view.rerender({ selectedId: null })
+    await view.rerender({ selectedIds: [] })
     await expect.poll(() => host.querySelectorAll('.vis-item.vis-selected').length).toBe(0)
   })
 
-  test('a selectedId given at mount is shown selected', async () => {
+  test('selectedIds given at mount are shown selected', async () => {
     const doc = loadDataset()
     const target = itemTitled(doc, 'Jeddah talks end')
-    const { host } = await mountTimeline({ ...propsFor(doc), selectedId: target.id })
+    const { host } = await mountTimeline({ ...propsFor(doc), selectedIds: [target.id] })
     await settle(host, 88)
     expect(elementFor(host, target.title).classList.contains('vis-selected')).toBe(true)
   })

@@ -12,7 +12,11 @@ import { steppingClock, useTempDirs } from './helpers/library'
 
 const tempDir = useTempDirs()
 
-const DEFAULTS: Settings = { authorName: 'Anonymous researcher', libraryPath: '/home/me/Chronotes' }
+const DEFAULTS: Settings = {
+  authorName: 'Anonymous researcher',
+  authorConfirmed: false,
+  libraryPath: '/home/me/Chronotes'
+}
 
 async function settingsFile() {
   const dir = await tempDir()

@@ -6,6 +6,7 @@ import { fileStamp, readIfExists, writeAtomically } from './fs-utils'
 const StoredSettingsSchema = z
   .object({
     authorName: z.string().min(1).max(200),
+    authorConfirmed: z.boolean(),
     libraryPath: z.string().min(1).max(4096)
   })
   .partial()

@@ -1,10 +1,8 @@
 import { parsePeriod } from '../model/dates'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
+import { compileFilter, isFilterActive, type ItemFilter } from './filter'
 
-/** Which events to show. Empty today; the find-and-filter work fills it in. */
-export interface ItemFilter {
-  groupIds?: ReadonlySet<string>
-}
+export type { ItemFilter }
 
 /** The visible span of the timeline, UTC milliseconds. */
 export interface TimeWindow {
@@ -24,6 +22,8 @@ export interface TimelineViewItem {
   confidence: Confidence
   /** Known only to the month or year: drawn as such, never as if it were known to the day. */
   approximate: boolean
+  /** Set while searching: whether the event matches the search. */
+  match?: boolean
   noteCount: number
 }
 
@@ -34,24 +34,23 @@ export function itemPeriod(item: TimelineItem): { start: number; end: number } |
   return start && end ? { start: start.start, end: end.end } : null
 }
 
-export function matchesFilter(item: TimelineItem, filter: ItemFilter): boolean {
-  return !filter.groupIds || filter.groupIds.has(item.groupId)
-}
-
 /**
  * The timeline's items as a function of (document, filter, visible window), never the raw array:
  * only events that pass the filter and overlap the window (widened by its own length on each side,
- * so panning does not show gaps) are returned.
+ * so panning does not show gaps) are returned. With a search query, each says whether it matches.
  */
 export function selectTimelineItems(
   doc: TimelineDocument,
   filter: ItemFilter,
-  window?: TimeWindow
+  window?: TimeWindow,
+  query = ''
 ): TimelineViewItem[] {
   const margin = window ? window.end - window.start : 0
   const out: TimelineViewItem[] = []
+  const matches = isFilterActive(filter) ? compileFilter(filter) : () => true
+  const found = query.trim() ? compileFilter({ text: query }) : null
   for (const item of doc.items) {
-    if (!matchesFilter(item, filter)) continue
+    if (!matches(item)) continue
     const period = itemPeriod(item)
     if (!period) continue
     if (window && (period.end < window.start - margin || period.start > window.end + margin)) continue
@@ -67,7 +66,8 @@ export function selectTimelineItems(
       text: item.title,
       confidence: item.confidence,
       approximate,
-      noteCount: item.notes.length
+      noteCount: item.notes.length,
+      ...(found ? { match: found(item) } : {})
     })
   }
   return out

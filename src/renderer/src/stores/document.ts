@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { OpenedDocument } from '@shared/ipc'
 import { newId } from '@shared/model/ids'
-import type { TimelineDocument, TimelineItem } from '@shared/model/schema'
+import type { TimelineDocument } from '@shared/model/schema'
 import { api, ChronotesError } from '../api'
 
 /** How long after the last edit the document saves itself. */
@@ -61,9 +61,9 @@ export const useDocumentStore = defineStore('document', () => {
     load(await api.documents.open(fileName))
   }
 
-  /** Replaces the document with an edited copy and schedules a save. */
-  function change(next: TimelineDocument): void {
-    document.value = { ...next, updatedAt: new Date().toISOString() }
+  /** Puts an edited document in place and schedules a save. Edits go through the editor store. */
+  function commit(next: TimelineDocument): void {
+    document.value = next
     markEdited()
   }
 
@@ -71,13 +71,6 @@ export const useDocumentStore = defineStore('document', () => {
     editCount.value++
     clearTimeout(timer)
     timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
-  }
-
-  function updateItem(id: string, patch: Partial<Omit<TimelineItem, 'id'>>): void {
-    const doc = document.value
-    if (!doc) return
-    const updatedAt = new Date().toISOString()
-    change({ ...doc, items: doc.items.map((item) => (item.id === id ? { ...item, ...patch, updatedAt } : item)) })
   }
 
   async function save(force = false): Promise<void> {
@@ -147,8 +140,7 @@ export const useDocumentStore = defineStore('document', () => {
     load,
     close,
     open,
-    change,
-    updateItem,
+    commit,
     save,
     flush,
     resolveConflict

@@ -1,16 +1,87 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import type { ItemFilter, TimeWindow } from '@shared/view/timeline-items'
+import { computed, ref, shallowRef } from 'vue'
+import type { ItemFilter } from '@shared/view/filter'
+import type { TimeWindow } from '@shared/view/timeline-items'
 
-/** What the user is looking at: the selected event, the filter and the visible time window. */
+export type MainView = 'timeline' | 'list' | 'notes'
+
+/**
+ * What the user is looking at: the selected events, the search, the filter, the visible time
+ * window and which view is in front. Views read it; nothing here touches the document.
+ */
 export const useViewStore = defineStore('view', () => {
-  const selectedId = ref<string | null>(null)
+  /** Selected event ids; the last is the one the details panel shows. */
+  const selectedIds = ref<string[]>([])
+  /** Whether the details panel is open for the selection. */
+  const detailsOpen = ref(false)
+  /** Words to find: matches are highlighted on the timeline and listed beside it. */
+  const query = ref('')
+  /** What hides events everywhere: timeline, list, notes and the PDF. */
   const filter = shallowRef<ItemFilter>({})
   const window = shallowRef<TimeWindow | undefined>(undefined)
+  const mainView = ref<MainView>('timeline')
+  /** Asks the timeline to bring an event into view (set with a new object each time). */
+  const revealRequest = shallowRef<{ id: string } | null>(null)
+  /** Asks the details panel to focus a field of the open event: its title, or a new note. */
+  const focusRequest = shallowRef<{ field: 'title' | 'note' } | null>(null)
 
-  function select(id: string | null): void {
-    selectedId.value = id
+  const selectedId = computed(() => selectedIds.value.at(-1) ?? null)
+  /** The filter and the search together: what the list view and the PDF show. */
+  const effectiveFilter = computed<ItemFilter>(() =>
+    query.value.trim() ? { ...filter.value, text: query.value } : filter.value
+  )
+
+  /** Selects one event (or none); with `extend`, adds it to the selection or takes it out. */
+  function select(id: string | null, options: { extend?: boolean; open?: boolean } = {}): void {
+    if (id === null) selectedIds.value = []
+    else if (options.extend)
+      selectedIds.value = selectedIds.value.includes(id)
+        ? selectedIds.value.filter((other) => other !== id)
+        : [...selectedIds.value, id]
+    else selectedIds.value = [id]
+    if (options.open !== undefined) detailsOpen.value = options.open && selectedIds.value.length > 0
+    if (!selectedIds.value.length) detailsOpen.value = false
   }
 
-  return { selectedId, filter, window, select }
+  function setSelection(ids: string[]): void {
+    selectedIds.value = ids
+    if (!ids.length) detailsOpen.value = false
+  }
+
+  function reveal(id: string): void {
+    revealRequest.value = { id }
+  }
+
+  function focusField(field: 'title' | 'note'): void {
+    detailsOpen.value = selectedIds.value.length > 0
+    focusRequest.value = { field }
+  }
+
+  function setFilter(next: ItemFilter): void {
+    filter.value = next
+  }
+
+  function clearFilter(): void {
+    filter.value = {}
+    query.value = ''
+  }
+
+  return {
+    selectedIds,
+    selectedId,
+    detailsOpen,
+    query,
+    filter,
+    effectiveFilter,
+    window,
+    mainView,
+    revealRequest,
+    focusRequest,
+    select,
+    setSelection,
+    reveal,
+    focusField,
+    setFilter,
+    clearFilter
+  }
 })

@@ -29,7 +29,8 @@ export function escapeHtml(text: string): string {
 
 export function toVisItem(item: TimelineViewItem, color: string): VisItem {
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
-  const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`]
+  const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
+  const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`, search]
   return {
     id: item.id,
     group: item.group,

@@ -1,0 +1,103 @@
+import type { Group, TimelineDocument, TimelineItem } from './schema'
+
+/**
+ * Every change to a document is a command: data that says what was there before and what is
+ * there after, so that undo is the same command turned round. Commands are applied by id, never
+ * by mutation; a document is replaced by a new one that shares every untouched item.
+ */
+export type Command =
+  /** Adds (before null), removes (after null) or replaces an event. `index` is where it sits. */
+  | { type: 'item'; index: number; before: TimelineItem | null; after: TimelineItem | null }
+  /** The same for a lane. */
+  | { type: 'group'; index: number; before: Group | null; after: Group | null }
+  /** The document's own title and description. */
+  | { type: 'meta'; before: DocumentMeta; after: DocumentMeta }
+  /** Several commands as one step (a multi-select drag, deleting a lane with its events). */
+  | { type: 'batch'; commands: Command[] }
+
+export type DocumentMeta = Pick<TimelineDocument, 'title' | 'description'>
+
+export function applyCommand(doc: TimelineDocument, command: Command): TimelineDocument {
+  switch (command.type) {
+    case 'item':
+      return { ...doc, items: replaceAt(doc.items, command.index, command.before, command.after) }
+    case 'group':
+      return { ...doc, groups: replaceAt(doc.groups, command.index, command.before, command.after) }
+    case 'meta':
+      return { ...doc, ...command.after }
+    case 'batch':
+      return command.commands.reduce(applyCommand, doc)
+  }
+}
+
+export function invertCommand(command: Command): Command {
+  switch (command.type) {
+    case 'item':
+      return { ...command, before: command.after, after: command.before }
+    case 'group':
+      return { ...command, before: command.after, after: command.before }
+    case 'meta':
+      return { ...command, before: command.after, after: command.before }
+    case 'batch':
+      return { type: 'batch', commands: command.commands.map(invertCommand).reverse() }
+  }
+}
+
+/** Whether a command changes nothing (an edit that put back what was there). */
+export function isNoop(command: Command): boolean {
+  if (command.type === 'batch') return command.commands.every(isNoop)
+  return command.before === command.after
+}
+
+function replaceAt<T extends { id: string }>(list: T[], index: number, before: T | null, after: T | null): T[] {
+  const next = list.slice()
+  if (before === null) {
+    if (after) next.splice(Math.min(index, next.length), 0, after)
+    return next
+  }
+  // The index is where the entry was when the command was made; the id is what makes it certain.
+  const at = next[index]?.id === before.id ? index : next.findIndex((entry) => entry.id === before.id)
+  if (at < 0) throw new Error(`cannot apply: ${before.id} is not in the document`)
+  if (after) next[at] = after
+  else next.splice(at, 1)
+  return next
+}
+
+// Builders for the common commands, reading the current document for what was "before".
+
+export function addItem(doc: TimelineDocument, item: TimelineItem): Command {
+  return { type: 'item', index: doc.items.length, before: null, after: item }
+}
+
+export function replaceItem(doc: TimelineDocument, after: TimelineItem): Command {
+  const index = doc.items.findIndex((item) => item.id === after.id)
+  if (index < 0) throw new Error(`no event ${after.id}`)
+  return { type: 'item', index, before: doc.items[index]!, after }
+}
+
+export function removeItems(doc: TimelineDocument, ids: Iterable<string>): Command {
+  const remove = new Set(ids)
+  // From the end, so that each index is still right when the one before it is applied.
+  const commands: Command[] = []
+  for (let index = doc.items.length - 1; index >= 0; index--) {
+    const item = doc.items[index]!
+    if (remove.has(item.id)) commands.push({ type: 'item', index, before: item, after: null })
+  }
+  return { type: 'batch', commands }
+}
+
+export function addGroup(doc: TimelineDocument, group: Group): Command {
+  return { type: 'group', index: doc.groups.length, before: null, after: group }
+}
+
+export function replaceGroup(doc: TimelineDocument, after: Group): Command {
+  const index = doc.groups.findIndex((group) => group.id === after.id)
+  if (index < 0) throw new Error(`no lane ${after.id}`)
+  return { type: 'group', index, before: doc.groups[index]!, after }
+}
+
+export function removeGroup(doc: TimelineDocument, id: string): Command {
+  const index = doc.groups.findIndex((group) => group.id === id)
+  if (index < 0) throw new Error(`no lane ${id}`)
+  return { type: 'group', index, before: doc.groups[index]!, after: null }
+}
