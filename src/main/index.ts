@@ -8,6 +8,7 @@ import { registerLibraryIpc } from './ipc/library'
 import { registerSettingsIpc } from './ipc/settings'
 import { LibraryService } from './services/library-service'
 import { SettingsService } from './services/settings-service'
+import { installAppMenu } from './windows/app-menu'
 import { createMainWindow, isAppUrl, type RendererLocation } from './windows/main-window'
 import { hardenAllWebContents, hardenSession, openExternal } from './windows/security'
 
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   registerSettingsIpc(ipcMain, settings, isTrusted)
   registerAppIpc(ipcMain, { flushed: async () => flushed?.(), openExternal }, isTrusted)
   await openLibrary((await settings.get()).libraryPath)
+  installAppMenu(() => mainWindow)
   mainWindow = createMainWindow(location)
   mainWindow.on('closed', () => (mainWindow = null))
 }
