@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { mouseClick, mouseDoubleClick, mouseDrag } from './tests/browser/commands'
 import { chromiumArgs, chromiumPath } from './tests/chromium'
 
 const alias = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
@@ -29,8 +30,14 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium', viewport: { width: 1400, height: 900 } }]
+            // The page is larger than the tests' 1400×900 frame, so that the frame is not scaled down:
+            // vis-timeline's drag arithmetic is off inside a scaled frame.
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+              contextOptions: { viewport: { width: 1600, height: 1100 } }
+            }),
+            instances: [{ browser: 'chromium', viewport: { width: 1400, height: 900 } }],
+            commands: { mouseDrag, mouseClick, mouseDoubleClick }
           }
         }
       }

@@ -169,14 +169,16 @@ export const useEditorStore = defineStore('editor', () => {
     let current = doc
     for (const move of moves) {
       const item = current.items.find((i) => i.id === move.id)
-      if (!item) continue
+      // A drag that lands where it started changes nothing and is no step to undo.
+      if (!item || (item.start === move.start && item.end === move.end && item.groupId === move.groupId)) continue
       const next: TimelineItem = { ...item, start: move.start, groupId: move.groupId, updatedAt: now }
       if (move.end !== undefined) next.end = move.end
       const command = commands.replaceItem(current, next)
       batch.push(command)
       current = applyCommand(current, command)
     }
-    execute(moves.length === 1 ? 'Move event' : `Move ${moves.length} events`, { type: 'batch', commands: batch })
+    if (!batch.length) return
+    execute(batch.length === 1 ? 'Move event' : `Move ${batch.length} events`, { type: 'batch', commands: batch })
   }
 
   function removeItems(ids: string[]): void {
