@@ -8,7 +8,7 @@ type Context = { page: Page; frame(): Promise<Frame> }
 async function toPage(context: Context, point: Point): Promise<Point> {
   const frame = await context.frame()
   const box = (await (await frame.frameElement()).boundingBox())!
-  const scale = box.width / (await frame.evaluate(() => window.innerWidth))
+  const scale = box.width / ((await frame.evaluate('window.innerWidth')) as number)
   return { x: box.x + point.x * scale, y: box.y + point.y * scale }
 }
 

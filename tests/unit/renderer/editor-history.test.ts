@@ -6,16 +6,16 @@
 import fc from 'fast-check'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ChronotesBridge, Envelope } from '../../src/shared/ipc'
-import { serializeDocument } from '../../src/shared/model/document'
-import { makeDocument, makeNote } from './helpers/documents'
+import type { ChronotesBridge, Envelope } from '../../../src/shared/ipc'
+import { serializeDocument } from '../../../src/shared/model/document'
+import { makeDocument, makeNote } from '../helpers/documents'
 
 type Stores = {
-  documents: ReturnType<typeof import('../../src/renderer/src/stores/document').useDocumentStore>
-  editor: ReturnType<typeof import('../../src/renderer/src/stores/editor').useEditorStore>
+  documents: ReturnType<typeof import('../../../src/renderer/src/stores/document').useDocumentStore>
+  editor: ReturnType<typeof import('../../../src/renderer/src/stores/editor').useEditorStore>
 }
-let useDocumentStore: typeof import('../../src/renderer/src/stores/document').useDocumentStore
-let useEditorStore: typeof import('../../src/renderer/src/stores/editor').useEditorStore
+let useDocumentStore: typeof import('../../../src/renderer/src/stores/document').useDocumentStore
+let useEditorStore: typeof import('../../../src/renderer/src/stores/editor').useEditorStore
 
 const ok = <T>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value })
 
@@ -28,8 +28,8 @@ beforeAll(async () => {
     on: () => () => {}
   } as unknown as ChronotesBridge
   Object.assign(globalThis, { window: { chronotes: bridge } })
-  ;({ useDocumentStore } = await import('../../src/renderer/src/stores/document'))
-  ;({ useEditorStore } = await import('../../src/renderer/src/stores/editor'))
+  ;({ useDocumentStore } = await import('../../../src/renderer/src/stores/document'))
+  ;({ useEditorStore } = await import('../../../src/renderer/src/stores/editor'))
 })
 
 function fresh(): Stores {
