@@ -16,7 +16,7 @@ const isMac = /Mac/.test(globalThis.navigator?.platform ?? '')
 function typingInField(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null
   if (!element || typeof element.closest !== 'function') return false
-  return Boolean(element.closest('input, textarea, select, [contenteditable="true"], dialog'))
+  return Boolean(element.closest('input, textarea, select, [contenteditable="true"]'))
 }
 
 /**
@@ -27,7 +27,8 @@ export function useAppCommands(handlers: CommandHandlers): (id: AppCommandId) =>
   const run = (id: AppCommandId) => handlers[id]()
 
   function onKeydown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.isComposing) return
+    // A modal dialog owns the keyboard while it is open: nothing happens behind it.
+    if (event.defaultPrevented || event.isComposing || document.querySelector('dialog:modal')) return
     const inField = typingInField(event.target)
     for (const command of APP_COMMANDS) {
       if (!matchesAccelerator(command.accelerator, event, isMac)) continue
