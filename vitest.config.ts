@@ -23,7 +23,9 @@ export default defineConfig({
         resolve: { alias },
         plugins: [vue()],
         // Pre-bundled up front: discovering them mid-run makes Vite reload the page under a test.
-        optimizeDeps: { include: ['dompurify', 'markdown-it', 'vis-timeline/peer', 'vis-data/peer'] },
+        optimizeDeps: {
+          include: ['dompurify', 'markdown-it', 'vis-timeline/peer', 'vis-data/peer', '@tanstack/vue-virtual']
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

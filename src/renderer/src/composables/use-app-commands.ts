@@ -12,11 +12,18 @@ export type CommandHandlers = Record<AppCommandId, () => void>
 
 const isMac = /Mac/.test(globalThis.navigator?.platform ?? '')
 
-/** Whether the key press belongs to a text field (its own undo, arrows and Delete). */
-function typingInField(target: EventTarget | null): boolean {
+const INTERACTIVE =
+  'button, a[href], summary, select, [role="button"], [role="radio"], [role="tab"], [role="option"], [role="menuitem"], [role="checkbox"], [role="switch"]'
+const OWNS_ARROWS = '[role="radiogroup"], [role="listbox"], [role="tablist"], [role="menu"], [role="grid"], select'
+
+/** Whether the focused element uses this key itself: a text field its keys, a button Enter, a list its arrows. */
+function keyBelongsToTarget(key: string, target: EventTarget | null): boolean {
   const element = target as HTMLElement | null
   if (!element || typeof element.closest !== 'function') return false
-  return Boolean(element.closest('input, textarea, select, [contenteditable="true"]'))
+  if (element.closest('input, textarea, select, [contenteditable="true"]')) return true
+  if (key === 'Enter' || key === ' ') return Boolean(element.closest(INTERACTIVE))
+  if (key.startsWith('Arrow')) return Boolean(element.closest(OWNS_ARROWS))
+  return false
 }
 
 /**
@@ -29,11 +36,11 @@ export function useAppCommands(handlers: CommandHandlers): (id: AppCommandId) =>
   function onKeydown(event: KeyboardEvent): void {
     // A modal dialog owns the keyboard while it is open: nothing happens behind it.
     if (event.defaultPrevented || event.isComposing || document.querySelector('dialog:modal')) return
-    const inField = typingInField(event.target)
     for (const command of APP_COMMANDS) {
       if (!matchesAccelerator(command.accelerator, event, isMac)) continue
-      const fieldOwnsKey = 'plainKey' in command || command.id === 'edit.undo' || command.id === 'edit.redo'
-      if (inField && fieldOwnsKey) return
+      // Plain keys, and undo/redo in a text field (its own undo), stay with the focused element.
+      const textUndo = command.id === 'edit.undo' || command.id === 'edit.redo'
+      if (('plainKey' in command || textUndo) && keyBelongsToTarget(textUndo ? 'z' : event.key, event.target)) return
       event.preventDefault()
       run(command.id)
       return
