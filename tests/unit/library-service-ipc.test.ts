@@ -39,9 +39,14 @@ describe('SettingsService', () => {
     await again.update({ libraryPath: '/data/timelines' })
     expect(await new SettingsService(file, DEFAULTS).get()).toEqual({
       authorName: 'Olena K.',
+      authorConfirmed: false,
       libraryPath: '/data/timelines'
     })
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ authorName: 'Olena K.', libraryPath: '/data/timelines' })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      authorName: 'Olena K.',
+      authorConfirmed: false,
+      libraryPath: '/data/timelines'
+    })
   })
 
   it.each([

@@ -1,9 +1,9 @@
-import { formatDate, parsePeriod, precisionOf } from '../model/dates'
+import { formatDate, parsePeriod, precisionOf, type Period } from '../model/dates'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
 
 /**
  * Which events to show. Plain data (no Sets) so that the same filter can travel to the PDF export.
- * An empty or missing field does not filter.
+ * An empty or missing field does not filter, and neither does a date that is not a date.
  */
 export interface ItemFilter {
   /** Words to find in titles, descriptions, notes, sources and tags; every word must occur. */
@@ -24,15 +24,45 @@ export function isFilterActive(filter: ItemFilter): boolean {
     filter.groupIds?.length ||
     filter.tags?.length ||
     filter.confidences?.length ||
-    filter.from ||
-    filter.to ||
+    bound(filter.from) ||
+    bound(filter.to) ||
     filter.hasNotes
   )
 }
 
+// Letters that Unicode does not decompose into a base letter and a mark, and punctuation that
+// keyboards type one way and sources print another: "Radoslaw" finds "Radosław", "Ukraine's"
+// finds "Ukraine’s". Final sigma because lower-casing one letter at a time cannot know it is final.
+const FOLDS: Record<string, string> = {
+  ł: 'l',
+  ŀ: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ς: 'σ',
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-'
+}
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu')
+
 /** Lower case, accents gone: "Zelenskyy" finds "Zelenskyy", "Kyïv" finds "Kyiv". */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(FOLDABLE, (letter) => FOLDS[letter] ?? letter)
 }
 
 export function searchTerms(text: string | undefined): string[] {
@@ -65,8 +95,8 @@ export function compileFilter(filter: ItemFilter): (item: TimelineItem) => boole
   const groups = filter.groupIds?.length ? new Set(filter.groupIds) : null
   const tags = filter.tags?.length ? new Set(filter.tags) : null
   const confidences = filter.confidences?.length ? new Set(filter.confidences) : null
-  const from = filter.from ? periodOf(filter.from)?.start : undefined
-  const to = filter.to ? periodOf(filter.to)?.end : undefined
+  const from = bound(filter.from)?.start
+  const to = bound(filter.to)?.end
   return (item) => {
     if (groups && !groups.has(item.groupId)) return false
     if (confidences && !confidences.has(item.confidence)) return false
@@ -75,6 +105,7 @@ export function compileFilter(filter: ItemFilter): (item: TimelineItem) => boole
     if (from !== undefined || to !== undefined) {
       const period = itemSpan(item)
       if (!period) return false
+      // Periods are [start, end): an event that ends as `from` begins lies wholly before it.
       if (from !== undefined && period.end <= from) return false
       if (to !== undefined && period.start >= to) return false
     }
@@ -91,9 +122,10 @@ export function filterItems(doc: TimelineDocument, filter: ItemFilter): Timeline
   return doc.items.filter(compileFilter(filter))
 }
 
-function periodOf(value: string) {
-  const precision = precisionOf(value)
-  return precision ? parsePeriod(value, precision) : null
+/** The period a date bound covers at its own precision; undefined when empty or not a date. */
+function bound(value: string | undefined): Period | undefined {
+  const precision = value ? precisionOf(value) : null
+  return (value && precision && parsePeriod(value, precision)) || undefined
 }
 
 function itemSpan(item: TimelineItem) {
@@ -112,8 +144,11 @@ export function describeFilter(doc: TimelineDocument, filter: ItemFilter, shown:
   }
   if (filter.tags?.length) parts.push(`tags: ${filter.tags.join(', ')}`)
   if (filter.confidences?.length) parts.push(`confidence: ${filter.confidences.join(', ')}`)
-  if (filter.from) parts.push(`from ${formatLoose(filter.from)}`)
-  if (filter.to) parts.push(`to ${formatLoose(filter.to)}`)
+  const from = bound(filter.from) && formatLoose(filter.from!)
+  const to = bound(filter.to) && formatLoose(filter.to!)
+  if (from && to) parts.push(`from ${from} to ${to}`)
+  else if (from) parts.push(`from ${from}`)
+  else if (to) parts.push(`until ${to}`)
   if (filter.hasNotes) parts.push('with notes')
   return parts.join('; ')
 }
@@ -123,9 +158,147 @@ function formatLoose(value: string): string {
   return precision ? formatDate(value, precision) : value
 }
 
+/**
+ * Date order, earliest first, for lists of events. Dates are ISO strings cut to their precision
+ * with four-digit years, so comparing the strings is comparing the times ("2022" before "2022-02",
+ * whose start it shares) without parsing: 100,000 events sort in tens of milliseconds, not seconds.
+ * Equal starts keep their order (Array.prototype.sort is stable).
+ */
+export function compareByDate(a: TimelineItem, b: TimelineItem): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : 0
+}
+
 /** Every tag used in the document, most used first: for completion and the tag filter. */
 export function tagsInUse(doc: TimelineDocument): string[] {
   const counts = new Map<string, number>()
   for (const item of doc.items) for (const tag of item.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag)
+}
+
+/** A stretch of a text, marked when it is one of the searched words. */
+export interface TextSegment {
+  text: string
+  match: boolean
+}
+
+/**
+ * Where the words of a search occur in a text, as [start, end) offsets into the text as written
+ * (not into its normalized form), sorted and merged: what a results list or the PDF marks.
+ */
+export function highlightRanges(text: string, query: string): { start: number; end: number }[] {
+  const terms = searchTerms(query)
+  if (!terms.length || !text) return []
+  const { folded, starts, ends } = foldWithOffsets(text)
+  const found: { start: number; end: number }[] = []
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1))
+      found.push({ start: starts[at]!, end: ends[at + term.length - 1]! })
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  const merged: { start: number; end: number }[] = []
+  for (const range of found) {
+    const last = merged.at(-1)
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
+    else merged.push({ ...range })
+  }
+  return merged
+}
+
+/** The text cut into plain and marked stretches, for rendering as text nodes and <mark>s. */
+export function highlightSegments(text: string, query: string): TextSegment[] {
+  const segments: TextSegment[] = []
+  let at = 0
+  for (const { start, end } of highlightRanges(text, query)) {
+    if (start > at) segments.push({ text: text.slice(at, start), match: false })
+    segments.push({ text: text.slice(start, end), match: true })
+    at = end
+  }
+  if (at < text.length || !segments.length) segments.push({ text: text.slice(at), match: false })
+  return segments
+}
+
+/**
+ * The normalized text with, for each of its characters, the offsets of the character it came
+ * from: one written character may fold to several ("ß" → "ss") or to none (a combining accent,
+ * which then belongs to the letter before it).
+ */
+function foldWithOffsets(text: string): { folded: string; starts: number[]; ends: number[] } {
+  let folded = ''
+  const starts: number[] = []
+  const ends: number[] = []
+  let offset = 0
+  for (const char of text) {
+    const end = offset + char.length
+    const part = normalizeText(char)
+    if (!part && ends.length) ends[ends.length - 1] = end
+    for (let i = 0; i < part.length; i++) {
+      starts.push(offset)
+      ends.push(end)
+    }
+    folded += part
+    offset = end
+  }
+  return { folded, starts, ends }
+}
+
+export type SnippetField = 'description' | 'tags' | 'note' | 'source'
+
+/** Where an event matched a search, when not (only) in its title: a short excerpt of that field. */
+export interface SearchSnippet {
+  field: SnippetField
+  text: string
+  /** Who wrote the note, for a match in a note. */
+  author?: string
+}
+
+/**
+ * The excerpt that shows why an event matches when its title alone does not: the field holding
+ * the most of the words missing from the title, cut around the first of them. Null when the
+ * title holds every word (or nothing matches).
+ */
+export function searchSnippet(item: TimelineItem, query: string, radius = 50): SearchSnippet | null {
+  const title = normalizeText(item.title)
+  const missing = searchTerms(query).filter((term) => !title.includes(term))
+  if (!missing.length) return null
+  const fields: SearchSnippet[] = [
+    { field: 'description', text: plainText(item.description) },
+    ...item.notes.map((note) => ({ field: 'note' as const, text: plainText(note.body), author: note.author })),
+    ...item.sources.map((s) => ({
+      field: 'source' as const,
+      text: [s.outlet, s.title, s.url].filter(Boolean).join(' — ')
+    })),
+    { field: 'tags', text: item.tags.join(', ') }
+  ]
+  let best: { snippet: SearchSnippet; folded: string; count: number } | null = null
+  for (const snippet of fields) {
+    const folded = normalizeText(snippet.text)
+    const count = missing.filter((term) => folded.includes(term)).length
+    if (count > (best?.count ?? 0)) best = { snippet, folded, count }
+  }
+  if (!best) return null
+  const { text, ...where } = best.snippet
+  const term = missing.find((t) => best.folded.includes(t))!
+  const first = highlightRanges(text, term)[0]!
+  return { ...where, text: excerpt(text, first.start, first.end, radius) }
+}
+
+/** About `radius` characters either side of [start, end), cut at spaces, with ellipses where cut. */
+function excerpt(text: string, start: number, end: number, radius: number): string {
+  let from = Math.max(0, start - radius)
+  let to = Math.min(text.length, end + radius)
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from
+  if (from > start) from = start
+  if (to < text.length) to = text.lastIndexOf(' ', to) > end ? text.lastIndexOf(' ', to) : to
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`
+}
+
+/** Markdown as a reader sees it, on one line: for excerpts, not for display of the whole text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*`]+|(?<!\w)_+|_+(?!\w)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -82,7 +82,8 @@ function apply({ documents, editor }: Stores, [kind, a, b, text]: [number, numbe
       editor.reorderGroups([...doc.groups].reverse().map((g) => g.id))
       break
     case 10:
-      if (doc.groups.length > 1 && group.id !== otherGroup.id) editor.removeGroup(group.id, b % 2 ? otherGroup.id : null)
+      if (doc.groups.length > 1 && group.id !== otherGroup.id)
+        editor.removeGroup(group.id, b % 2 ? otherGroup.id : null)
       break
     case 11:
       editor.updateMeta({ title, description: text })

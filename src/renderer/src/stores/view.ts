@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ItemFilter } from '@shared/view/filter'
+import { filterItems, type ItemFilter } from '@shared/view/filter'
 import type { TimeWindow } from '@shared/view/timeline-items'
+import { useDocumentStore } from './document'
 
 export type MainView = 'timeline' | 'list' | 'notes'
 
@@ -29,6 +30,14 @@ export const useViewStore = defineStore('view', () => {
   /** The filter and the search together: what the list view and the PDF show. */
   const effectiveFilter = computed<ItemFilter>(() =>
     query.value.trim() ? { ...filter.value, text: query.value } : filter.value
+  )
+  // Computed once here for every view that shows them: filtering 100,000 events is not free.
+  const documents = useDocumentStore()
+  /** The open document's events through the filter: what the timeline shows. */
+  const visibleItems = computed(() => (documents.document ? filterItems(documents.document, filter.value) : []))
+  /** Through the filter and the search: what the list, the search results and the PDF show. */
+  const matchingItems = computed(() =>
+    documents.document ? filterItems(documents.document, effectiveFilter.value) : []
   )
 
   /** Selects one event (or none); with `extend`, adds it to the selection or takes it out. */
@@ -73,6 +82,8 @@ export const useViewStore = defineStore('view', () => {
     query,
     filter,
     effectiveFilter,
+    visibleItems,
+    matchingItems,
     window,
     mainView,
     revealRequest,
