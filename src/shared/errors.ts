@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'CONFLICT' // changed on disk since it was opened; the caller decides
   | 'UNSUPPORTED' // this transport cannot do that (a folder dialog over the loopback bridge)
   | 'IO' // the disk said no: permissions, a full disk
+  | 'TOO_LARGE' // a file over the size a reader accepts
+  | 'CANCELLED' // the user stopped it (a PDF export)
+  | 'NO_PRINTER' // no Chromium to print with (outside the desktop app)
   | 'INTERNAL'
 
 /** What crosses the process boundary: plain data, so it survives structured cloning and JSON. */

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod'
 import type { ErrorPayload } from './errors'
+import { MAX_IMPORT_BYTES } from './codecs/types'
 import { DOCUMENT_EXTENSION } from './model/document'
 import type { Problem } from './model/problems'
 import { DocumentSchema, type TimelineDocument } from './model/schema'
+import { ReportOptionsSchema, type ExportedReport, type ReportOptions } from './report/options'
 
 /** A document's file name inside the library: no folders, no hidden files, no control characters. */
 export const DocumentNameSchema = z
@@ -63,6 +65,12 @@ export interface BackupInfo {
   size: number
 }
 
+export interface ImportedFile {
+  fileName: string
+  /** The file's bytes, base64-encoded so that every transport carries them alike. */
+  base64: string
+}
+
 export interface Settings {
   /** Signs the user's notes; defaults to the system user name. */
   authorName: string
@@ -87,6 +95,22 @@ export interface ChronotesApi {
     trash(name: string): Promise<void>
     backups(name: string): Promise<BackupInfo[]>
     restoreBackup(name: string, backupId: string): Promise<OpenedDocument>
+    /** Saves a document (an imported file, say) as a new timeline in the library. */
+    createFrom(document: TimelineDocument): Promise<OpenedDocument>
+  }
+  files: {
+    /** Main shows an open dialog and reads the chosen file (MAX_IMPORT_BYTES at most), as base64. */
+    openForImport(): Promise<ImportedFile | null>
+    /** Main shows a save dialog and writes the text atomically; the path, or null if cancelled. */
+    saveExport(suggestedName: string, content: string): Promise<string | null>
+    /** Opens a file this app wrote (an exported PDF) with the system's default program. */
+    openPath(path: string): Promise<void>
+  }
+  reports: {
+    /** Main asks where to save, prints the report and writes it; null if the user cancelled. */
+    exportPdf(document: TimelineDocument, options: ReportOptions): Promise<ExportedReport | null>
+    /** Stops the export under way; its exportPdf call then fails with code CANCELLED. */
+    cancel(): Promise<void>
   }
   settings: {
     get(): Promise<Settings>
@@ -129,7 +153,20 @@ export const CONTRACT: Channels<ChronotesApi> = {
     restoreBackup: {
       channel: 'documents:restore-backup',
       args: z.tuple([DocumentNameSchema, BackupIdSchema])
-    }
+    },
+    createFrom: { channel: 'documents:create-from', args: z.tuple([DocumentSchema]) }
+  },
+  files: {
+    openForImport: { channel: 'files:open-for-import', args: z.tuple([]) },
+    saveExport: {
+      channel: 'files:save-export',
+      args: z.tuple([z.string().min(1).max(255), z.string().max(MAX_IMPORT_BYTES * 2)])
+    },
+    openPath: { channel: 'files:open-path', args: z.tuple([z.string().min(1).max(4096)]) }
+  },
+  reports: {
+    exportPdf: { channel: 'reports:export-pdf', args: z.tuple([DocumentSchema, ReportOptionsSchema]) },
+    cancel: { channel: 'reports:cancel', args: z.tuple([]) }
   },
   settings: {
     get: { channel: 'settings:get', args: z.tuple([]) },
@@ -149,8 +186,15 @@ export interface ChronotesEvents {
   'library:changed': void
   /** A menu entry was chosen: the id of an app command (see app-commands.ts). */
   'menu:command': string
+  /** How far the PDF export under way has got. */
+  'reports:progress': { stage: string; done: number; total: number }
 }
-export const EVENT_NAMES = ['app:flush-request', 'library:changed', 'menu:command'] as const satisfies EventName[]
+export const EVENT_NAMES = [
+  'app:flush-request',
+  'library:changed',
+  'menu:command',
+  'reports:progress'
+] as const satisfies EventName[]
 export type EventName = keyof ChronotesEvents
 
 /** How a reply crosses the boundary: errors as plain data, rethrown on the other side. */

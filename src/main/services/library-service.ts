@@ -129,6 +129,11 @@ export class LibraryService {
     return renamed
   }
 
+  /** Saves a document that came from elsewhere (an imported file) as a new timeline. */
+  async createFrom(document: TimelineDocument): Promise<OpenedDocument> {
+    return this.writeNew(document)
+  }
+
   async duplicate(name: string): Promise<OpenedDocument> {
     const { document } = await this.open(name)
     const now = this.clock().toISOString()
