@@ -1,6 +1,24 @@
 import { z } from 'zod'
 import { PRECISIONS, PRECISION_FORMS, parsePeriod, precisionOf, type Precision } from './dates'
 
+const KIND_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object'
+}
+
+// Messages a researcher reads: "is missing", "must be text (found a number)", not zod's defaults.
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined
+    if (issue.input === undefined) return 'is missing'
+    const found = issue.input === null ? 'nothing (null)' : Array.isArray(issue.input) ? 'a list' : typeof issue.input
+    return `must be ${KIND_WORDS[issue.expected] ?? issue.expected} (found ${KIND_WORDS[found] ?? found})`
+  }
+})
+
 /** The schema version this build reads and writes. Older files are migrated (see migrations.ts). */
 export const SCHEMA_VERSION = 1
 
