@@ -8,10 +8,19 @@ import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { ChronotesError } from '../shared/errors'
-import { CONTRACT, type EventName, type Settings } from '../shared/ipc'
+import { CONTRACT, type ChronotesEvents, type EventName, type Settings } from '../shared/ipc'
+import { filesApi, type FileDialogs } from '../main/ipc/files'
 import { domainHandlers, type Handler } from '../main/ipc/handlers'
+import { createChromiumPrintEngine } from '../main/services/chromium-print-engine'
+import { ReportService } from '../main/services/report-service'
 import { LibraryService } from '../main/services/library-service'
 import { SettingsService } from '../main/services/settings-service'
+
+/** Scripted answers for the dialogs main would show; a test sets them before it clicks. */
+export interface BridgeDialogs {
+  chooseImport?: () => string | null
+  chooseExport?: (suggestedName: string) => string | null
+}
 
 export interface BridgeOptions {
   libraryDir: string
@@ -24,6 +33,8 @@ export interface BridgeOptions {
   settingsFile?: string
   authorName?: string
   port?: number
+  /** The Chromium that prints PDFs (CHROMIUM_PATH or /usr/bin/chromium by default). */
+  chromiumPath?: string
 }
 
 export interface Bridge {
@@ -31,6 +42,10 @@ export interface Bridge {
   library: LibraryService
   /** What app.openExternal was asked to open: the bridge never opens a browser. */
   externalRequests: string[]
+  /** Set what the next open/save dialogs answer. */
+  dialogs: BridgeDialogs
+  /** Files files.openPath was asked to open: the bridge opens nothing. */
+  openedPaths: string[]
   /** Asks the page to save, as main does before quitting; resolves when it answers (or after 5 s). */
   requestFlush(): Promise<void>
   close(): Promise<void>
@@ -63,6 +78,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   )
   const externalRequests: string[] = []
+  const openedPaths: string[] = []
+  const dialogs: BridgeDialogs = {}
+  const fileDialogs: FileDialogs = {
+    chooseImport: async () => dialogs.chooseImport?.() ?? null,
+    chooseExport: async (name) => dialogs.chooseExport?.(name) ?? null,
+    openWithSystem: async (path) => void openedPaths.push(path)
+  }
+  const reports = new ReportService({
+    engine: () =>
+      createChromiumPrintEngine({
+        rendererDir: options.rendererDir,
+        executablePath: options.chromiumPath ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+      }),
+    chooseTarget: (name) => fileDialogs.chooseExport(name),
+    onProgress: (progress) => emit('reports:progress', progress)
+  })
   const eventStreams = new Set<ServerResponse>()
   let flushed: (() => void) | null = null
 
@@ -75,6 +106,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
     }),
     ...domainHandlers('settings', settings),
+    ...domainHandlers('files', filesApi(fileDialogs)),
+    ...domainHandlers('reports', reports),
     ...domainHandlers('app', {
       // Answered first, then the waiting requestFlush() resumes (see handle), so that a close()
       // right after it does not cut the page's call off.
@@ -136,8 +169,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     response.end(extname(file) === '.html' ? withBridge(body.toString('utf8')) : body)
   }
 
-  function emit(event: EventName): void {
-    for (const stream of eventStreams) stream.write(`event: ${event}\ndata: null\n\n`)
+  function emit<E extends EventName>(event: E, payload?: ChronotesEvents[E]): void {
+    for (const stream of eventStreams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload ?? null)}\n\n`)
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
@@ -147,6 +180,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port()}/`,
     library,
     externalRequests,
+    dialogs,
+    openedPaths,
     requestFlush: () =>
       new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 5000)

@@ -1,15 +1,19 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { Settings } from '../shared/ipc'
 import { registerAppIpc } from './ipc/app'
+import { filesApi, registerFilesIpc, type FileDialogs } from './ipc/files'
+import { registerReportsIpc } from './ipc/reports'
 import { registerDocumentsIpc } from './ipc/documents'
 import { registerLibraryIpc } from './ipc/library'
 import { registerSettingsIpc } from './ipc/settings'
 import { LibraryService } from './services/library-service'
+import { ReportService } from './services/report-service'
 import { SettingsService } from './services/settings-service'
 import { installAppMenu } from './windows/app-menu'
 import { createMainWindow, isAppUrl, type RendererLocation } from './windows/main-window'
+import { createElectronPrintEngine } from './windows/print-window'
 import { hardenAllWebContents, hardenSession, openExternal } from './windows/security'
 
 /** Lifecycle only: build the services, register IPC, open the window, save and stop on quit. */
@@ -55,6 +59,26 @@ async function chooseLocation(): Promise<Settings | null> {
   return updated
 }
 
+const fileDialogs: FileDialogs = {
+  async chooseImport() {
+    const options: Electron.OpenDialogOptions = { title: 'Import a file into Chronotes', properties: ['openFile'] }
+    const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    return choice.canceled ? null : (choice.filePaths[0] ?? null)
+  },
+  async chooseExport(suggestedName) {
+    const options: Electron.SaveDialogOptions = {
+      title: 'Export',
+      defaultPath: join(app.getPath('documents'), suggestedName)
+    }
+    const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+    return choice.canceled ? null : (choice.filePath ?? null)
+  },
+  async openWithSystem(path) {
+    const failure = await shell.openPath(path)
+    if (failure) throw new Error(failure)
+  }
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession)
   hardenAllWebContents((url) => isAppUrl(location, url))
@@ -65,6 +89,16 @@ async function start(): Promise<void> {
   })
   registerSettingsIpc(ipcMain, settings, isTrusted)
   registerAppIpc(ipcMain, { flushed: async () => flushed?.(), openExternal }, isTrusted)
+  registerFilesIpc(ipcMain, filesApi(fileDialogs), isTrusted)
+  registerReportsIpc(
+    ipcMain,
+    new ReportService({
+      engine: () => createElectronPrintEngine(location),
+      chooseTarget: (name) => fileDialogs.chooseExport(name),
+      onProgress: (progress) => mainWindow?.webContents.send('reports:progress', progress)
+    }),
+    isTrusted
+  )
   await openLibrary((await settings.get()).libraryPath)
   installAppMenu(() => mainWindow)
   mainWindow = createMainWindow(location)

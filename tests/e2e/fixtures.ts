@@ -69,6 +69,12 @@ export const test = base.extend<Fixtures>({
       get externalRequests() {
         return current.externalRequests
       },
+      get dialogs() {
+        return current.dialogs
+      },
+      get openedPaths() {
+        return current.openedPaths
+      },
       requestFlush: () => current.requestFlush(),
       close: () => current.close(),
       async restart(flushAnswered) {
