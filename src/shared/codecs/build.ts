@@ -1,0 +1,87 @@
+import { emptyDocument } from '../model/factory'
+import { newId } from '../model/ids'
+import type { Problem } from '../model/problems'
+import { ItemSchema, type Group, type TimelineDocument, type TimelineItem } from '../model/schema'
+import { schemaProblems } from '../model/document'
+
+/** Colour-blind-friendly lane colours (Okabe–Ito), given in turn to lanes a file names. */
+const LANE_COLORS = ['#0072b2', '#cc79a7', '#009e73', '#56b4e9', '#e69f00', '#d55e00', '#f0e442', '#999999']
+
+export type ItemFields = Pick<TimelineItem, 'start' | 'precision' | 'title'> & Partial<Omit<TimelineItem, 'provenance'>>
+
+/**
+ * Builds a document from a file's records, one at a time: lanes are made from the names the
+ * file uses, every event records where it came from, and a record the schema refuses becomes a
+ * problem naming the record, never an exception.
+ */
+export class DocumentBuilder {
+  readonly document: TimelineDocument
+  readonly problems: Problem[] = []
+  private readonly lanes = new Map<string, Group>()
+  private readonly seenIds = new Set<string>()
+
+  constructor(
+    private readonly fileName: string,
+    private readonly now: Date,
+    title = fileName.replace(/\.[^.]+$/, '')
+  ) {
+    this.document = emptyDocument(title || 'Imported timeline', now)
+    this.document.groups = []
+  }
+
+  /** The id of the lane with this title, made if the file has not named it before. */
+  lane(title: string | undefined | null): string {
+    const name = title?.trim() || 'Events'
+    let lane = this.lanes.get(name.toLowerCase())
+    if (!lane) {
+      const order = this.document.groups.length
+      lane = { id: newId(), title: name.slice(0, 500), color: LANE_COLORS[order % LANE_COLORS.length]!, order }
+      this.lanes.set(name.toLowerCase(), lane)
+      this.document.groups.push(lane)
+    }
+    return lane.id
+  }
+
+  /**
+   * Adds one event from record `where` ("row 14", "event 3"). Its id in the file, if any, is
+   * kept in its provenance (and as its own id when it is a fresh, usable one).
+   */
+  addItem(where: string, fields: ItemFields, originalId?: string): boolean {
+    const stamp = this.now.toISOString()
+    const keepId = originalId && originalId.length <= 200 && !this.seenIds.has(originalId) ? originalId : undefined
+    const candidate = {
+      kind: fields.end && fields.end !== fields.start ? 'range' : 'point',
+      description: '',
+      tags: [],
+      confidence: 'unverified',
+      sources: [],
+      notes: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+      ...fields,
+      id: keepId ?? newId(),
+      groupId: fields.groupId ?? this.lane(undefined),
+      provenance: { importedFrom: this.fileName, importedAt: stamp, originalId: originalId ?? '' }
+    }
+    if (candidate.kind === 'point') delete (candidate as Partial<TimelineItem>).end
+    const parsed = ItemSchema.safeParse(candidate)
+    if (!parsed.success) {
+      for (const problem of schemaProblems(parsed.error, candidate))
+        this.problems.push({ file: this.fileName, where, field: problem.field, message: problem.message })
+      return false
+    }
+    this.seenIds.add(parsed.data.id)
+    this.document.items.push(parsed.data)
+    return true
+  }
+
+  problem(where: string, field: string | undefined, message: string): void {
+    this.problems.push({ file: this.fileName, where, ...(field ? { field } : {}), message })
+  }
+
+  /** The document, with a lane even if the file named none. */
+  finish(): TimelineDocument {
+    if (!this.document.groups.length) this.lane(undefined)
+    return this.document
+  }
+}
