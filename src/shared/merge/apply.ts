@@ -1,0 +1,145 @@
+/**
+ * Applying a reviewed merge as ONE command (a batch), so that the whole import is one undo step.
+ *
+ * CHOICES, per event of theirs (apply ignores a choice for an identical pair: nothing to do):
+ * - new:       'theirs' or 'both' adds it (its id kept, lane mapped); 'mine' skips it.
+ * - changed,
+ *   conflict:  'mine' keeps my fields; 'theirs' takes their fields (lane mapped), keeping my id and
+ *              createdAt; 'both' keeps mine and adds theirs beside it under a new id.
+ * DEFAULTS when no choice is given: new → theirs, changed → theirs, conflict → mine (compare.ts
+ * shows why "changed" is safe to take).
+ *
+ * NOTES are never dropped. Whatever the choice, the event that keeps my id ends with the union of
+ * both sides' notes by id (notes.ts): my notes as they are, their notes I lack, and their version
+ * of a note both sides edited under a new id, marked "(their version)". With 'both', the added
+ * copy carries their notes as they are too. Should the union exceed the schema's bound of notes
+ * per event, the pair is kept as 'both' instead, each event with its own notes.
+ *
+ * PROVENANCE: an event added from theirs, and an event of mine that takes their fields, record
+ * { importedFrom: file name, importedAt: now, originalId: their id }. An event that takes their
+ * fields takes their updatedAt (the content is theirs, last edited then); one that keeps my
+ * fields keeps my updatedAt even when notes join it (notes carry their own times).
+ *
+ * LANES: the new lanes that a resulting event uses are added first, in the same batch.
+ */
+import { addGroup, addItem, type Command } from '../model/commands'
+import { newId } from '../model/ids'
+import type { Note, Provenance, TimelineDocument, TimelineItem } from '../model/schema'
+import { uniteNotes } from './notes'
+import type { Comparison, MergeChoice, MergeChoices, MergeContext, MergePlan } from './types'
+
+const MAX_NOTES = 10_000
+const MAX_FILE_NAME = 4000
+const CHOICES: readonly string[] = ['mine', 'theirs', 'both'] satisfies MergeChoice[]
+
+/** What a comparison gets when the user has not chosen: new → theirs, changed → theirs, conflict → mine. */
+export function defaultChoice(comparison: Comparison): MergeChoice {
+  return comparison.kind === 'new' || comparison.kind === 'changed' ? 'theirs' : 'mine'
+}
+
+/** The default choice for every comparison, in the plan's order. */
+export function defaultMergeChoices(plan: MergePlan): MergeChoice[] {
+  return plan.comparisons.map(defaultChoice)
+}
+
+/**
+ * The same choice for every comparison of the given kinds (all that a choice matters for, unless
+ * told), the default for the rest; in the plan's order. "Keep mine" for a new event skips it, so
+ * `--prefer mine` on the command line means `mergeChoicesForAll(plan, 'mine', ['changed', 'conflict'])`.
+ */
+export function mergeChoicesForAll(
+  plan: MergePlan,
+  choice: MergeChoice,
+  kinds: readonly Comparison['kind'][] = ['new', 'changed', 'conflict']
+): MergeChoice[] {
+  return plan.comparisons.map((comparison) => (kinds.includes(comparison.kind) ? choice : defaultChoice(comparison)))
+}
+
+function choiceAt(choices: MergeChoices, index: number, comparison: Comparison): MergeChoice {
+  let given: unknown
+  if (Array.isArray(choices)) given = choices[index]
+  else {
+    const byId = choices as Readonly<Record<string, MergeChoice>>
+    if (Object.hasOwn(byId, comparison.theirs.id)) given = byId[comparison.theirs.id]
+  }
+  return typeof given === 'string' && CHOICES.includes(given) ? (given as MergeChoice) : defaultChoice(comparison)
+}
+
+/**
+ * The command that merges their events into `mine` as the plan and choices say. `mine` must be
+ * the document the plan was made from (an event it names is looked up by id, and must be there).
+ */
+export function applyMerge(
+  mine: TimelineDocument,
+  plan: MergePlan,
+  choices: MergeChoices,
+  context: MergeContext
+): Command {
+  const importedAt = context.now.toISOString()
+  const provenance = (theirs: TimelineItem): Provenance => ({
+    importedFrom: context.fileName.slice(0, MAX_FILE_NAME),
+    importedAt,
+    originalId: theirs.id
+  })
+  const lane = (theirs: TimelineItem): string => {
+    if (!Object.hasOwn(plan.laneMap, theirs.groupId)) throw new Error(`the plan maps no lane for ${theirs.groupId}`)
+    return plan.laneMap[theirs.groupId]!
+  }
+  /** Their event as an event of the merged document: lane mapped, with where it came from. */
+  const imported = (theirs: TimelineItem, id: string, notes: Note[] = theirs.notes): TimelineItem => ({
+    ...theirs,
+    id,
+    groupId: lane(theirs),
+    notes,
+    provenance: provenance(theirs)
+  })
+
+  const replaced: TimelineItem[] = []
+  const added: TimelineItem[] = []
+  plan.comparisons.forEach((comparison, index) => {
+    const choice = choiceAt(choices, index, comparison)
+    if (comparison.kind === 'new') {
+      if (choice !== 'mine') added.push(imported(comparison.theirs, comparison.theirs.id))
+      return
+    }
+    if (comparison.kind === 'identical') return
+    const { mine: own, theirs, notes } = comparison
+    const united = uniteNotes(own.notes, notes)
+    if (united.length > MAX_NOTES) {
+      // Too many notes for one event: both events, each with its own notes, so that none is lost.
+      added.push(imported(theirs, newId()))
+      return
+    }
+    const fieldsDiffer = comparison.fields.some((diff) => diff.field !== 'notes')
+    if (choice === 'theirs' && fieldsDiffer) {
+      // Their fields (their end, or none), my id and createdAt, every note of both.
+      replaced.push({ ...imported(theirs, own.id, united), createdAt: own.createdAt, updatedAt: theirs.updatedAt })
+      return
+    }
+    if (united !== own.notes) replaced.push({ ...own, notes: united })
+    if (choice === 'both') added.push(imported(theirs, newId()))
+  })
+
+  // Commands are built against a shadow of the document that grows as they are added, so that
+  // each builder sees what is "before" it; replacements are found through an index, not a scan.
+  const shadow: TimelineDocument = { ...mine, groups: mine.groups.slice(), items: mine.items.slice() }
+  const commands: Command[] = []
+  const used = new Set([...replaced, ...added].map((item) => item.groupId))
+  for (const group of plan.newLanes) {
+    if (!used.has(group.id)) continue
+    commands.push(addGroup(shadow, group))
+    shadow.groups.push(group)
+  }
+  const indexOf = new Map(mine.items.map((item, index) => [item.id, index]))
+  for (const item of replaced) {
+    const index = indexOf.get(item.id)
+    if (index === undefined) throw new Error(`no event ${item.id}: the plan was made from another document`)
+    // What replaceItem builds, without its scan of every event.
+    commands.push({ type: 'item', index, before: mine.items[index]!, after: item })
+  }
+  for (const item of added) {
+    commands.push(addItem(shadow, item))
+    shadow.items.push(item)
+  }
+  return { type: 'batch', commands }
+}
