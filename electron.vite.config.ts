@@ -37,7 +37,9 @@ export default defineConfig({
     resolve: { alias: { ...shared, '@renderer': resolve('src/renderer/src') } },
     plugins: [vue(), contentSecurityPolicy()],
     build: {
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html'), report: resolve('src/renderer/report.html') }
+      }
     }
   }
 })
