@@ -6,6 +6,10 @@ import { schemaProblems } from '../model/document'
 
 /** Colour-blind-friendly lane colours (Okabe–Ito), given in turn to lanes a file names. */
 const LANE_COLORS = ['#0072b2', '#cc79a7', '#009e73', '#56b4e9', '#e69f00', '#d55e00', '#f0e442', '#999999']
+/** The schema's bounds on a document (see DocumentSchema). */
+const MAX_LANES = 1000
+const MAX_ITEMS = 1_000_000
+const MAX_ID = 200
 
 export type ItemFields = Pick<TimelineItem, 'start' | 'precision' | 'title'> & Partial<Omit<TimelineItem, 'provenance'>>
 
@@ -19,19 +23,22 @@ export class DocumentBuilder {
   readonly problems: Problem[] = []
   private readonly lanes = new Map<string, Group>()
   private readonly seenIds = new Set<string>()
+  private tooMany = false
 
   constructor(
     private readonly fileName: string,
     private readonly now: Date,
     title = fileName.replace(/\.[^.]+$/, '')
   ) {
-    this.document = emptyDocument(title || 'Imported timeline', now)
+    this.document = emptyDocument((title.trim() || 'Imported timeline').slice(0, 500), now)
     this.document.groups = []
   }
 
   /** The id of the lane with this title, made if the file has not named it before. */
   lane(title: string | undefined | null): string {
-    const name = title?.trim() || 'Events'
+    let name = title?.trim() || 'Events'
+    // The schema holds at most 1000 lanes; a file naming more shares the last one.
+    if (!this.lanes.has(name.toLowerCase()) && this.document.groups.length >= MAX_LANES - 1) name = 'Other lanes'
     let lane = this.lanes.get(name.toLowerCase())
     if (!lane) {
       const order = this.document.groups.length
@@ -47,8 +54,21 @@ export class DocumentBuilder {
    * kept in its provenance (and as its own id when it is a fresh, usable one).
    */
   addItem(where: string, fields: ItemFields, originalId?: string): boolean {
+    if (this.document.items.length >= MAX_ITEMS) {
+      if (this.document.items.length === MAX_ITEMS && !this.tooMany) {
+        this.tooMany = true
+        this.problem(
+          where,
+          undefined,
+          `Chronotes holds at most ${MAX_ITEMS.toLocaleString('en')} events in a document; this record and the ones after it were left out`
+        )
+      }
+      return false
+    }
     const stamp = this.now.toISOString()
-    const keepId = originalId && originalId.length <= 200 && !this.seenIds.has(originalId) ? originalId : undefined
+    // A file's id becomes the event's only when it is a plain token: anything else stays in provenance.
+    const usable = originalId && originalId.length <= MAX_ID && /^[\w.:-]+$/.test(originalId)
+    const keepId = usable && !this.seenIds.has(originalId) ? originalId : undefined
     const candidate = {
       kind: fields.end && fields.end !== fields.start ? 'range' : 'point',
       description: '',
@@ -61,7 +81,11 @@ export class DocumentBuilder {
       ...fields,
       id: keepId ?? newId(),
       groupId: fields.groupId ?? this.lane(undefined),
-      provenance: { importedFrom: this.fileName, importedAt: stamp, originalId: originalId ?? '' }
+      provenance: {
+        importedFrom: this.fileName.slice(0, 4000),
+        importedAt: stamp,
+        originalId: (originalId ?? '').slice(0, MAX_ID)
+      }
     }
     if (candidate.kind === 'point') delete (candidate as Partial<TimelineItem>).end
     const parsed = ItemSchema.safeParse(candidate)
@@ -75,8 +99,9 @@ export class DocumentBuilder {
     return true
   }
 
-  problem(where: string, field: string | undefined, message: string): void {
-    this.problems.push({ file: this.fileName, where, ...(field ? { field } : {}), message })
+  /** A problem with record `where` (or with the whole file, when `where` is undefined). */
+  problem(where: string | undefined, field: string | undefined, message: string): void {
+    this.problems.push({ file: this.fileName, ...(where ? { where } : {}), ...(field ? { field } : {}), message })
   }
 
   /** The document, with a lane even if the file named none. */

@@ -25,6 +25,8 @@ export interface ReadContext {
   now: Date
   /** For tabular files: how columns map to event fields, once the user has confirmed it. */
   mapping?: TableMapping
+  /** How the file's bytes were decoded ("UTF-16LE (BOM)"), shown in a spreadsheet's mapping step. */
+  encoding?: string
 }
 
 /** A column of a spreadsheet file can hold one of these event fields. */

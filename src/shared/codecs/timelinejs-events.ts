@@ -1,0 +1,159 @@
+/**
+ * One TimelineJS slide (an event or an era, from the JSON or from a spreadsheet row) into a
+ * Chronotes event. Both TimelineJS readers bring their records to this shape, so dates, text,
+ * media and Chronotes' own sections are read the same way whichever file they came in.
+ */
+import { formatDateRange, parsePeriod } from '../model/dates'
+import type { Source } from '../model/schema'
+import type { DocumentBuilder } from './build'
+import { clamp, clampTitle, MAX_TEXT, sourceUrl } from './timelinejs-fields'
+import { coarser, partsToValue, precisionOfParts, type PartNames, type PartsResult } from './timelinejs-dates'
+import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
+import { readEventText } from './timelinejs-text'
+
+export interface SlideInput {
+  where: string
+  start: PartsResult
+  /** Absent when the record has no end date. */
+  end?: PartsResult
+  startNames: PartNames
+  endNames: PartNames
+  headline: unknown
+  text: unknown
+  group?: unknown
+  media?: { url?: unknown; caption?: unknown; credit?: unknown }
+  uniqueId?: unknown
+  displayDate?: unknown
+  era?: boolean
+  /** Leaves the slide out, without a problem, when this says it is already in the document. */
+  skip?: (slide: Omit<SlideRead, 'id' | 'kind'>) => boolean
+}
+
+export interface SlideRead {
+  id: string
+  originalId: string
+  kind: string
+  title: string
+  start: string
+  end?: string
+}
+
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+
+/** What TimelineJS shows for a group: it strips markup, then sets the result as HTML, decoding twice. */
+export function groupName(value: unknown): string {
+  return htmlToPlainText(htmlToPlainText(asText(value)))
+}
+
+/** A media address as a source's: http(s), or protocol-relative made https; anything else is not a link. */
+function mediaUrl(value: string): string | null {
+  const trimmed = value.trim()
+  return sourceUrl(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed)
+}
+
+/** TimelineJS media can be a quotation written in HTML instead of an address: kept as a Markdown quote. */
+function mediaQuote(value: string): string {
+  if (!/[<\s]/.test(value.trim())) return ''
+  const text = htmlToMarkdown(value)
+  return text ? text.replace(/^/gm, '> ') : ''
+}
+
+/** A title for a slide without a headline: the start of its text, without Markdown's marks. */
+function firstWords(markdown: string): string {
+  const line = markdown.split('\n').find((l) => l.trim()) ?? ''
+  return line
+    .replace(/^\s*(?:>\s*|[-+*]\s+|\d+[.)]\s+)/, '')
+    .replace(/\\(.)/g, '$1')
+    .slice(0, 80)
+}
+
+/** Reads a slide into the builder; null (with a problem recorded) when it cannot be read. */
+export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date): SlideRead | null {
+  const { where, start, end } = input
+  if (!start.ok) {
+    builder.problem(where, start.field, start.message)
+    return null
+  }
+  if (input.era && !end) {
+    builder.problem(where, input.endNames.date, 'is missing; a TimelineJS era needs an end date')
+    return null
+  }
+  if (end && !end.ok) {
+    builder.problem(where, end.field, end.message)
+    return null
+  }
+  const precision = end
+    ? coarser(precisionOfParts(start.parts), precisionOfParts(end.parts))
+    : precisionOfParts(start.parts)
+  const startValue = partsToValue(start.parts, precision)
+  let endValue = end ? partsToValue(end.parts, precision) : undefined
+  if (end && endValue) {
+    const from = parsePeriod(startValue, precision)!
+    const to = parsePeriod(endValue, precision)!
+    if (to.start < from.start) {
+      const years = end.parts.year < start.parts.year
+      builder.problem(
+        where,
+        years ? input.endNames.year : input.endNames.date,
+        years
+          ? `is ${end.parts.year}, before '${input.startNames.year}' ${start.parts.year}`
+          : `${endValue} is before the start ${startValue}`
+      )
+      return null
+    }
+  }
+
+  const text = readEventText(asText(input.text), now)
+  const sources: Source[] = [...text.sources]
+  const extra: string[] = []
+  const mediaValue = asText(input.media?.url)
+  const url = mediaUrl(mediaValue)
+  if (url && !sources.some((s) => s.url === url)) {
+    const caption = clampTitle(htmlToPlainText(asText(input.media?.caption)))
+    const credit = clampTitle(htmlToPlainText(asText(input.media?.credit)))
+    sources.push({ title: caption || null, outlet: credit || null, url, published: null })
+  } else if (!url && mediaValue) extra.push(mediaQuote(mediaValue))
+  const shownDate = htmlToPlainText(asText(input.displayDate))
+  // A display date that only says what the dates say (spacing aside) adds nothing.
+  const plain = (t: string) => t.replace(/\s+/g, '')
+  if (shownDate && plain(shownDate) !== plain(formatDateRange(startValue, endValue, precision))) {
+    extra.push(`Date shown as: ${htmlToMarkdown(shownDate)}`)
+  }
+  const description = clamp([text.description, ...extra].filter(Boolean).join('\n\n'), MAX_TEXT)
+
+  const headline = clampTitle(htmlToPlainText(asText(input.headline)))
+  const title = headline || clampTitle(firstWords(description)) || 'Untitled event'
+  const meta = text.meta
+  const kind = input.era || (meta?.kind === 'background' && endValue) ? 'background' : undefined
+  if (!kind && endValue === startValue) endValue = undefined
+  const originalId = asText(input.uniqueId).trim() || meta?.id?.trim() || ''
+  const candidate = { originalId, title, start: startValue, ...(endValue ? { end: endValue } : {}) }
+  if (input.skip?.(candidate)) return null
+  const lane = input.era ? 'Eras' : groupName(input.group)
+  const added = builder.addItem(
+    where,
+    {
+      groupId: builder.lane(lane),
+      start: startValue,
+      ...(endValue ? { end: endValue } : {}),
+      ...(kind ? { kind } : {}),
+      precision,
+      title,
+      description,
+      sources,
+      notes: text.notes,
+      ...(meta?.tags.length ? { tags: meta.tags } : {}),
+      ...(meta?.confidence ? { confidence: meta.confidence } : {})
+    },
+    originalId || undefined
+  )
+  if (!added) return null
+  const item = builder.document.items[builder.document.items.length - 1]!
+  return { id: item.id, kind: item.kind, ...candidate }
+}
+
+/** Whether an era is the same span as a background event already read (Chronotes writes both). */
+export function eraKey(slide: Pick<SlideRead, 'title' | 'start' | 'end'>): string {
+  return JSON.stringify([slide.title, slide.start, slide.end ?? ''])
+}

@@ -1,0 +1,286 @@
+/**
+ * Timesketch rows (CSV) and lines (JSONL) are the same records: `message`, `datetime` (ISO 8601),
+ * `timestamp_desc`, optionally `timestamp` (microseconds) and `tag`, plus any other fields.
+ *
+ * Reading: message → title, datetime → start (minute-precise, in UTC), `tag` → tags, every other
+ * field → a "key: value" list at the end of the description (readable, and nothing is dropped).
+ * Writing: one record per event ("Event date", or "Event start" for ranges) and, for ranges, a
+ * second record at the end ("Event end") so that Timesketch shows both moments. Chronotes' own
+ * columns (chronotes_id, chronotes_kind, chronotes_precision, chronotes_end, lane, description,
+ * confidence, sources, notes) bring everything back when Chronotes reads the file again.
+ */
+import { parsePeriod, precisionOf, PRECISIONS, type Precision } from '../model/dates'
+import type { TimelineDocument, TimelineItem } from '../model/schema'
+import type { DocumentBuilder } from './build'
+import {
+  clamp,
+  clampTitle,
+  cleanTags,
+  MAX_TEXT,
+  parseConfidence,
+  parseJsonList,
+  repairNotes,
+  repairSources
+} from './timelinejs-fields'
+import { escapeMarkdown } from './timelinejs-html'
+
+export type TimesketchRecord = Record<string, unknown>
+
+export const START_DESC = 'Event date'
+export const RANGE_START_DESC = 'Event start'
+export const END_DESC = 'Event end'
+
+/** The columns Chronotes writes, in order; Timesketch's three required ones first. */
+export const TIMESKETCH_COLUMNS = [
+  'message',
+  'datetime',
+  'timestamp',
+  'timestamp_desc',
+  'tag',
+  'chronotes_id',
+  'chronotes_kind',
+  'chronotes_precision',
+  'chronotes_end',
+  'lane',
+  'description',
+  'confidence',
+  'sources',
+  'notes'
+] as const
+
+/** Fields that are not the event's own data: Timesketch's search-index bookkeeping. */
+const INTERNAL = /^(_index|_type|_source|_score|__ts_.*)$/
+const KNOWN = new Set<string>([...TIMESKETCH_COLUMNS, 'tags', '_id'])
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/
+
+/** An instant from ISO 8601 text; `dateOnly` when it names a day with no time. */
+export function parseIsoDateTime(text: string): { ms: number; dateOnly: boolean } | null {
+  const m = ISO.exec(text.trim())
+  if (!m) return null
+  const [, y, mo, d, h, mi, s, zone] = m
+  const day = parsePeriod(`${y}-${mo}-${d}`, 'day')
+  if (!day || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 60) return null
+  let offset = 0
+  if (zone && /^[+-]/.test(zone)) {
+    const digits = zone.replace(':', '')
+    offset = (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0)) * (zone[0] === '-' ? -1 : 1)
+  }
+  const ms = day.start + (Number(h ?? 0) * 60 + Number(mi ?? 0) - offset) * 60_000 + Number(s ?? 0) * 1000
+  return { ms, dateOnly: h === undefined }
+}
+
+/** Timesketch's `timestamp` is microseconds; smaller magnitudes are read as milliseconds or seconds. */
+function timestampMs(value: unknown): number | null {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())
+        ? Number(value)
+        : NaN
+  if (!Number.isFinite(n)) return null
+  const abs = Math.abs(n)
+  return abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** An instant cut to a precision, as a Chronotes date string; null outside years 1–9999. */
+export function instantToValue(ms: number, precision: Precision): string | null {
+  if (!Number.isFinite(ms)) return null
+  const d = new Date(ms)
+  const year = d.getUTCFullYear()
+  if (!Number.isFinite(year) || year < 1 || year > 9999) return null
+  const parts = [
+    pad(year, 4),
+    pad(d.getUTCMonth() + 1),
+    pad(d.getUTCDate()),
+    pad(d.getUTCHours()),
+    pad(d.getUTCMinutes())
+  ]
+  if (precision === 'year') return parts[0]!
+  if (precision === 'month') return parts.slice(0, 2).join('-')
+  const day = parts.slice(0, 3).join('-')
+  return precision === 'day' ? day : `${day}T${parts[3]}:${parts[4]}Z`
+}
+
+/** The first instant of a Chronotes date, as Timesketch writes datetimes: 2014-04-12T09:30:00+00:00. */
+export function valueToIso(value: string, precision: Precision): string {
+  const period = parsePeriod(value, precision)
+  return `${new Date(period ? period.start : 0).toISOString().slice(0, 19)}+00:00`
+}
+
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+
+/** Timesketch's `tag`: a list, a JSON list in text, comma-separated text, or "-" for none. */
+function readTags(value: unknown): string[] {
+  if (Array.isArray(value)) return cleanTags(value)
+  const raw = text(value).trim()
+  if (!raw || raw === '-') return []
+  if (raw.startsWith('[')) return cleanTags(parseJsonList(raw) ?? [])
+  return cleanTags(raw.split(','))
+}
+
+/** `sources` / `notes`: a list, or (in CSV) a list written as JSON. */
+function jsonList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value
+  return typeof value === 'string' && value.trim() ? (parseJsonList(value) ?? []) : []
+}
+
+function extraValue(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const shown = typeof value === 'object' ? JSON.stringify(value) : text(value)
+  return clamp(shown.replace(/\s+/g, ' ').trim(), 2000)
+}
+
+interface Dated {
+  ms: number
+  precision: Precision
+}
+
+/** Where an event is in time: Chronotes' precision if the record says it, else minute (or day for a bare date). */
+function recordDate(record: TimesketchRecord): Dated | { field: string; message: string } {
+  const written = text(record['chronotes_precision']).trim()
+  const stated = (PRECISIONS as readonly string[]).includes(written) ? (written as Precision) : null
+  const raw = text(record['datetime']).trim()
+  if (raw) {
+    const instant = parseIsoDateTime(raw)
+    if (instant) return { ms: instant.ms, precision: stated ?? (instant.dateOnly ? 'day' : 'minute') }
+    const loose = precisionOf(raw)
+    if (loose) return { ms: parsePeriod(raw, loose)!.start, precision: stated ?? loose }
+    return {
+      field: 'datetime',
+      message: `is "${raw.slice(0, 40)}", not an ISO 8601 date like 2015-07-24T19:01:01+00:00`
+    }
+  }
+  const ms = timestampMs(record['timestamp'])
+  if (ms !== null) return { ms, precision: stated ?? 'minute' }
+  return { field: 'datetime', message: 'is missing (and there is no timestamp)' }
+}
+
+/**
+ * Reads records into the builder. A range Chronotes wrote comes as two records (start and
+ * "Event end") with one chronotes_id: the end record is folded into its event, not read twice.
+ */
+export function readTimesketchRecords(
+  builder: DocumentBuilder,
+  records: { where: string; record: TimesketchRecord }[],
+  now: Date
+): void {
+  const ids = (r: TimesketchRecord) => text(r['chronotes_id']).trim()
+  const isEnd = (r: TimesketchRecord) => text(r['timestamp_desc']).trim() === END_DESC && ids(r) !== ''
+  const starts = new Set(records.filter(({ record }) => !isEnd(record)).map(({ record }) => ids(record)))
+  const endRecords = new Map<string, TimesketchRecord>()
+  for (const { record } of records) if (isEnd(record) && starts.has(ids(record))) endRecords.set(ids(record), record)
+
+  for (const { where, record } of records) {
+    if (isEnd(record) && starts.has(ids(record))) continue
+    const message = text(record['message'])
+    if (!message.trim()) {
+      builder.problem(where, 'message', 'is missing; Timesketch requires a message for every event')
+      continue
+    }
+    const date = recordDate(record)
+    if ('field' in date) {
+      builder.problem(where, date.field, date.message)
+      continue
+    }
+    const start = instantToValue(date.ms, date.precision)
+    if (!start) {
+      builder.problem(where, 'datetime', 'is outside the years Chronotes holds (1 to 9999)')
+      continue
+    }
+    let end: string | undefined
+    const endText = text(record['chronotes_end']).trim()
+    const endRecord = endRecords.get(ids(record))
+    if (endText || endRecord) {
+      const endDate = endText ? { ms: parsePeriod(endText, date.precision)?.start ?? NaN } : recordDate(endRecord!)
+      const value = 'ms' in endDate && Number.isFinite(endDate.ms) ? instantToValue(endDate.ms, date.precision) : null
+      if (!value) {
+        const message = endText
+          ? `is "${endText.slice(0, 40)}", not a ${date.precision} date`
+          : `has no readable end: its "${END_DESC}" record's datetime cannot be read`
+        builder.problem(where, 'chronotes_end', message)
+        continue
+      }
+      if (value < start) {
+        builder.problem(where, 'chronotes_end', `is ${value}, before the start ${start}`)
+        continue
+      }
+      end = value
+    }
+    const kind = text(record['chronotes_kind']).trim()
+    const description = [text(record['description'])]
+    const title = clampTitle(message)
+    if (title !== message.replace(/\s+/g, ' ').trim()) description.unshift(escapeMarkdown(message))
+    const extras = Object.entries(record)
+      .filter(([key]) => !KNOWN.has(key) && !INTERNAL.test(key))
+      .map(([key, value]) => [key, extraValue(value)] as const)
+      .filter(([, value]) => value !== '')
+    const ours = [START_DESC, RANGE_START_DESC].includes(text(record['timestamp_desc']).trim())
+    const stamp = ours ? '' : extraValue(record['timestamp_desc'])
+    const list = [...(stamp ? [['timestamp_desc', stamp] as const] : []), ...extras]
+    if (list.length) description.push(list.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join('\n'))
+    const confidence = parseConfidence(record['confidence'])
+    const tags = readTags(record['tag'] ?? record['tags'])
+    builder.addItem(
+      where,
+      {
+        groupId: builder.lane(text(record['lane'])),
+        start,
+        ...(end ? { end } : {}),
+        ...(end && (kind === 'background' || kind === 'range') ? { kind } : {}),
+        precision: date.precision,
+        title,
+        description: clamp(description.filter((d) => d.trim()).join('\n\n'), MAX_TEXT),
+        tags,
+        ...(confidence ? { confidence } : {}),
+        sources: repairSources(jsonList(record['sources'])),
+        notes: repairNotes(jsonList(record['notes']), now)
+      },
+      ids(record) || text(record['_id']).trim() || undefined
+    )
+  }
+}
+
+/** The records for a document's events: one per event, and one more at the end of a range. */
+export function timesketchRecords(document: TimelineDocument, items: TimelineItem[]): TimesketchRecord[] {
+  const lanes = new Map(document.groups.map((g) => [g.id, g.title]))
+  const records: TimesketchRecord[] = []
+  const moment = (value: string, precision: Precision) => {
+    const period = parsePeriod(value, precision)
+    return { datetime: valueToIso(value, precision), timestamp: (period?.start ?? 0) * 1000 }
+  }
+  for (const item of items) {
+    const lane = lanes.get(item.groupId) ?? ''
+    records.push({
+      message: item.title,
+      ...moment(item.start, item.precision),
+      timestamp_desc: item.end ? RANGE_START_DESC : START_DESC,
+      tag: item.tags,
+      chronotes_id: item.id,
+      chronotes_kind: item.kind,
+      chronotes_precision: item.precision,
+      ...(item.end ? { chronotes_end: item.end } : {}),
+      lane,
+      description: item.description,
+      confidence: item.confidence,
+      sources: JSON.stringify(item.sources),
+      notes: JSON.stringify(item.notes)
+    })
+    if (item.end) {
+      records.push({
+        message: item.title,
+        ...moment(item.end, item.precision),
+        timestamp_desc: END_DESC,
+        chronotes_id: item.id,
+        chronotes_kind: item.kind,
+        chronotes_precision: item.precision,
+        lane
+      })
+    }
+  }
+  return records
+}

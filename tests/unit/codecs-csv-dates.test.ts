@@ -1,0 +1,166 @@
+/**
+ * Dates as typed into spreadsheets: read at the precision they are written in, and a day/month
+ * column that could be either is asked about, never guessed.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { importFile } from '../../src/shared/codecs'
+import { dateColumnOrder, parseLooseDate } from '../../src/shared/codecs/loose-dates'
+import { formatProblem } from '../../src/shared/model/problems'
+
+const NOW = new Date('2026-01-10T09:00:00.000Z')
+
+describe('parseLooseDate', () => {
+  it.each([
+    ['2025', '2025', 'year'],
+    ['0800', '0800', 'year'],
+    ['2025-03', '2025-03', 'month'],
+    ['2025/3', '2025-03', 'month'],
+    ['03/2025', '2025-03', 'month'],
+    ['2025-03-05', '2025-03-05', 'day'],
+    ['2025-3-5', '2025-03-05', 'day'],
+    ['2025/03/05', '2025-03-05', 'day'],
+    ['2025-03-05T14:30Z', '2025-03-05T14:30Z', 'minute'],
+    ['2025-03-05T14:30:59Z', '2025-03-05T14:30Z', 'minute'],
+    ['2025-03-05T14:30:59.123Z', '2025-03-05T14:30Z', 'minute'],
+    ['2025-03-05T01:30+02:00', '2025-03-04T23:30Z', 'minute'],
+    ['2025-03-05T22:30-0300', '2025-03-06T01:30Z', 'minute'],
+    ['2025-03-05 14:30:00', '2025-03-05T14:30Z', 'minute'],
+    ['2025-03-05 14:30 UTC', '2025-03-05T14:30Z', 'minute'],
+    ['March 5, 2025', '2025-03-05', 'day'],
+    ['March 5th, 2025', '2025-03-05', 'day'],
+    ['Wednesday, March 5, 2025', '2025-03-05', 'day'],
+    ['5 March 2025', '2025-03-05', 'day'],
+    ['5th of March 2025', '2025-03-05', 'day'],
+    ['5 Mar 2025', '2025-03-05', 'day'],
+    ['5 Mar. 2025', '2025-03-05', 'day'],
+    ['5 Sept 2025', '2025-09-05', 'day'],
+    ['Mar 2025', '2025-03', 'month'],
+    ['MARCH 2025', '2025-03', 'month'],
+    ['5 March 2025, 14:30', '2025-03-05T14:30Z', 'minute'],
+    ['March 5, 2025 2:30 PM', '2025-03-05T14:30Z', 'minute'],
+    ['March 5, 2025 12:05 am', '2025-03-05T00:05Z', 'minute'],
+    ['13/04/2025', '2025-04-13', 'day'],
+    ['04/13/2025', '2025-04-13', 'day'],
+    ['13.04.2025', '2025-04-13', 'day'],
+    ['13-04-2025', '2025-04-13', 'day'],
+    ['07/07/2025', '2025-07-07', 'day'],
+    ['13/04/25', '2025-04-13', 'day'],
+    ['13/04/95', '1995-04-13', 'day'],
+    ['4/17/2014 13:20', '2014-04-17T13:20Z', 'minute'],
+    ['  2025-03-05  ', '2025-03-05', 'day']
+  ])('%s → %s (%s)', (input, value, precision) => {
+    expect(parseLooseDate(input)).toEqual({ ok: true, date: { value, precision } })
+  })
+
+  it.each([
+    ['', /is empty/],
+    ['sometime in 2014', /not a date/],
+    ['2025-02-30', /not a real date/],
+    ['31/02/2018', /not a real date/],
+    ['2025-13', /not a real date/],
+    ['13/13/2025', /not a real date/],
+    ['March 2025 14:30', /time but no day/],
+    ['5 March', /not a date/],
+    ['2025-03-05 25:00', /not a real date/],
+    ['March 5, 2025 13:00 pm', /time Chronotes cannot read/],
+    ['2025-03-05T10:00+25:00', /time zone/],
+    ['45721', /not a date/],
+    ['=TODAY()', /not a date/]
+  ])('%j is a problem (%s)', (input, message) => {
+    const result = parseLooseDate(input)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(message)
+  })
+
+  it('does not guess 03/04/2025, and reads it either way once the order is known', () => {
+    const guess = parseLooseDate('03/04/2025')
+    expect(guess).toMatchObject({ ok: false, ambiguous: true })
+    if (!guess.ok) expect(guess.message).toBe('could be 3 April or March 4; choose the day/month order for this column')
+    expect(parseLooseDate('03/04/2025', 'day-month')).toEqual({
+      ok: true,
+      date: { value: '2025-04-03', precision: 'day' }
+    })
+    expect(parseLooseDate('03/04/2025', 'month-day')).toEqual({
+      ok: true,
+      date: { value: '2025-03-04', precision: 'day' }
+    })
+  })
+
+  it('refuses a value that contradicts the chosen order', () => {
+    expect(parseLooseDate('13/04/2025', 'month-day')).toMatchObject({ ok: false, ambiguous: false })
+    expect(parseLooseDate('04/13/2025', 'day-month')).toMatchObject({ ok: false, ambiguous: false })
+  })
+})
+
+describe('dateColumnOrder', () => {
+  it('is ambiguous when every numeric date reads both ways', () => {
+    expect(dateColumnOrder(['03/04/2025', '05/06/2025', '', '07/07/2025'])).toEqual({ ambiguous: true })
+  })
+  it('is settled by one value only one order can read', () => {
+    expect(dateColumnOrder(['03/04/2025', '13/04/2025'])).toEqual({ ambiguous: false, settled: 'day-month' })
+    expect(dateColumnOrder(['03/04/2025', '4/17/2014 13:20'])).toEqual({ ambiguous: false, settled: 'month-day' })
+  })
+  it('is not ambiguous without numeric dates, or when they are the same both ways', () => {
+    expect(dateColumnOrder(['2025-03-04', 'March 2025', 'Title'])).toEqual({ ambiguous: false })
+    expect(dateColumnOrder(['07/07/2025', '01/01/2020'])).toEqual({ ambiguous: false })
+  })
+  it('a column mixing both conventions still asks about the values either could read', () => {
+    expect(dateColumnOrder(['13/04/2025', '04/13/2025', '03/04/2025'])).toEqual({ ambiguous: true })
+  })
+})
+
+describe('an ambiguous date column in a file', () => {
+  const bytes = new Uint8Array(readFileSync('tests/fixtures/import/ambiguous-dates.csv'))
+  const first = importFile(bytes, 'ambiguous-dates.csv', { now: NOW })
+
+  it('is listed in the preview', () => {
+    if (first.status !== 'needs-mapping') throw new Error(first.status)
+    expect(first.preview.ambiguousDateColumns).toEqual(['Date'])
+    expect(first.suggested.dateOrder).toEqual({})
+  })
+
+  it.each([
+    ['day-month', ['2025-04-03', '2025-06-05', '2025-12-11', '2025-07-07']],
+    ['month-day', ['2025-03-04', '2025-05-06', '2025-11-12', '2025-07-07']]
+  ] as const)('read %s gives the right dates', (order, dates) => {
+    if (first.status !== 'needs-mapping') throw new Error(first.status)
+    const mapping = { ...first.suggested, dateOrder: { Date: order } }
+    const result = importFile(bytes, 'ambiguous-dates.csv', { now: NOW, mapping })
+    if (result.status !== 'ok') throw new Error(JSON.stringify(result.problems))
+    expect(result.problems).toEqual([])
+    expect(result.document.items.map((i) => i.start)).toEqual(dates)
+  })
+
+  it('without a choice is a problem on each row it leaves out, not a guess', () => {
+    if (first.status !== 'needs-mapping') throw new Error(first.status)
+    const result = importFile(bytes, 'ambiguous-dates.csv', { now: NOW, mapping: first.suggested })
+    if (result.status !== 'ok') throw new Error(result.status)
+    // 07/07/2025 is the same either way, so that row is read.
+    expect(result.document.items.map((i) => [i.start, i.title])).toEqual([['2025-07-07', 'Same both ways']])
+    expect(result.problems.map(formatProblem)).toEqual([
+      'ambiguous-dates.csv, row 2, Date: "03/04/2025" could be 3 April or March 4; choose the day/month order for this column',
+      'ambiguous-dates.csv, row 3, Date: "05/06/2025" could be 5 June or May 6; choose the day/month order for this column',
+      'ambiguous-dates.csv, row 4, Date: "11/12/2025" could be 11 December or November 12; choose the day/month order for this column'
+    ])
+  })
+})
+
+describe('start and end of different precision', () => {
+  it('keeps the event at the less precise of the two, and says so once', () => {
+    const csv = 'Start,End,Title\n5 March 2025,April 2025,A\n2014-02-03,2015,B\n2016,2016-05-01,C\n'
+    const bytes = new TextEncoder().encode(csv)
+    const first = importFile(bytes, 'mixed.csv', { now: NOW })
+    if (first.status !== 'needs-mapping') throw new Error(first.status)
+    const result = importFile(bytes, 'mixed.csv', { now: NOW, mapping: first.suggested })
+    if (result.status !== 'ok') throw new Error(result.status)
+    expect(result.document.items.map((i) => [i.start, i.end ?? null, i.precision, i.kind])).toEqual([
+      ['2025-03', '2025-04', 'month', 'range'],
+      ['2014', '2015', 'year', 'range'],
+      ['2016', null, 'year', 'point']
+    ])
+    expect(result.problems).toHaveLength(1)
+    expect(result.problems[0]).toMatchObject({ where: 'row 2' })
+    expect(result.problems[0]!.message).toMatch(/^3 events have a start and end written with different precision/)
+  })
+})
