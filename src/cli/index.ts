@@ -3,9 +3,12 @@
  * Plain Node; it never loads Electron.
  */
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command'
+import { convert } from './commands/convert'
+import { merge } from './commands/merge'
+import { pdf } from './commands/pdf'
 import { validate } from './commands/validate'
 
-export const COMMANDS: CliCommand[] = [validate]
+export const COMMANDS: CliCommand[] = [convert, merge, pdf, validate]
 
 function help(io: CliIo): void {
   io.out('Usage: chronotes COMMAND [options]\n')
