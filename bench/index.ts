@@ -12,41 +12,11 @@ import type { TimelineDocument } from '../src/shared/model/schema'
 import { dateAt } from '../src/shared/view/drag'
 import { filterItems } from '../src/shared/view/filter'
 import { documentExtent, selectTimelineItems } from '../src/shared/view/timeline-items'
+import { importBench } from './import-bench'
+import { mergeBench } from './merge-bench'
+import { pdfBench } from './pdf-bench'
 import { syntheticDocument } from './synthetic'
-
-function time<T>(label: string, runs: number, fn: () => T): T {
-  let result!: T
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    result = fn()
-    samples.push(performance.now() - start)
-  }
-  report(label, samples)
-  return result
-}
-
-async function timeAsync<T>(label: string, runs: number, fn: () => Promise<T>): Promise<T> {
-  let result!: T
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    result = await fn()
-    samples.push(performance.now() - start)
-  }
-  report(label, samples)
-  return result
-}
-
-function report(label: string, samples: number[]): void {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)]!
-  console.log(
-    `  ${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (min ${sorted[0]!.toFixed(1)}, n=${samples.length})`
-  )
-}
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+import { mb, time, timeAsync } from './timing'
 
 console.log(`Chronotes bench — ${new Date().toISOString()}`)
 console.log(
@@ -110,3 +80,10 @@ const dataset = readDocument(await readFile(datasetFile, 'utf8'))
 if (!dataset.ok) throw new Error('the bundled dataset did not validate')
 await measure('The bundled dataset', dataset.document, 'Jeddah')
 for (const count of [1_000, 100_000]) await measure('Synthetic document', syntheticDocument(count), 'satellite kyiv')
+
+console.log('\nImport and export')
+await importBench()
+console.log('\nMerge')
+await mergeBench()
+console.log('\nPDF export')
+await pdfBench()

@@ -9,24 +9,9 @@ import { serializeDocument } from '../src/shared/model/document'
 import { newId } from '../src/shared/model/ids'
 import type { TimelineDocument } from '../src/shared/model/schema'
 import { syntheticDocument } from './synthetic'
+import { time } from './timing'
 
 const EVENTS = 10_000
-
-function time<T>(label: string, runs: number, fn: () => T): T {
-  let result!: T
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    result = fn()
-    samples.push(performance.now() - start)
-  }
-  const sorted = samples.sort((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)]!
-  console.log(
-    `  ${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (min ${sorted[0]!.toFixed(1)}, n=${runs})`
-  )
-  return result
-}
 
 /** Mine, and their copy with the edits described above, each side on its own clock after the copy. */
 function twoCopies(): { mine: TimelineDocument; theirs: TimelineDocument } {
