@@ -11,6 +11,8 @@ export interface PrintRequest {
   landscape: boolean
   /** Aborts the print; the engine rejects with a CANCELLED ChronotesError. */
   signal?: AbortSignal
+  /** Called when the view is laid out and printing begins (for the progress the user sees). */
+  onPrinting?(): void
 }
 
 export interface PrintEngine {

@@ -1,22 +1,100 @@
+import { extname } from 'node:path'
 import { ChronotesError } from '../../shared/errors'
 import type { ChronotesApi } from '../../shared/ipc'
+import type { TimelineDocument } from '../../shared/model/schema'
+import { buildReportModel } from '../../shared/report/build-model'
+import type { ExportedReport, ReportOptions } from '../../shared/report/options'
+import { rememberWritten } from '../ipc/files'
+import { writeAtomically } from './fs-utils'
+import { countPdfPages } from './pdf-pages'
 import type { PrintEngine } from './print-engine'
+
+export interface ExportProgress {
+  stage: string
+  done: number
+  total: number
+}
 
 export interface ReportServiceOptions {
   engine: () => PrintEngine
   /** Where to save the PDF, asked of the user; null if they cancelled. */
   chooseTarget(suggestedName: string): Promise<string | null>
-  onProgress?(progress: { stage: string; done: number; total: number }): void
+  onProgress?(progress: ExportProgress): void
+  /** The export date printed in the title block; the clock by default. */
+  now?: () => Date
 }
 
-/** Exports a document's annotated report as a PDF file. To be completed by the PDF work. */
+/** The stages the user sees, in order; `done` counts the stages finished. */
+export const EXPORT_STAGES = ['Laying out', 'Printing', 'Writing'] as const
+
+/**
+ * Exports a document's annotated report as a PDF file: builds the report model, asks where to
+ * save it, prints it with a fresh engine (closed after), and writes it atomically. It is handed
+ * the document as the renderer has it, so nothing needs saving first.
+ */
 export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' | 'cancel'> {
+  private readonly running = new Set<AbortController>()
+
   constructor(private readonly options: ReportServiceOptions) {}
 
-  async exportPdf(): Promise<never> {
-    void this.options
-    throw new ChronotesError('UNSUPPORTED', 'PDF export is not built yet.')
+  async exportPdf(document: TimelineDocument, options: ReportOptions): Promise<ExportedReport | null> {
+    const model = buildReportModel(document, options, (this.options.now ?? (() => new Date()))())
+    const chosen = await this.options.chooseTarget(suggestedFileName(options.title))
+    if (!chosen) return null
+    // A name typed without an extension would not open as a PDF by a double click.
+    const path = extname(chosen) ? chosen : `${chosen}.pdf`
+    const controller = new AbortController()
+    const { signal } = controller
+    this.running.add(controller)
+    const progress = (done: number) =>
+      this.options.onProgress?.({ stage: EXPORT_STAGES[done] ?? 'Done', done, total: EXPORT_STAGES.length })
+    let engine: PrintEngine | null = null
+    try {
+      progress(0)
+      engine = this.options.engine()
+      const pdf = await engine.print({
+        model,
+        pageSize: options.pageSize,
+        landscape: options.landscape,
+        signal,
+        onPrinting: () => progress(1)
+      })
+      if (signal.aborted) throw cancelled()
+      progress(2)
+      await writeAtomically(path, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)).catch((error: unknown) => {
+        throw new ChronotesError('IO', `The PDF could not be written to ${path}: ${(error as Error).message}`)
+      })
+      // The files domain opens only what the app wrote: this PDF may now be opened ("Open PDF").
+      rememberWritten(path)
+      progress(3)
+      return { path, pages: countPdfPages(pdf), bytes: pdf.byteLength }
+    } catch (error) {
+      if (signal.aborted) throw cancelled()
+      if (error instanceof ChronotesError) throw error
+      throw new ChronotesError('INTERNAL', `The PDF could not be made: ${(error as Error).message ?? String(error)}`)
+    } finally {
+      this.running.delete(controller)
+      await engine?.close().catch(() => {})
+    }
   }
 
-  async cancel(): Promise<void> {}
+  /** Stops every export under way; each one's exportPdf rejects with CANCELLED, and nothing is written. */
+  async cancel(): Promise<void> {
+    for (const controller of this.running) controller.abort()
+  }
+}
+
+function cancelled(): ChronotesError {
+  return new ChronotesError('CANCELLED', 'The PDF export was cancelled.')
+}
+
+/** "US–Ukraine intelligence cooperation, 2014–2025.pdf": the title, without what file names cannot hold. */
+export function suggestedFileName(title: string): string {
+  const name = title
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 120)
+    .trim()
+  return `${name || 'Timeline'}.pdf`
 }

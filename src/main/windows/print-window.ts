@@ -1,16 +1,97 @@
+import { BrowserWindow, session as sessions } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { ChronotesError } from '../../shared/errors'
-import type { PrintEngine } from '../services/print-engine'
+import type { PrintEngine, PrintRequest } from '../services/print-engine'
 import type { RendererLocation } from './main-window'
+import { hardenSession, secureWebPreferences } from './security'
+
+/** An in-memory session of its own: its network rules touch nothing of the main window's. */
+const PARTITION = 'chronotes-print'
+const LOAD_TIMEOUT_MS = 30_000
 
 /**
  * The desktop app's print engine: a hidden, sandboxed window on report.html, printed with
- * printToPDF. To be completed by the PDF work.
+ * printToPDF. The window's session refuses every request but the print view's own files, so a
+ * note's remote image never leaves the machine (the view's CSP refuses it first).
  */
-export function createElectronPrintEngine(_location: RendererLocation): PrintEngine {
+export function createElectronPrintEngine(location: RendererLocation): PrintEngine {
+  const windows = new Set<BrowserWindow>()
+  const viewUrl = location.devServerUrl
+    ? new URL('report.html', location.devServerUrl).href
+    : pathToFileURL(join(location.rendererDir, 'report.html')).href
+  const allowedRoot = location.devServerUrl
+    ? new URL(location.devServerUrl).origin + '/'
+    : `${pathToFileURL(location.rendererDir).href}/`
+
+  const printSession = sessions.fromPartition(PARTITION)
+  hardenSession(printSession)
+  printSession.webRequest.onBeforeRequest((details, callback) => {
+    const own = details.url.startsWith(allowedRoot) || details.url.startsWith('data:')
+    callback({ cancel: !own })
+  })
+
+  async function print(request: PrintRequest): Promise<Uint8Array> {
+    const { signal } = request
+    const cancelled = () => new ChronotesError('CANCELLED', 'The PDF export was cancelled.')
+    if (signal?.aborted) throw cancelled()
+    const { preload: _preload, ...webPreferences } = secureWebPreferences('')
+    const window = new BrowserWindow({
+      show: false,
+      width: 900,
+      height: 1200,
+      // A hidden window is throttled like a background tab unless told otherwise; the view must lay out now.
+      webPreferences: { ...webPreferences, partition: PARTITION, spellcheck: false, backgroundThrottling: false }
+    })
+    windows.add(window)
+    const stop = () => window.destroy()
+    signal?.addEventListener('abort', stop, { once: true })
+    try {
+      await window.loadURL(viewUrl)
+      const result: unknown = await window.webContents.executeJavaScript(
+        // The model goes in as JSON, which is a JavaScript literal: nothing in it is evaluated.
+        `(async () => {
+          const deadline = Date.now() + ${LOAD_TIMEOUT_MS}
+          while (typeof window.renderReport !== 'function') {
+            if (Date.now() > deadline) throw new Error('The print view did not start.')
+            await new Promise((resolve) => setTimeout(resolve, 20))
+          }
+          await window.renderReport(${JSON.stringify(request.model)})
+          return true
+        })()`
+      )
+      if (result !== true || signal?.aborted) throw cancelled()
+      request.onPrinting?.()
+      const pdf = await window.webContents.printToPDF({
+        preferCSSPageSize: true,
+        printBackground: true,
+        generateTaggedPDF: true,
+        generateDocumentOutline: true,
+        displayHeaderFooter: false,
+        pageSize: request.pageSize,
+        landscape: request.landscape
+      })
+      if (signal?.aborted) throw cancelled()
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+    } catch (error) {
+      if (signal?.aborted) throw cancelled()
+      if (error instanceof ChronotesError) throw error
+      throw new ChronotesError(
+        'INTERNAL',
+        `The report could not be printed: ${(error as Error).message ?? String(error)}`
+      )
+    } finally {
+      signal?.removeEventListener('abort', stop)
+      windows.delete(window)
+      if (!window.isDestroyed()) window.destroy()
+    }
+  }
+
   return {
-    async print() {
-      throw new ChronotesError('UNSUPPORTED', 'PDF export is not built yet.')
-    },
-    async close() {}
+    print,
+    async close() {
+      for (const window of windows) if (!window.isDestroyed()) window.destroy()
+      windows.clear()
+    }
   }
 }
