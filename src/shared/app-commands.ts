@@ -14,6 +14,9 @@ export interface AppCommand {
 
 export const APP_COMMANDS = [
   { id: 'timeline.new', label: 'New Timeline…', menu: 'file', accelerator: 'CmdOrCtrl+N' },
+  { id: 'timeline.import', label: 'Import…', menu: 'file', accelerator: 'CmdOrCtrl+I' },
+  { id: 'timeline.export', label: 'Export…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+X' },
+  { id: 'timeline.exportPdf', label: 'Export PDF…', menu: 'file', accelerator: 'CmdOrCtrl+P' },
   { id: 'edit.undo', label: 'Undo', menu: 'edit', accelerator: 'CmdOrCtrl+Z' },
   { id: 'edit.redo', label: 'Redo', menu: 'edit', accelerator: 'CmdOrCtrl+Shift+Z' },
   { id: 'edit.find', label: 'Find…', menu: 'edit', accelerator: 'CmdOrCtrl+F' },

@@ -237,7 +237,11 @@ describe('the mapping step', () => {
 
   it('a header named like an object property does not pick up an order nobody chose', () => {
     const bytes = new TextEncoder().encode('constructor,toString\n03/04/2025,A\n')
-    const mapping: TableMapping = { columns: { constructor: 'start', toString: 'title' }, dateOrder: {} }
+    const columns = Object.fromEntries([
+      ['constructor', 'start'],
+      ['toString', 'title']
+    ]) as TableMapping['columns']
+    const mapping: TableMapping = { columns, dateOrder: {} }
     const result = importFile(bytes, 'x.csv', { now: NOW, mapping })
     expect(result.status).toBe('failed')
     expect(result.problems[0]!.message).toMatch(/could be 3 April or March 4/)

@@ -10,11 +10,6 @@ import { chip } from './title-block'
 import { shade } from './colors'
 import { inkOn } from '@shared/report/format'
 
-/** Entries longer than this (in characters of text) may break across pages; shorter ones keep together. */
-const LONG_ENTRY = 2500
-/** A note longer than this may break across pages too, instead of leaving most of a page empty. */
-const LONG_NOTE = 1500
-
 export function chronologySection(model: ReportModel): HTMLElement {
   const section = h(
     'section',
@@ -37,15 +32,12 @@ export function chronologySection(model: ReportModel): HTMLElement {
   return section
 }
 
+/** An entry is kept whole on its page; renderReport marks a tall one `long`, which may break. */
 function entryBlock(entry: ReportEntry): HTMLElement {
-  const size =
-    entry.description.length +
-    entry.notes.reduce((sum, note) => sum + note.body.length + 80, 0) +
-    entry.sources.length * 120
   return h(
     'article',
     {
-      class: `entry${size > LONG_ENTRY ? ' long' : ''}`,
+      class: 'entry',
       attrs: { id: `event-${entry.number}`, 'data-number': String(entry.number), 'data-id': entry.id }
     },
     numberBadge(entry),
@@ -114,7 +106,7 @@ function notes(list: ReportNote[]): HTMLElement {
     list.map((note) =>
       h(
         'div',
-        { class: `note${note.body.length > LONG_NOTE ? ' long' : ''}`, attrs: { 'data-note': note.id } },
+        { class: 'note', attrs: { 'data-note': note.id } },
         h(
           'p',
           { class: 'note-meta' },

@@ -16,7 +16,7 @@ export function overviewSection(figure: OverviewFigure): HTMLElement {
     { class: 'overview', attrs: { 'aria-labelledby': 'overview-heading' } },
     h('h2', { attrs: { id: 'overview-heading' } }, 'Overview'),
     h('p', { class: 'figure-note' }, 'Each event carries its number in the chronology. ', figure.note ?? ''),
-    legend(),
+    legend(many),
     figure.panels.map((panel, index) =>
       h(
         'figure',
@@ -208,8 +208,8 @@ function r(value: number): number {
 
 const round = r
 
-/** The key to the marks, drawn with the same shapes as in the figure. */
-function legend(): HTMLElement {
+/** The key to the marks, drawn with the same shapes as in the figure; cut bars only when there are parts. */
+function legend(parts: boolean): HTMLElement {
   const grey = '#6b6b6b'
   const icon = (width: number, content: SVGElement[]) =>
     s(
@@ -264,11 +264,12 @@ function legend(): HTMLElement {
       icon(26, [s('path', { d: barPath(0, 26, 5, 2.6, false, false), fill: grey }), ...pill(0, false)]),
       'a period'
     ),
-    h(
-      'li',
-      null,
-      icon(20, [s('path', { d: barPath(0, 20, 5, 2.6, false, true), fill: grey })]),
-      'continues in the next part'
-    )
+    parts &&
+      h(
+        'li',
+        null,
+        icon(20, [s('path', { d: barPath(0, 20, 5, 2.6, false, true), fill: grey })]),
+        'continues in the next part'
+      )
   )
 }

@@ -32,20 +32,39 @@ export async function renderReport(model: ReportModel): Promise<{ pages?: number
   const chronology = chronologySection(model)
   root.replaceChildren(head, overview, chronology)
   await fontsFor(root.textContent ?? '')
-  // Reading layout makes it happen now, with the fonts in place.
-  chronology.classList.toggle('follows', fitsFirstPage(model, head.offsetHeight + overview.offsetHeight))
+  // Measured with the fonts in place, at the paper's width: what prints is what is measured here.
+  markLongBlocks(chronology, model.page.contentHeightPt * PX_PER_PT * LONG_FRACTION)
   void root.getBoundingClientRect().height
   return {}
 }
 
+const PX_PER_PT = 96 / 72
 /**
- * Whether the chronology can start on the overview's page: when the title block and the whole
- * figure fill less than three quarters of the first page (a short selection), a page break would
- * waste most of a sheet; otherwise the chronology starts on a page of its own.
+ * An entry (or a note) taller than this share of a page may break across pages; a shorter one is
+ * kept whole. Kept whole, an entry that does not fit at the foot of a page leaves the rest of the
+ * page blank, up to its own height; broken, it starts there, its header kept with its first lines.
+ * A fifth: the dataset's typical entry (a few lines and two or three sources) is about a quarter
+ * of a page, and at a third whole quarters of pages were left blank before such entries.
  */
-function fitsFirstPage(model: ReportModel, heightPx: number): boolean {
-  const PX_PER_PT = 96 / 72
-  return heightPx < model.page.contentHeightPt * PX_PER_PT * 0.75
+export const LONG_FRACTION = 1 / 5
+
+function markLongBlocks(chronology: HTMLElement, limitPx: number): void {
+  for (const block of chronology.querySelectorAll<HTMLElement>('.entry, .note'))
+    block.classList.toggle('long', height(block) > limitPx)
+  // Chromium breaks a paragraph too short for orphans and widows against them (a lone line at the
+  // top of the next page) rather than earlier; kept whole, it moves with the lines before it.
+  for (const block of chronology.querySelectorAll<HTMLElement>('.markdown > *')) {
+    const line = parseFloat(getComputedStyle(block).lineHeight) || 13
+    block.classList.toggle('whole', height(block) < line * SHORT_LINES)
+  }
+}
+
+/** A paragraph of fewer lines than this is kept whole: orphans (3) and widows (2) cannot both be had. */
+const SHORT_LINES = 4.5
+
+/** The block's height summed over its fragments (in landscape the entries run in columns). */
+function height(element: HTMLElement): number {
+  return [...element.getClientRects()].reduce((sum, rect) => sum + rect.height, 0)
 }
 
 async function fontsFor(text: string): Promise<void> {

@@ -18,15 +18,24 @@ export type Command =
 export type DocumentMeta = Pick<TimelineDocument, 'title' | 'description'>
 
 export function applyCommand(doc: TimelineDocument, command: Command): TimelineDocument {
+  // One copy of each list per command, however many events a batch touches: a 100,000-event
+  // import copied the list once per event before, which took a minute.
+  const next = { ...doc, items: doc.items.slice(), groups: doc.groups.slice() }
+  applyInPlace(next, command)
+  return next
+}
+
+function applyInPlace(doc: TimelineDocument, command: Command): void {
   switch (command.type) {
     case 'item':
-      return { ...doc, items: replaceAt(doc.items, command.index, command.before, command.after) }
+      return replaceAt(doc.items, command.index, command.before, command.after)
     case 'group':
-      return { ...doc, groups: replaceAt(doc.groups, command.index, command.before, command.after) }
+      return replaceAt(doc.groups, command.index, command.before, command.after)
     case 'meta':
-      return { ...doc, ...command.after }
+      Object.assign(doc, command.after)
+      return
     case 'batch':
-      return command.commands.reduce(applyCommand, doc)
+      for (const part of command.commands) applyInPlace(doc, part)
   }
 }
 
@@ -49,18 +58,17 @@ export function isNoop(command: Command): boolean {
   return command.before === command.after
 }
 
-function replaceAt<T extends { id: string }>(list: T[], index: number, before: T | null, after: T | null): T[] {
-  const next = list.slice()
+/** Adds, replaces or removes one entry of a list, in place. */
+function replaceAt<T extends { id: string }>(list: T[], index: number, before: T | null, after: T | null): void {
   if (before === null) {
-    if (after) next.splice(Math.min(index, next.length), 0, after)
-    return next
+    if (after) list.splice(Math.min(index, list.length), 0, after)
+    return
   }
   // The index is where the entry was when the command was made; the id is what makes it certain.
-  const at = next[index]?.id === before.id ? index : next.findIndex((entry) => entry.id === before.id)
+  const at = list[index]?.id === before.id ? index : list.findIndex((entry) => entry.id === before.id)
   if (at < 0) throw new Error(`cannot apply: ${before.id} is not in the document`)
-  if (after) next[at] = after
-  else next.splice(at, 1)
-  return next
+  if (after) list[at] = after
+  else list.splice(at, 1)
 }
 
 // Builders for the common commands, reading the current document for what was "before".

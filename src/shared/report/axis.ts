@@ -40,7 +40,7 @@ const STEPS: Step[] = [
 const CONTEXT: Partial<Record<TimeUnit, TimeUnit>> = { hour: 'day', day: 'month', month: 'year' }
 const MINOR: Partial<Record<TimeUnit, TimeUnit>> = { year: 'month', month: 'day' }
 /** Space between neighbouring labels, and the least distance between minor ticks worth drawing. */
-const LABEL_GAP = 4
+const LABEL_GAP = 3.5
 const MINOR_SPACING = 2.5
 
 export interface AxisLayout {

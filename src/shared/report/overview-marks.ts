@@ -22,7 +22,14 @@ export const OVERVIEW_STYLE = {
   gap: 1.5,
   minBar: 1.5,
   top: 2,
-  tick: 3
+  tick: 3,
+  /**
+   * Time is drawn this far inside the plot at either end, so that a marker on the first or last
+   * day of the period is centred on its date and still clears the lane titles and the panel's edge.
+   */
+  inset: 6,
+  /** The least room between any marker or bar and the plot's edges. */
+  edge: 2
 } as const
 
 export interface Timed {
@@ -53,6 +60,11 @@ export interface Plot {
 
 const S = OVERVIEW_STYLE
 
+/** Where the period's start and end fall: the plot less its inset at either end. */
+export function timeSpan(plot: Plot): Plot {
+  return { x: plot.x + S.inset, width: plot.width - 2 * S.inset }
+}
+
 /** Each lane's marks for these events in this period, in rows: the first row first. */
 export function placeMarks(
   owned: Timed[],
@@ -61,7 +73,8 @@ export function placeMarks(
   plot: Plot,
   laneById: ReadonlyMap<string, OverviewLaneInput>
 ): Map<string, Pending[][]> {
-  const toX = (t: number) => plot.x + ((t - period.start) / (period.end - period.start)) * plot.width
+  const span = timeSpan(plot)
+  const toX = (t: number) => span.x + ((t - period.start) / (period.end - period.start)) * span.width
   const byLane = new Map<string, Pending[]>()
   const continuations = new Set(continued)
   for (const entry of [...continued, ...owned]) {
@@ -86,7 +99,9 @@ function place(
 ): Pending {
   const { event, style } = entry
   const labelWidth = digitsWidth(String(event.number).length, S.numberSize) + 2 * S.markerPadding
-  const clampLabel = (x: number) => Math.min(Math.max(x, plot.x), plot.x + plot.width - labelWidth)
+  const low = plot.x + S.edge
+  const high = plot.x + plot.width - S.edge
+  const clampLabel = (x: number) => Math.min(Math.max(x, low), high - labelWidth)
   let bar: Pending['bar'] = null
   let labelX: number
   if (style === 'exact') {
@@ -95,7 +110,7 @@ function place(
     let x0 = toX(Math.max(entry.t0, period.start))
     let x1 = toX(Math.min(entry.t1, period.end))
     if (x1 - x0 < S.minBar) {
-      const centre = Math.min(Math.max((x0 + x1) / 2, plot.x + S.minBar / 2), plot.x + plot.width - S.minBar / 2)
+      const centre = Math.min(Math.max((x0 + x1) / 2, low + S.minBar / 2), high - S.minBar / 2)
       x0 = centre - S.minBar / 2
       x1 = centre + S.minBar / 2
     }

@@ -1,6 +1,11 @@
 /**
  * The overview figure's geometry: one band per lane, events as numbered markers, a date axis.
  *
+ * The figure covers whole months at least (whole years for a timeline of several years), so that
+ * one event, or a few on neighbouring days, still gets an axis of days under their month rather
+ * than one of hours. Time is drawn a little inside the plot (OVERVIEW_STYLE.inset), so that a
+ * marker on the period's first or last day clears the lane titles and the panel's edge.
+ *
  * Numbers must stay legible, so markers are never drawn over one another: within a lane, each
  * marker (with its bar) takes the first row where it clears its neighbours. When a period needs
  * more than `maxRowsPerLane` rows in some lane, the figure is split: the timeline is cut into
@@ -15,7 +20,7 @@ import { formatEventDate } from './format'
 import type { ReportEntry } from './model'
 import type { OverviewFigure, OverviewLane, OverviewMark, OverviewPanel } from './overview-types'
 import { layoutAxis, type AxisLayout } from './axis'
-import { OVERVIEW_STYLE, placeMarks, toTimed, type Pending, type Period, type Timed } from './overview-marks'
+import { OVERVIEW_STYLE, placeMarks, timeSpan, toTimed, type Pending, type Period, type Timed } from './overview-marks'
 import { wrapText } from './text-metrics'
 import { cells, isoAt, addUnits, type TimeUnit } from './time-units'
 
@@ -141,13 +146,15 @@ export function layoutOverview(
 
   const first = timed[0]!.t0
   const last = Math.max(...timed.map((t) => t.t1))
-  cut(first, last, topUnit(first, last))
+  // Whole months at least: a few days alone would get an axis of hours, which reads as noise.
+  cut(first, last, cells(first, last, 'year').length >= 3 ? 'year' : 'month')
 
   const figureLanes = lanes.filter((lane) => timed.some((t) => t.event.laneId === lane.id))
   for (const { period, owned, continued, part } of periods) {
     const rows = placeMarks(owned, continued, period, plot, laneById)
     const axisBaseline = 0 // placed below the lanes once their height is known
-    const axis = layoutAxis(period.start, period.end, plotX, plotWidth, S.axisSize, axisBaseline)
+    const span = timeSpan(plot)
+    const axis = layoutAxis(period.start, period.end, span.x, span.width, S.axisSize, axisBaseline)
     const axisHeight = S.tick + S.axisSize * 1.35 * axis.lines + 4
     const heights = figureLanes.map((lane) =>
       laneHeight(rows.get(lane.id)?.length ?? 0, titleLines.get(lane.id)!.length)
@@ -236,13 +243,6 @@ export function layoutOverview(
       numbers: labelled.length ? { first: Math.min(...labelled), last: Math.max(...labelled) } : null
     }
   }
-}
-
-/** Years for a timeline of several years, months within a year or two, days within a month or two. */
-function topUnit(start: number, end: number): TimeUnit {
-  if (cells(start, end, 'year').length >= 3) return 'year'
-  if (cells(start, end, 'month').length >= 3) return 'month'
-  return 'day'
 }
 
 /** "2014–2021", "January – April 2025", "5–12 March 2022". */

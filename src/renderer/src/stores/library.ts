@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import type { LibraryEntry } from '@shared/ipc'
 import { api, ChronotesError } from '../api'
 import { useDocumentStore } from './document'
@@ -12,6 +12,15 @@ export const useLibraryStore = defineStore('library', () => {
   /** The timeline that could not be opened, so the user can restore its last good backup. */
   const failedName = ref<string | null>(null)
   const documents = useDocumentStore()
+
+  // The open timeline's entry follows its edits (title, number of events) without reading the folder.
+  watch(
+    () => documents.document,
+    (doc) => {
+      const entry = entries.value.find((e) => e.name === documents.name)
+      if (doc && entry?.status === 'ok') Object.assign(entry, { title: doc.title, itemCount: doc.items.length })
+    }
+  )
 
   async function refresh(): Promise<void> {
     entries.value = await api.library.list()

@@ -1,0 +1,78 @@
+import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
+
+export interface FileDropOptions {
+  /** Called with the first dropped file. */
+  onDrop(file: File): void
+  /** Whether a drop is welcome now (not while another dialog is open, say). */
+  accepts?(): boolean
+}
+
+/** Whether a drag carries files (not text or a link dragged from a page or from the app itself). */
+function carriesFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer?.types ?? []).includes('Files')
+}
+
+/**
+ * Files dropped anywhere on the window. `dragging` is true while files are held over the window,
+ * for an overlay that says what a drop will do. Drags of anything else are left alone, so that
+ * dragging events on the timeline or text between fields works as before.
+ */
+export function useFileDrop(options: FileDropOptions): { dragging: Ref<boolean> } {
+  const dragging = ref(false)
+  // dragenter and dragleave fire for every element crossed; the window is left when they balance.
+  let depth = 0
+  const welcome = () => options.accepts?.() ?? true
+
+  function onDragEnter(event: DragEvent): void {
+    if (!carriesFiles(event)) return
+    event.preventDefault()
+    depth++
+    dragging.value = welcome()
+  }
+
+  function onDragOver(event: DragEvent): void {
+    if (!carriesFiles(event)) return
+    // Without preventDefault the browser refuses the drop (and would open the file itself).
+    event.preventDefault()
+    const ok = welcome()
+    if (event.dataTransfer) event.dataTransfer.dropEffect = ok ? 'copy' : 'none'
+    dragging.value = ok
+  }
+
+  function onDragLeave(event: DragEvent): void {
+    if (!carriesFiles(event)) return
+    depth = Math.max(0, depth - 1)
+    if (depth === 0) dragging.value = false
+  }
+
+  function onDropEvent(event: DragEvent): void {
+    if (!carriesFiles(event)) return
+    // Never let the page navigate to a dropped file.
+    event.preventDefault()
+    depth = 0
+    dragging.value = false
+    const file = event.dataTransfer?.files[0]
+    if (file && welcome()) options.onDrop(file)
+  }
+
+  function reset(): void {
+    depth = 0
+    dragging.value = false
+  }
+
+  onMounted(() => {
+    window.addEventListener('dragenter', onDragEnter)
+    window.addEventListener('dragover', onDragOver)
+    window.addEventListener('dragleave', onDragLeave)
+    window.addEventListener('drop', onDropEvent)
+    window.addEventListener('dragend', reset)
+  })
+  onBeforeUnmount(() => {
+    window.removeEventListener('dragenter', onDragEnter)
+    window.removeEventListener('dragover', onDragOver)
+    window.removeEventListener('dragleave', onDragLeave)
+    window.removeEventListener('drop', onDropEvent)
+    window.removeEventListener('dragend', reset)
+  })
+  return { dragging }
+}
