@@ -195,6 +195,53 @@ describe('the print view', () => {
     element.remove()
   })
 
+  test('says that bars continue in the next part only when the figure has parts', async () => {
+    const legend = () => document.querySelector('.legend')!.textContent
+    await renderReport(model)
+    expect(model.overview.panels.length).toBeGreaterThan(1)
+    expect(legend()).toContain('continues in the next part')
+    const one = buildReportModel(doc, options({ selection: { kind: 'items', ids: [doc.items[3]!.id] } }), new Date())
+    await renderReport(one)
+    expect(one.overview.panels).toHaveLength(1)
+    expect(legend()).toContain('a known day')
+    expect(legend()).not.toContain('continues')
+  })
+
+  test('lets the chronology follow the figure, its headings kept with the first entry', async () => {
+    // Even after a figure of several parts: the rest of its last page is not given up.
+    await renderReport(model)
+    const chronology = document.querySelector<HTMLElement>('.chronology')!
+    // No forced page break: the page breaks there only when the heading and first entry do not fit.
+    expect(getComputedStyle(chronology).breakBefore).toBe('auto')
+    expect(getComputedStyle(chronology.querySelector('h2')!).breakAfter).toBe('avoid')
+    expect(getComputedStyle(chronology.querySelector('h3.section')!).breakAfter).toBe('avoid')
+  })
+
+  test('keeps short entries whole and lets a tall one break, its header kept with its first lines', async () => {
+    const tall = structuredClone(doc)
+    // Short lines: few characters, but far more than a third of a page.
+    tall.items[5]!.description = Array.from({ length: 40 }, (_, n) => `- Line ${n + 1}.`).join('\n')
+    tall.items[5]!.notes = []
+    tall.items[6]!.description = 'A short account.'
+    tall.items[6]!.notes = []
+    tall.items[6]!.sources = []
+    const ids = [tall.items[5]!.id, tall.items[6]!.id]
+    await renderReport(buildReportModel(tall, options({ selection: { kind: 'items', ids } }), new Date()))
+    const entry = (id: string) => document.querySelector<HTMLElement>(`article.entry[data-id="${id}"]`)!
+    const [long, short] = [entry(ids[0]!), entry(ids[1]!)]
+    const page = (96 / 72) * model.page.contentHeightPt
+    expect(long.getBoundingClientRect().height).toBeGreaterThan(page / 3)
+    expect(long.textContent!.length).toBeLessThan(1000)
+    expect(getComputedStyle(long).breakInside).toBe('auto')
+    expect(getComputedStyle(long.querySelector('.entry-head')!).breakAfter).toBe('avoid')
+    expect(getComputedStyle(long.querySelector('.entry-head')!).breakInside).toBe('avoid')
+    expect(short.getBoundingClientRect().height).toBeLessThan(page / 5)
+    expect(getComputedStyle(short).breakInside).toBe('avoid')
+    // A paragraph too short for orphans and widows is kept whole; the long list may break.
+    expect(getComputedStyle(short.querySelector('.entry-description > p')!).breakInside).toBe('avoid')
+    expect(getComputedStyle(long.querySelector('.entry-description > ul')!).breakInside).toBe('auto')
+  })
+
   test('refuses a model it does not know', async () => {
     await expect(renderReport({ ...model, version: 2 } as unknown as ReportModel)).rejects.toThrow(/version 1/)
   })

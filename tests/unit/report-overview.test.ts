@@ -22,6 +22,8 @@ import { textWidth } from '../../src/shared/report/text-metrics'
 
 const DATASET = 'resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
 const EPSILON = 1e-6
+/** The least room between a marker or bar and the plot's edges (the lane titles, the panel's right edge). */
+const MARGIN = 2
 
 interface Box {
   x: number
@@ -62,15 +64,18 @@ function expectLegible(figure: OverviewFigure, events: readonly OverviewEvent[],
     for (const mark of panel.marks) {
       if (mark.label) {
         labelled.set(mark.number, (labelled.get(mark.number) ?? 0) + 1)
-        expect(mark.label.x).toBeGreaterThanOrEqual(plot.x - EPSILON)
-        expect(mark.label.x + mark.label.width).toBeLessThanOrEqual(plot.x + plot.width + EPSILON)
+        // Inside the plot with room to spare: no marker touches the lane titles or the panel's edge.
+        expect(mark.label.x, `${panel.caption}: ${mark.number}`).toBeGreaterThanOrEqual(plot.x + MARGIN - EPSILON)
+        expect(mark.label.x + mark.label.width, `${panel.caption}: ${mark.number}`).toBeLessThanOrEqual(
+          plot.x + plot.width - MARGIN + EPSILON
+        )
         expect(mark.label.text).toBe(String(mark.number))
         // The number fits its marker.
         expect(textWidth(mark.label.text, figure.numberSize, 600)).toBeLessThan(mark.label.width)
       }
       if (mark.bar) {
-        expect(mark.bar.x0).toBeGreaterThanOrEqual(plot.x - EPSILON)
-        expect(mark.bar.x1).toBeLessThanOrEqual(plot.x + plot.width + EPSILON)
+        expect(mark.bar.x0).toBeGreaterThanOrEqual(plot.x + MARGIN - EPSILON)
+        expect(mark.bar.x1).toBeLessThanOrEqual(plot.x + plot.width - MARGIN + EPSILON)
         expect(mark.bar.x1).toBeGreaterThan(mark.bar.x0)
       }
       const lane = lanes.get(mark.laneId)!
@@ -87,6 +92,8 @@ function expectLegible(figure: OverviewFigure, events: readonly OverviewEvent[],
       rows.set(key, [...(rows.get(key) ?? []), [left, right]])
     }
 
+    expect(plot.x).toBeGreaterThanOrEqual(figure.gutter - EPSILON)
+    expect(plot.x + plot.width).toBeLessThanOrEqual(panel.width - MARGIN + EPSILON)
     for (let i = 1; i < panel.lanes.length; i++)
       expect(panel.lanes[i]!.y).toBeCloseTo(panel.lanes[i - 1]!.y + panel.lanes[i - 1]!.height)
     expect(panel.height).toBeLessThanOrEqual(maxHeight)
@@ -214,6 +221,50 @@ describe('the bundled dataset', () => {
     expect(texts.flat()).toEqual(expect.arrayContaining(['2014', '2015', '2016', '2020', '2022', '2024']))
     // A panel of two years has room for the months.
     expect(texts[0]).toEqual(expect.arrayContaining(['Jan', 'Jun', 'Dec']))
+  })
+})
+
+describe('a short timeline', () => {
+  function axisTexts(figure: OverviewFigure): string[] {
+    return figure.panels.flatMap((p) => p.axisLabels.map((l) => l.text))
+  }
+
+  it.each([
+    ['one event', [event(1, 'a', '2025-03-11')], 'March 2025'],
+    ['several on one day', [event(1, 'a', '2025-03-11'), event(2, 'b', '2025-03-11')], 'March 2025'],
+    ['a few days', [event(1, 'a', '2025-11-21'), event(2, 'a', '2025-11-23T09:30Z', 'minute')], 'November 2025'],
+    ['across a month end', [event(1, 'a', '2025-11-28'), event(2, 'b', '2025-12-02')], 'November – December 2025']
+  ])('widens %s to whole months, with days on the axis and no hours', (_, events, caption) => {
+    const figure = layoutOverview(events, LANES, LAYOUT)
+    expectLegible(figure, events, LAYOUT.maxHeight)
+    expect(figure.panels).toHaveLength(1)
+    const [panel] = figure.panels
+    expect(panel!.caption).toBe(caption)
+    expect(new Date(panel!.startMs).getUTCDate()).toBe(1)
+    expect(new Date(panel!.endMs).getUTCDate()).toBe(1)
+    expect(axisTexts(figure).some((text) => text.includes(':'))).toBe(false)
+    expect(axisTexts(figure)).toEqual(expect.arrayContaining(['1', '10', '20']))
+  })
+
+  it('keeps a marker on the first or last day of the period clear of the plot edges', () => {
+    for (const events of [
+      [event(1, 'a', '2020-01-01'), event(2, 'a', '2022-12-31')],
+      [event(1, 'a', '2025-03-01'), event(2, 'b', '2025-03-31')],
+      [
+        event(1, 'a', '2025-03-31'),
+        event(2, 'a', '2025-03-31'),
+        event(3, 'b', '2025-03-31', 'day', 'range', '2025-03-31')
+      ]
+    ]) {
+      const figure = layoutOverview(events, LANES, LAYOUT)
+      expectLegible(figure, events, LAYOUT.maxHeight)
+      for (const panel of figure.panels)
+        for (const mark of panel.marks) {
+          const [left, right] = footprint(mark)
+          expect(left - panel.plot.x).toBeGreaterThanOrEqual(MARGIN)
+          expect(panel.width - right).toBeGreaterThanOrEqual(2 * MARGIN)
+        }
+    }
   })
 })
 

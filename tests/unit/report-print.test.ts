@@ -31,6 +31,43 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((done) => canary.close(() => done())))
 
+it('starts the chronology under the figure on page 1, and breaks a tall entry there rather than leave the page blank', async () => {
+  // One event (so a short figure), with an account of 30 short lines: under any old size limit in
+  // characters (it has fewer than 1,000), but more than half a page tall.
+  const dataset = loadDataset()
+  const item = dataset.items.find((i) => i.precision === 'day' && i.kind === 'point')!
+  const lines = Array.from({ length: 30 }, (_, n) => `- Line ${n + 1} of the account.`).join('\n')
+  const document = { ...dataset, items: [{ ...item, description: lines, notes: [] }] }
+  const model = buildReportModel(
+    document,
+    {
+      title: 'One long entry',
+      selection: { kind: 'all' },
+      includeNotes: true,
+      includeSources: true,
+      pageSize: 'A4',
+      landscape: false
+    },
+    new Date('2025-03-01T09:00:00.000Z')
+  )
+  const engine = createChromiumPrintEngine({ rendererDir, executablePath: chromiumPath })
+  try {
+    const pages = await readPdf(await engine.print({ model, pageSize: 'A4', landscape: false }))
+    expect(pages).toHaveLength(2)
+    const [first, second] = pages.map((page) => page.text)
+    // The heading, the entry's header and its first lines follow the figure on page 1…
+    expect(first).toContain('Overview')
+    expect(first).toContain('Chronology')
+    expect(first).toContain(item.title)
+    expect(first).toContain('Line 1 of the account.')
+    // …and the rest runs on to page 2.
+    expect(second).toContain('Line 30 of the account.')
+    expect(second).not.toContain(item.title)
+  } finally {
+    await engine.close()
+  }
+})
+
 it('prints a hostile note as text, and the page asks for nothing but its own files', async () => {
   const dataset = loadDataset()
   const [first] = dataset.items
