@@ -58,7 +58,8 @@ export function precisionOf(value: string): Precision | null {
   return PRECISIONS.find((p) => parsePeriod(value, p) !== null) ?? null
 }
 
-const MONTHS = [
+/** Month names as the app writes dates: "5 March 2025", whatever the system's locale. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,21 +1,6 @@
 /** The report's words for dates, spans and confidence: how a reader says them, not how a file stores them. */
-import { formatDate, parsePeriod, type Precision } from '../model/dates'
+import { formatDate, MONTHS, parsePeriod, type Precision } from '../model/dates'
 import type { Confidence } from '../model/schema'
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
 
 /**
  * An event's date as precisely as it is known, a range said the short way when its ends share a

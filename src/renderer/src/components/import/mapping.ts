@@ -1,4 +1,5 @@
 import type { EventField, TableMapping, TablePreview } from '@shared/codecs/types'
+import { MONTHS } from '@shared/model/dates'
 
 /** The event fields a column can hold, as the mapping step offers them. */
 export const FIELD_OPTIONS: { value: EventField; label: string }[] = [
@@ -33,21 +34,6 @@ export function sampleValues(preview: TablePreview, column: number, count = 3): 
   }
   return values
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
 
 export interface OrderExample {
   value: string

@@ -1,20 +1,6 @@
 import type { Note } from '@shared/model/schema'
 import { renderMarkdown } from '../../composables/markdown'
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
+import { MONTHS } from '@shared/model/dates'
 
 /**
  * "6 March 2025, 10:05": when a note was written or edited, in the reader's own time zone and in
