@@ -123,6 +123,23 @@ describe('ReportService', () => {
     expect(log.closed).toBe(1)
   })
 
+  // Regression: a cancel that came while the report was being laid out (before printing began) was lost.
+  it('a cancel before printing begins is kept: CANCELLED, no engine, nothing written', async () => {
+    const { engine, log } = fakeEngine()
+    let cancelNow: () => Promise<void> = async () => {}
+    const service = new ReportService({
+      engine,
+      chooseTarget: async () => {
+        await cancelNow()
+        return join(dir, 'out.pdf')
+      }
+    })
+    cancelNow = () => service.cancel()
+    await expect(service.exportPdf(makeDocument({ items: 2 }), OPTIONS)).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(log.created).toBe(0)
+    expect(await readdir(dir)).toEqual([])
+  })
+
   it('writes nothing when cancelled as the engine finishes', async () => {
     const { engine } = fakeEngine(async () => {
       await service.cancel()

@@ -38,11 +38,7 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
   constructor(private readonly options: ReportServiceOptions) {}
 
   async exportPdf(document: TimelineDocument, options: ReportOptions): Promise<ExportedReport | null> {
-    const model = buildReportModel(document, options, (this.options.now ?? (() => new Date()))())
-    const chosen = await this.options.chooseTarget(suggestedFileName(options.title))
-    if (!chosen) return null
-    // A name typed without an extension would not open as a PDF by a double click.
-    const path = extname(chosen) ? chosen : `${chosen}.pdf`
+    // Registered first, so that a cancel that comes while the report is laid out is not lost.
     const controller = new AbortController()
     const { signal } = controller
     this.running.add(controller)
@@ -50,6 +46,12 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
       this.options.onProgress?.({ stage: EXPORT_STAGES[done] ?? 'Done', done, total: EXPORT_STAGES.length })
     let engine: PrintEngine | null = null
     try {
+      const model = buildReportModel(document, options, (this.options.now ?? (() => new Date()))())
+      const chosen = await this.options.chooseTarget(suggestedFileName(options.title))
+      if (!chosen) return null
+      if (signal.aborted) throw cancelled()
+      // A name typed without an extension would not open as a PDF by a double click.
+      const path = extname(chosen) ? chosen : `${chosen}.pdf`
       progress(0)
       engine = this.options.engine()
       const pdf = await engine.print({
