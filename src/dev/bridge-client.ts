@@ -15,13 +15,17 @@ async function invoke(channel: string, args: unknown[]): Promise<Envelope<unknow
   return (await response.json()) as Envelope<unknown>
 }
 
+// One stream for every event: a browser keeps at most six connections to a host, and a stream
+// per listener would leave none for the calls themselves (a Cancel would wait for the export).
+let events: EventSource | null = null
+
 const bridge: ChronotesBridge = {
   ...buildTransport(invoke),
   on(event, listener) {
-    const source = new EventSource('/__chronotes/events')
+    events ??= new EventSource('/__chronotes/events')
     const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as never)
-    source.addEventListener(event, handler)
-    return () => source.close()
+    events.addEventListener(event, handler)
+    return () => events?.removeEventListener(event, handler)
   }
 }
 
