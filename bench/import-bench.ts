@@ -8,6 +8,7 @@ import { chronotesReader } from '../src/shared/codecs/chronotes-json'
 import { MAX_IMPORT_BYTES, type TableMapping } from '../src/shared/codecs/types'
 import { syntheticDocument } from './synthetic'
 import { mb, time } from './timing'
+import { MONTHS } from '../src/shared/model/dates'
 
 const ROWS = 100_000
 const NOW = new Date('2026-01-01T00:00:00Z')
@@ -15,20 +16,6 @@ const NOW = new Date('2026-01-01T00:00:00Z')
 /** A spreadsheet as a colleague would keep one: mixed date forms, quoted multi-line cells, notes, links. */
 function spreadsheet(rows: number): string {
   const lanes = ['Intelligence sharing', 'Covert cooperation', 'Military aid', 'Diplomacy', 'Russian actions']
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December'
-  ]
   const lines = ['Date,End date,Title,Description,Lane,Tags,Source,URL,Confidence,Notes']
   for (let i = 0; i < rows; i++) {
     const year = 1990 + (i % 35)
@@ -38,8 +25,8 @@ function spreadsheet(rows: number): string {
       i % 3 === 0
         ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
         : i % 3 === 1
-          ? `"${months[month - 1]} ${day}, ${year}"`
-          : `${day} ${months[month - 1]!.slice(0, 3)} ${year}`
+          ? `"${MONTHS[month - 1]} ${day}, ${year}"`
+          : `${day} ${MONTHS[month - 1]!.slice(0, 3)} ${year}`
     const end = i % 5 === 0 ? `${year + 1}` : ''
     const description = `"Officials reported satellite imagery, row ${i}.\nA second line with ""quotes"", and a comma."`
     const notes = i % 4 === 0 ? `"A. Researcher: checked against the archive | Follow up with the desk"` : ''
