@@ -46,7 +46,13 @@ describe('changed or conflict, from timestamps', () => {
     edit(mine.items[1]!, { description: 'My edit', updatedAt: LATER })
     edit(theirs.items[1]!, { title: 'Their title', updatedAt: LATEST })
     expect(only(mine, theirs)).toMatchObject({ kind: 'conflict', reason: 'both-edited' })
-    expect(merged(mine, theirs).items[1]).toBe(mine.items[1])
+    // Mine, stamped as decided at the merge: it is now the newer of the two.
+    const once = merged(mine, theirs)
+    expect(once.items[1]).toEqual({ ...mine.items[1], updatedAt: NOW.toISOString() })
+    // Regression: merging the same file again took theirs, undoing the choice to keep mine.
+    const again = compareDocuments(once, theirs)
+    expect(again.comparisons.find((c) => c.kind !== 'identical')).toMatchObject({ kind: 'conflict' })
+    expect(merged(once, theirs).items[1]).toEqual(once.items[1])
   })
 
   it('is a conflict, "mine newer", when only I edited it', () => {

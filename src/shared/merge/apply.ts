@@ -5,7 +5,9 @@
  * - new:       'theirs' or 'both' adds it (its id kept, lane mapped); 'mine' skips it.
  * - changed,
  *   conflict:  'mine' keeps my fields; 'theirs' takes their fields (lane mapped), keeping my id and
- *              createdAt; 'both' keeps mine and adds theirs beside it under a new id.
+ *              createdAt; 'both' keeps mine and adds theirs beside it under a new id. Mine kept over
+ *              a later version of theirs (matched by id) is stamped with the merge time: the choice
+ *              is an edit, and merging the same file again must not see theirs as the newer one.
  * DEFAULTS when no choice is given: new → theirs, changed → theirs, conflict → mine (compare.ts
  * shows why "changed" is safe to take).
  *
@@ -116,7 +118,12 @@ export function applyMerge(
       replaced.push({ ...imported(theirs, own.id, united), createdAt: own.createdAt, updatedAt: theirs.updatedAt })
       return
     }
-    if (united !== own.notes) replaced.push({ ...own, notes: united })
+    const theirsIsLater = Date.parse(theirs.updatedAt) > Date.parse(own.updatedAt)
+    if (fieldsDiffer && comparison.kind === 'conflict' && comparison.matchedBy === 'id' && theirsIsLater) {
+      // Keeping mine over theirs is a decision made now: stamped now, so that merging the same file
+      // again sees mine as the newer one, never as one they have changed since (which theirs would win).
+      replaced.push({ ...own, notes: united, updatedAt: importedAt })
+    } else if (united !== own.notes) replaced.push({ ...own, notes: united })
     if (choice === 'both') added.push(imported(theirs, newId()))
   })
 
