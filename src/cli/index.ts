@@ -12,7 +12,7 @@ export const COMMANDS: CliCommand[] = [convert, merge, pdf, validate]
 
 function help(io: CliIo): void {
   io.out('Usage: chronotes COMMAND [options]\n')
-  for (const command of COMMANDS) io.out(`  ${command.usage.padEnd(60)} ${command.summary}`)
+  for (const command of COMMANDS) io.out(`  ${command.usage}\n      ${command.summary}`)
   io.out('\nExit codes: 0 clean, 1 problems found, 2 wrong command line.')
 }
 

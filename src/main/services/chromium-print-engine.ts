@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Route } from 'playwright-core'
+import type { Browser, BrowserContext, Route } from 'playwright-core'
 import { ChronotesError } from '../../shared/errors'
 import type { ReportModel } from '../../shared/report/model'
 import { findChromium } from './find-chromium'
@@ -61,6 +61,8 @@ export function createChromiumPrintEngine(options: ChromiumPrintOptions): PrintE
     browser ??= (async () => {
       const executablePath = options.executablePath ?? findChromium()
       try {
+        // Loaded when first needed: it takes a second, which every other command would pay.
+        const { chromium } = await import('playwright-core')
         const launched = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
         launched.on('disconnected', () => (browser = null))
         return launched
