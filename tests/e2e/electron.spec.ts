@@ -55,6 +55,8 @@ function whyNot(): string | null {
 }
 
 test('the desktop app starts, seeds a fresh library and shows the dataset', async ({}, testInfo) => {
+  // Skipped, saying why, where there is no Electron binary (it is never downloaded), no build,
+  // or no display: whyNot() names which. Everywhere else it runs the real app.
   const reason = whyNot()
   if (reason) console.log(`[electron smoke] skipped: ${reason}`)
   test.skip(reason !== null, reason ?? '')
