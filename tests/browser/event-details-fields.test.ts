@@ -8,36 +8,15 @@ import { expect, test } from 'vitest'
 import { userEvent, type Locator } from 'vitest/browser'
 import { render } from 'vitest-browser-vue'
 import { computed, defineComponent, h } from 'vue'
-import dataset from '../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
-import type { ChronotesBridge } from '@shared/ipc'
-import { readDocument } from '@shared/model/document'
-import { ItemSchema, type TimelineDocument, type TimelineItem } from '@shared/model/schema'
+import { ItemSchema, type TimelineItem } from '@shared/model/schema'
+import { installFakeBridge, loadDataset } from './fake-bridge'
 
 // As in event-details.test.ts: a fake bridge before the stores first import ../../api.
-const opened: string[] = []
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-window.chronotes = {
-  on: () => () => undefined,
-  app: {
-    openExternal: (url: string) => {
-      opened.push(url)
-      return ok(undefined)
-    },
-    flushed: () => ok(undefined)
-  },
-  documents: { save: () => ok({ revision: 'r2', savedAt: new Date().toISOString() }) },
-  settings: { get: () => ok({ authorName: 'Analyst', authorConfirmed: true, libraryPath: '/tmp' }) }
-} as unknown as ChronotesBridge
+const { opened } = installFakeBridge({ authorName: 'Analyst' })
 const { default: EventDetails } = await import('@renderer/components/details/EventDetails.vue')
 const { useDocumentStore } = await import('@renderer/stores/document')
 const { useEditorStore } = await import('@renderer/stores/editor')
 const { useViewStore } = await import('@renderer/stores/view')
-
-function loadDataset(): TimelineDocument {
-  const result = readDocument(JSON.stringify(dataset))
-  if (!result.ok) throw new Error(`bundled dataset does not validate: ${JSON.stringify(result.problems)}`)
-  return result.document
-}
 
 /** The bundled dataset in fresh stores, the event titled `prefix…` selected, its panel mounted as App does. */
 async function openEvent(prefix: string, change: Partial<TimelineItem> = {}) {

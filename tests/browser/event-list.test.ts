@@ -8,19 +8,14 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-vue'
 import dataset from '../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
-import type { ChronotesBridge } from '@shared/ipc'
 import { readDocument } from '@shared/model/document'
 import type { TimelineDocument, TimelineItem } from '@shared/model/schema'
 import { itemPeriod } from '@shared/view/timeline-items'
+import { installFakeBridge } from './fake-bridge'
 
 // The stores reach `window.chronotes` through the api module, which reads it when first imported:
 // put a fake transport there first. Saves succeed; nothing here is about the disk.
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-window.chronotes = {
-  on: () => () => undefined,
-  app: { openExternal: () => ok(undefined), flushed: () => ok(undefined) },
-  documents: { save: () => ok({ revision: 'r2', savedAt: '2026-01-01T00:00:00.000Z' }) }
-} as unknown as ChronotesBridge
+installFakeBridge()
 const { default: EventList } = await import('@renderer/components/list/EventList.vue')
 const { useDocumentStore } = await import('@renderer/stores/document')
 const { useViewStore } = await import('@renderer/stores/view')

@@ -8,30 +8,16 @@ import { expect, test } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-vue'
 import { defineComponent, h, ref } from 'vue'
-import dataset from '../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
-import type { ChronotesBridge } from '@shared/ipc'
-import { readDocument, serializeDocument } from '@shared/model/document'
+import { serializeDocument } from '@shared/model/document'
 import type { TimelineDocument } from '@shared/model/schema'
+import { installFakeBridge, loadDataset } from './fake-bridge'
 
 // The stores reach `window.chronotes` through ../../api, which reads it when first imported: a
 // fake transport goes there first. Saving answers as main does; nothing is written anywhere.
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const settings = { authorName: 'Tester', authorConfirmed: true, libraryPath: '/nowhere' }
-window.chronotes = {
-  on: () => () => undefined,
-  app: { flushed: () => ok(undefined) },
-  documents: { save: () => ok({ revision: 'saved', savedAt: new Date().toISOString() }) },
-  settings: { get: () => ok(settings), update: () => ok(settings) }
-} as unknown as ChronotesBridge
+installFakeBridge({ authorName: 'Tester' })
 const { default: LaneManager } = await import('@renderer/components/lanes/LaneManager.vue')
 const { useDocumentStore } = await import('@renderer/stores/document')
 const { useEditorStore } = await import('@renderer/stores/editor')
-
-function loadDataset(): TimelineDocument {
-  const result = readDocument(JSON.stringify(dataset))
-  if (!result.ok) throw new Error(`bundled dataset does not validate: ${JSON.stringify(result.problems)}`)
-  return result.document
-}
 
 const Host = defineComponent(() => {
   const lanes = ref<{ open(): void } | null>(null)

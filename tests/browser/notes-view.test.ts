@@ -8,8 +8,8 @@ import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-vue'
 import { defineComponent, h } from 'vue'
 import { APP_COMMANDS, type AppCommandId } from '@shared/app-commands'
-import type { ChronotesBridge, Settings } from '@shared/ipc'
 import type { Note, TimelineDocument, TimelineItem } from '@shared/model/schema'
+import { installFakeBridge } from './fake-bridge'
 
 declare global {
   interface Window {
@@ -18,14 +18,7 @@ declare global {
 }
 
 // The stores reach `window.chronotes` through ../../api, which reads it when first imported.
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const settings: Settings = { authorName: 'jdoe', authorConfirmed: true, libraryPath: '/library' }
-window.chronotes = {
-  on: () => () => undefined,
-  documents: { save: () => ok({ revision: 'r1', savedAt: new Date().toISOString() }) },
-  settings: { get: () => ok(settings), update: () => ok(settings) },
-  app: { openExternal: () => ok(undefined), flushed: () => ok(undefined) }
-} as unknown as ChronotesBridge
+installFakeBridge({ authorName: 'jdoe', libraryPath: '/library' })
 
 const { default: NotesView } = await import('@renderer/components/notes/NotesView.vue')
 const { useDocumentStore } = await import('@renderer/stores/document')
