@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'IO' // the disk said no: permissions, a full disk
   | 'TOO_LARGE' // a file over the size a reader accepts
   | 'CANCELLED' // the user stopped it (a PDF export)
+  | 'TIMEOUT' // a task that waits on another program ran past its time limit
   | 'NO_PRINTER' // no Chromium to print with (outside the desktop app)
   | 'INTERNAL'
 

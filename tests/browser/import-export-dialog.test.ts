@@ -29,7 +29,7 @@ const button = (name: string) =>
   [...dialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement
 const scope = (value: string) =>
   dialog().querySelector<HTMLInputElement>(`input[name="export-scope"][value="${value}"]`)!
-const until = (check: () => unknown) => expect.poll(check, { timeout: 3000 })
+const until = (check: () => unknown) => expect.poll(check, { timeout: 10_000 })
 
 async function openDialog(): Promise<void> {
   await userEvent.click(document.querySelector<HTMLButtonElement>('button.opener')!)

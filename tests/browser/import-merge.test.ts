@@ -102,7 +102,7 @@ const checkedChoice = (article: HTMLElement) =>
   article.querySelector<HTMLInputElement>('input[type=radio]:checked')?.closest('label')?.textContent?.trim()
 const summary = () => dialog().querySelector('[data-testid="merge-summary"]')?.textContent?.trim()
 const clipped = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}…` : text)
-const until = (check: () => unknown) => expect.poll(check, { timeout: 3000 })
+const until = (check: () => unknown) => expect.poll(check, { timeout: 10_000 })
 
 afterEach(() => useImportStore().cancel())
 

@@ -31,7 +31,7 @@ const button = (name: string | RegExp) =>
 const select = (header: string) =>
   dialog().querySelector(`select[aria-label="What “${header}” holds"]`) as HTMLSelectElement
 const heading = () => dialog().querySelector('[data-step-heading]')?.textContent?.trim()
-const until = (check: () => unknown) => expect.poll(check, { timeout: 3000 })
+const until = (check: () => unknown) => expect.poll(check, { timeout: 10_000 })
 
 afterEach(() => {
   bridge.nextImport = null

@@ -94,7 +94,7 @@ export const test = base.extend<Fixtures>({
       // get its answer first, or the page sees a failed fetch that a quitting app never would.
       const answered = page
         .waitForResponse((response) => decodeURIComponent(new URL(response.url()).pathname).endsWith('/app:flushed'), {
-          timeout: 6_000
+          timeout: 15_000
         })
         .then(() => undefined)
       await (bridge as RestartableBridge).restart(answered)

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ChronotesError } from '../../src/shared/errors'
 import type { ReportModel } from '../../src/shared/report/model'
 import { createChromiumPrintEngine, REPORT_ORIGIN } from '../../src/main/services/chromium-print-engine'
+import { PRINT_STAGES, type PrintStage } from '../../src/main/services/print-engine'
 import { countPdfPages } from '../../src/main/services/pdf-pages'
 import { chromiumPath } from '../chromium'
 import { readPdf } from './helpers/pdf'
@@ -93,20 +94,6 @@ describe('the Chromium print engine', () => {
       expect(new URL(request.url).origin).toBe(REPORT_ORIGIN)
   })
 
-  it('stops when cancelled, with a CANCELLED error, and prints again afterwards', async () => {
-    const controller = new AbortController()
-    const printing = engine.print({
-      model: model({ title: 'Slow', delayMs: 60_000 }),
-      pageSize: 'A4',
-      landscape: false,
-      signal: controller.signal
-    })
-    setTimeout(() => controller.abort(), 300)
-    await expect(printing).rejects.toMatchObject({ code: 'CANCELLED' })
-    const pdf = await engine.print({ model: model({ title: 'After' }), pageSize: 'A4', landscape: false })
-    expect((await readPdf(pdf))[0]!.text).toContain('After')
-  })
-
   it('refuses an already cancelled print before it starts', async () => {
     const controller = new AbortController()
     controller.abort()
@@ -118,6 +105,73 @@ describe('the Chromium print engine', () => {
     })
     await expect(printing).rejects.toBeInstanceOf(ChronotesError)
     await expect(printing).rejects.toMatchObject({ code: 'CANCELLED' })
+  })
+})
+
+// Issue 8: a cancel that came while `newPage()` was pending hung the export forever, and only on a
+// slow machine. Here the cancel lands inside each step in turn, while that step is under way,
+// whatever the machine's speed: the hook runs after the step has started and before it settles.
+describe('the Chromium print engine, cancelled inside each step', () => {
+  // One engine for every step but the launch, which only a new engine's first print has.
+  let onStage: (stage: PrintStage) => void = () => {}
+  const shared = createChromiumPrintEngine({
+    rendererDir: standin,
+    executablePath: chromiumPath,
+    onStage: (stage) => onStage(stage)
+  })
+  afterAll(() => shared.close())
+
+  it.each(PRINT_STAGES)('stops during "%s" with CANCELLED within 2 s, then prints again', async (stage) => {
+    const controller = new AbortController()
+    let abortedAt = 0
+    let armed = true
+    const seen: PrintStage[] = []
+    onStage = (current) => {
+      seen.push(current)
+      if (!armed || current !== stage) return
+      armed = false
+      abortedAt = performance.now()
+      controller.abort()
+    }
+    const engine =
+      stage === 'launch'
+        ? createChromiumPrintEngine({ rendererDir: standin, executablePath: chromiumPath, onStage })
+        : shared
+    try {
+      const printing = engine.print({
+        // The stand-in keeps its layout step open for a minute: a cancel there must not wait for it.
+        model: model({ title: 'Cancelled', delayMs: stage === 'layout' ? 60_000 : 0 }),
+        pageSize: 'A4',
+        landscape: false,
+        signal: controller.signal
+      })
+      await expect(printing).rejects.toMatchObject({ code: 'CANCELLED' })
+      expect(seen.at(-1)).toBe(stage)
+      expect(performance.now() - abortedAt).toBeLessThan(2_000)
+
+      const pdf = await engine.print({ model: model({ title: 'After' }), pageSize: 'A4', landscape: false })
+      expect((await readPdf(pdf))[0]!.text).toContain('After')
+    } finally {
+      if (engine !== shared) await engine.close()
+    }
+  })
+
+  it('stops a print that runs past its time limit with a TIMEOUT error that says nothing was written', async () => {
+    const engine = createChromiumPrintEngine({ rendererDir: standin, executablePath: chromiumPath, timeLimitMs: 1_000 })
+    try {
+      // A layout that never ends within the limit, on any machine.
+      const printing = engine.print({
+        model: model({ title: 'Forever', delayMs: 600_000 }),
+        pageSize: 'A4',
+        landscape: false
+      })
+      await expect(printing).rejects.toMatchObject({
+        code: 'TIMEOUT',
+        message: expect.stringMatching(/stopped after 1 s.*Nothing was written/)
+      })
+    } finally {
+      await engine.close()
+    }
   })
 })
 

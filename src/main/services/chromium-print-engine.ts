@@ -4,7 +4,15 @@ import type { Browser, BrowserContext, Route } from 'playwright-core'
 import { ChronotesError } from '../../shared/errors'
 import type { ReportModel } from '../../shared/report/model'
 import { findChromium } from './find-chromium'
-import type { PrintEngine, PrintRequest } from './print-engine'
+import { settlesWithin, taskSignal, untilAborted } from './abortable'
+import {
+  PRINT_TIME_LIMIT_MS,
+  printCancelled,
+  printTimedOut,
+  type PrintEngine,
+  type PrintRequest,
+  type PrintStage
+} from './print-engine'
 
 export interface ChromiumPrintOptions {
   /** The built print view's folder (out/renderer), served to the page from disk. */
@@ -13,6 +21,10 @@ export interface ChromiumPrintOptions {
   executablePath?: string
   /** Sees every request the page made: `served` is false for each one refused (all but the report's own files). */
   onRequest?(url: string, served: boolean): void
+  /** Sees each step of a print begin, while it is under way (tests cancel there). */
+  onStage?(stage: PrintStage): void
+  /** How long one print may take before it is stopped with a TIMEOUT error. */
+  timeLimitMs?: number
 }
 
 /** The origin the report page is served from: a name that never reaches a network. */
@@ -43,6 +55,10 @@ const TYPES: Record<string, string> = {
 
 /** How long the page may take to define renderReport after it loaded. */
 const LOAD_TIMEOUT_MS = 30_000
+/** How long closing may keep a caller waiting: a browser that does not answer is left behind. */
+const CLOSE_WAIT_MS = 5_000
+/** Playwright's own launch limit is three minutes; a Chromium that has not started by this will not. */
+const LAUNCH_TIMEOUT_MS = 60_000
 
 type RenderReport = (model: ReportModel) => Promise<{ pages?: number } | undefined>
 
@@ -63,7 +79,7 @@ export function createChromiumPrintEngine(options: ChromiumPrintOptions): PrintE
       try {
         // Loaded when first needed: it takes a second, which every other command would pay.
         const { chromium } = await import('playwright-core')
-        const launched = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+        const launched = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS })
         launched.on('disconnected', () => (browser = null))
         return launched
       } catch (error) {
@@ -98,10 +114,22 @@ export function createChromiumPrintEngine(options: ChromiumPrintOptions): PrintE
   }
 
   async function print(request: PrintRequest): Promise<Uint8Array> {
-    const { signal } = request
-    const cancelled = () => new ChronotesError('CANCELLED', 'The PDF export was cancelled.')
     if (closed) throw new ChronotesError('INTERNAL', 'This print engine is closed.')
-    if (signal?.aborted) throw cancelled()
+    if (request.signal?.aborted) throw printCancelled()
+    const limit = options.timeLimitMs ?? PRINT_TIME_LIMIT_MS
+    const task = taskSignal(request.signal, limit)
+    const stopError = () => {
+      const why = task.stopped()
+      return why === 'cancelled' ? printCancelled() : why === 'timed-out' ? printTimedOut(limit) : null
+    }
+    /** One step of the print: it starts, the hook sees it under way, and it loses to a cancel. */
+    const step = <T>(stage: PrintStage, work: () => Promise<T>, dispose?: (late: T) => unknown): Promise<T> => {
+      const stop = stopError()
+      if (stop) return Promise.reject(stop)
+      const pending = work()
+      options.onStage?.(stage)
+      return untilAborted(pending, task.signal, dispose)
+    }
     const view = join(options.rendererDir, 'report.html')
     await access(view).catch(() => {
       throw new ChronotesError(
@@ -109,56 +137,72 @@ export function createChromiumPrintEngine(options: ChromiumPrintOptions): PrintE
         `The print view is missing: ${view} was not found. Build it with \`npx electron-vite build\`.`
       )
     })
-    const context = await (await launch()).newContext({ viewport: { width: 900, height: 1200 } })
-    contexts.add(context)
-    const stop = () => void context.close().catch(() => {})
-    signal?.addEventListener('abort', stop, { once: true })
     const pageErrors: string[] = []
+    let context: BrowserContext | null = null
+    // Closing the context also ends what runs in it (a long layout, page.pdf) at once.
+    const closeContext = () => void context?.close().catch(() => {})
+    task.signal.addEventListener('abort', closeContext, { once: true })
     try {
-      if (signal?.aborted) throw cancelled()
-      const page = await context.newPage()
+      const running = await step('launch', launch)
+      context = await step(
+        'context',
+        () => running.newContext({ viewport: { width: 900, height: 1200 } }),
+        (late) => late.close().catch(() => {})
+      )
+      contexts.add(context)
+      const page = await step('page', () => context!.newPage())
       page.on('pageerror', (error) => pageErrors.push(error.message))
-      await page.route('**/*', serve)
-      await page.goto(`${REPORT_ORIGIN}/report.html`)
+      await step('navigate', async () => {
+        await page.route('**/*', serve)
+        await page.goto(`${REPORT_ORIGIN}/report.html`)
+      })
       // Module scripts have run by the load event; a view that failed there will not recover.
       const ready = () => typeof (globalThis as { renderReport?: unknown }).renderReport === 'function'
-      if (!(await page.evaluate(ready)))
-        await (
-          pageErrors.length
-            ? Promise.reject(new Error('failed'))
-            : page.waitForFunction(ready, undefined, { timeout: LOAD_TIMEOUT_MS })
-        ).catch((error: unknown) => {
-          if (signal?.aborted) throw error
-          throw new ChronotesError('INTERNAL', `The print view did not start${describe(pageErrors)}.`)
-        })
-      await page.evaluate(
-        (model) => (globalThis as unknown as { renderReport: RenderReport }).renderReport(model),
-        request.model
-      )
-      if (signal?.aborted) throw cancelled()
-      request.onPrinting?.()
-      const pdf = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: false,
-        format: request.pageSize,
-        landscape: request.landscape,
-        tagged: true,
-        outline: true
+      await step('view', async () => {
+        if (await page.evaluate(ready)) return
+        if (pageErrors.length) throw viewDidNotStart(pageErrors)
+        await page
+          .waitForFunction(ready, undefined, { timeout: LOAD_TIMEOUT_MS })
+          .catch(() => Promise.reject(viewDidNotStart(pageErrors)))
       })
-      if (signal?.aborted) throw cancelled()
+      await step('layout', () =>
+        page.evaluate(
+          (model) => (globalThis as unknown as { renderReport: RenderReport }).renderReport(model),
+          request.model
+        )
+      )
+      const pdf = await step('pdf', () => {
+        request.onPrinting?.()
+        return page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          displayHeaderFooter: false,
+          format: request.pageSize,
+          landscape: request.landscape,
+          tagged: true,
+          outline: true
+        })
+      })
+      const stop = stopError()
+      if (stop) throw stop
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
     } catch (error) {
-      if (signal?.aborted) throw cancelled()
+      const stop = stopError()
+      if (stop) throw stop
       if (error instanceof ChronotesError) throw error
       throw new ChronotesError(
         'INTERNAL',
         `The report could not be printed: ${firstLine(error)}${describe(pageErrors)}`
       )
     } finally {
-      signal?.removeEventListener('abort', stop)
-      contexts.delete(context)
-      await context.close().catch(() => {})
+      task.signal.removeEventListener('abort', closeContext)
+      if (context) {
+        contexts.delete(context)
+        const closing = context.close()
+        // A cancelled print answers at once; its context closes behind it.
+        if (!task.stopped()) await settlesWithin(closing, CLOSE_WAIT_MS)
+        else void closing.catch(() => {})
+      }
     }
   }
 
@@ -168,14 +212,20 @@ export function createChromiumPrintEngine(options: ChromiumPrintOptions): PrintE
       closed = true
       const running = browser
       browser = null
-      await Promise.all([...contexts].map((context) => context.close().catch(() => {})))
-      if (running) await (await running.catch(() => null))?.close()
+      await settlesWithin(Promise.all([...contexts].map((context) => context.close())), CLOSE_WAIT_MS)
+      // A launch still under way is closed when it ends; closing never waits on it for long.
+      const closing = running?.then((launched) => launched.close())
+      if (closing) await settlesWithin(closing, CLOSE_WAIT_MS)
     }
   }
 }
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+}
+
+function viewDidNotStart(pageErrors: string[]): ChronotesError {
+  return new ChronotesError('INTERNAL', `The print view did not start${describe(pageErrors)}.`)
 }
 
 function describe(pageErrors: string[]): string {

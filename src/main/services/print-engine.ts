@@ -3,6 +3,7 @@
  * command line and the tests print the same view with a plain Chromium. Both load the built
  * `report.html`, hand it the report model, wait until it says it is laid out, and print.
  */
+import { ChronotesError } from '../../shared/errors'
 import type { ReportModel } from '../../shared/report/model'
 
 export interface PrintRequest {
@@ -18,4 +19,26 @@ export interface PrintRequest {
 export interface PrintEngine {
   print(request: PrintRequest): Promise<Uint8Array>
   close(): Promise<void>
+}
+
+/**
+ * The steps of a print, in order. Each one waits on the browser and each one loses the race
+ * against a cancel or the time limit; `launch` happens once per engine, at its first print.
+ */
+export const PRINT_STAGES = ['launch', 'context', 'page', 'navigate', 'view', 'layout', 'pdf'] as const
+export type PrintStage = (typeof PRINT_STAGES)[number]
+
+/** A print as a whole may take this long: a thousand annotated events take about 8 s. */
+export const PRINT_TIME_LIMIT_MS = 10 * 60_000
+
+export function printCancelled(): ChronotesError {
+  return new ChronotesError('CANCELLED', 'The PDF export was cancelled.')
+}
+
+export function printTimedOut(limitMs: number): ChronotesError {
+  const seconds = limitMs >= 10_000 ? Math.round(limitMs / 1000) : limitMs / 1000
+  return new ChronotesError(
+    'TIMEOUT',
+    `The PDF export was stopped after ${seconds} s without finishing. Nothing was written; try again, or export fewer events.`
+  )
 }

@@ -7,7 +7,7 @@ import type { ExportedReport, ReportOptions } from '../../shared/report/options'
 import { rememberWritten } from '../ipc/files'
 import { writeAtomically } from './fs-utils'
 import { countPdfPages } from './pdf-pages'
-import type { PrintEngine } from './print-engine'
+import { printCancelled, type PrintEngine } from './print-engine'
 
 export interface ExportProgress {
   stage: string
@@ -49,7 +49,7 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
       const model = buildReportModel(document, options, (this.options.now ?? (() => new Date()))())
       const chosen = await this.options.chooseTarget(suggestedFileName(options.title))
       if (!chosen) return null
-      if (signal.aborted) throw cancelled()
+      if (signal.aborted) throw printCancelled()
       // A name typed without an extension would not open as a PDF by a double click.
       const path = extname(chosen) ? chosen : `${chosen}.pdf`
       progress(0)
@@ -61,7 +61,7 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
         signal,
         onPrinting: () => progress(1)
       })
-      if (signal.aborted) throw cancelled()
+      if (signal.aborted) throw printCancelled()
       progress(2)
       await writeAtomically(path, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)).catch((error: unknown) => {
         throw new ChronotesError('IO', `The PDF could not be written to ${path}: ${(error as Error).message}`)
@@ -71,7 +71,7 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
       progress(3)
       return { path, pages: countPdfPages(pdf), bytes: pdf.byteLength }
     } catch (error) {
-      if (signal.aborted) throw cancelled()
+      if (signal.aborted) throw printCancelled()
       if (error instanceof ChronotesError) throw error
       throw new ChronotesError('INTERNAL', `The PDF could not be made: ${(error as Error).message ?? String(error)}`)
     } finally {
@@ -86,9 +86,7 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
   }
 }
 
-function cancelled(): ChronotesError {
-  return new ChronotesError('CANCELLED', 'The PDF export was cancelled.')
-}
+
 
 /** "US–Ukraine intelligence cooperation, 2014–2025.pdf": the title, without what file names cannot hold. */
 export function suggestedFileName(title: string): string {

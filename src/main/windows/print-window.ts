@@ -2,7 +2,14 @@ import { BrowserWindow, session as sessions } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ChronotesError } from '../../shared/errors'
-import type { PrintEngine, PrintRequest } from '../services/print-engine'
+import { taskSignal, untilAborted } from '../services/abortable'
+import {
+  PRINT_TIME_LIMIT_MS,
+  printCancelled,
+  printTimedOut,
+  type PrintEngine,
+  type PrintRequest
+} from '../services/print-engine'
 import type { RendererLocation } from './main-window'
 import { hardenSession, secureWebPreferences } from './security'
 
@@ -32,9 +39,17 @@ export function createElectronPrintEngine(location: RendererLocation): PrintEngi
   })
 
   async function print(request: PrintRequest): Promise<Uint8Array> {
-    const { signal } = request
-    const cancelled = () => new ChronotesError('CANCELLED', 'The PDF export was cancelled.')
-    if (signal?.aborted) throw cancelled()
+    if (request.signal?.aborted) throw printCancelled()
+    const task = taskSignal(request.signal, PRINT_TIME_LIMIT_MS)
+    const stopError = () => {
+      const why = task.stopped()
+      return why === 'cancelled' ? printCancelled() : why === 'timed-out' ? printTimedOut(PRINT_TIME_LIMIT_MS) : null
+    }
+    // Each step loses the race against a cancel: a destroyed window need not settle what was pending on it.
+    const step = <T>(work: () => Promise<T>): Promise<T> => {
+      const stop = stopError()
+      return stop ? Promise.reject(stop) : untilAborted(work(), task.signal)
+    }
     const { preload: _preload, ...webPreferences } = secureWebPreferences('')
     const window = new BrowserWindow({
       show: false,
@@ -45,43 +60,49 @@ export function createElectronPrintEngine(location: RendererLocation): PrintEngi
     })
     windows.add(window)
     const stop = () => window.destroy()
-    signal?.addEventListener('abort', stop, { once: true })
+    task.signal.addEventListener('abort', stop, { once: true })
     try {
-      await window.loadURL(viewUrl)
-      const result: unknown = await window.webContents.executeJavaScript(
-        // The model goes in as JSON, which is a JavaScript literal: nothing in it is evaluated.
-        `(async () => {
-          const deadline = Date.now() + ${LOAD_TIMEOUT_MS}
-          while (typeof window.renderReport !== 'function') {
-            if (Date.now() > deadline) throw new Error('The print view did not start.')
-            await new Promise((resolve) => setTimeout(resolve, 20))
-          }
-          await window.renderReport(${JSON.stringify(request.model)})
-          return true
-        })()`
+      await step(() => window.loadURL(viewUrl))
+      const result: unknown = await step(() =>
+        window.webContents.executeJavaScript(
+          // The model goes in as JSON, which is a JavaScript literal: nothing in it is evaluated.
+          `(async () => {
+            const deadline = Date.now() + ${LOAD_TIMEOUT_MS}
+            while (typeof window.renderReport !== 'function') {
+              if (Date.now() > deadline) throw new Error('The print view did not start.')
+              await new Promise((resolve) => setTimeout(resolve, 20))
+            }
+            await window.renderReport(${JSON.stringify(request.model)})
+            return true
+          })()`
+        )
       )
-      if (result !== true || signal?.aborted) throw cancelled()
-      request.onPrinting?.()
-      const pdf = await window.webContents.printToPDF({
-        preferCSSPageSize: true,
-        printBackground: true,
-        generateTaggedPDF: true,
-        generateDocumentOutline: true,
-        displayHeaderFooter: false,
-        pageSize: request.pageSize,
-        landscape: request.landscape
+      if (result !== true) throw new Error('The print view did not finish its layout.')
+      const pdf = await step(() => {
+        request.onPrinting?.()
+        return window.webContents.printToPDF({
+          preferCSSPageSize: true,
+          printBackground: true,
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+          displayHeaderFooter: false,
+          pageSize: request.pageSize,
+          landscape: request.landscape
+        })
       })
-      if (signal?.aborted) throw cancelled()
+      const stopped = stopError()
+      if (stopped) throw stopped
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
     } catch (error) {
-      if (signal?.aborted) throw cancelled()
+      const stopped = stopError()
+      if (stopped) throw stopped
       if (error instanceof ChronotesError) throw error
       throw new ChronotesError(
         'INTERNAL',
         `The report could not be printed: ${(error as Error).message ?? String(error)}`
       )
     } finally {
-      signal?.removeEventListener('abort', stop)
+      task.signal.removeEventListener('abort', stop)
       windows.delete(window)
       if (!window.isDestroyed()) window.destroy()
     }
