@@ -12,6 +12,7 @@ export function secureWebPreferences(preload: string): Electron.WebPreferences {
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
+    webviewTag: false,
     // Chromium's spellchecker downloads its dictionaries on Windows and Linux; this app is offline.
     spellcheck: false
   }
