@@ -6,13 +6,12 @@ import { readBounded } from './ipc/files'
 
 /**
  * The files named on a command line (a double-click or "Open with" starts the app with the
- * file's path): Chromium's switches and, when not packaged, the app's own folder are left out.
+ * file's path). Switches (Chromium's, Electron's, --inspect=…) are left out, and so is, when not
+ * packaged, the app's own path (`electron . file`, `electron out/main/index.js file`).
  */
 export function filesFromArgv(argv: readonly string[], options: { packaged: boolean; cwd: string }): string[] {
-  return argv
-    .slice(options.packaged ? 1 : 2)
-    .filter((arg) => arg !== '' && !arg.startsWith('-'))
-    .map((arg) => resolve(options.cwd, arg))
+  const positional = argv.slice(1).filter((arg) => arg !== '' && !arg.startsWith('-'))
+  return (options.packaged ? positional : positional.slice(1)).map((arg) => resolve(options.cwd, arg))
 }
 
 /**
