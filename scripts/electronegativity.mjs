@@ -39,7 +39,8 @@ function readAllowList() {
     .filter(({ text }) => text)
     .map(({ line, text }) => {
       const [check, file, ...rest] = text.split(/\s+/)
-      if (!check || !file || rest.length) throw new Error(`${relative(root, allowFile)}:${line}: expected "CHECK_ID file"`)
+      if (!check || !file || rest.length)
+        throw new Error(`${relative(root, allowFile)}:${line}: expected "CHECK_ID file"`)
       return { check, file, line, used: false }
     })
 }
@@ -59,7 +60,8 @@ const result = await run(
   false
 )
 if (result.errors.length) {
-  for (const error of result.errors) console.error(`electronegativity could not read ${error.file}: ${error.message ?? ''}`)
+  for (const error of result.errors)
+    console.error(`electronegativity could not read ${error.file}: ${error.message ?? ''}`)
   process.exitCode = 1
 }
 

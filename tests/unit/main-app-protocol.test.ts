@@ -8,9 +8,8 @@ import { useTempDirs } from './helpers/library'
 let fake: FakeElectron
 vi.mock('electron', () => electronModule(() => fake))
 
-const { appRequestHandler, registerAppScheme, resolveAppPath, serveAppProtocol, APP_ORIGIN } = await import(
-  '../../src/main/windows/app-protocol'
-)
+const { appRequestHandler, registerAppScheme, resolveAppPath, serveAppProtocol, APP_ORIGIN } =
+  await import('../../src/main/windows/app-protocol')
 
 const tempDir = useTempDirs()
 

@@ -103,7 +103,12 @@ describe('the main process on a fake Electron', () => {
 
   it('refuses navigation away from the app, new windows and webviews; http(s) links go to the browser', async () => {
     const { contents } = await bootWithWindow()
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)'
+    ]) {
       expect(contents.prevented('will-navigate', url), url).toBe(true)
       expect(contents.prevented('will-redirect', url), url).toBe(true)
     }
@@ -176,7 +181,12 @@ describe('files handed over by the system', () => {
     await writeFile(outside, 'title,start\nMeeting,2014-03-01\n')
     window.minimized = true
 
-    fake.app.emit('second-instance', {}, ['/usr/lib/electron/electron', '.', '--some-switch', 'colleague.csv', inLibrary], join(home, 'Downloads'))
+    fake.app.emit(
+      'second-instance',
+      {},
+      ['/usr/lib/electron/electron', '.', '--some-switch', 'colleague.csv', inLibrary],
+      join(home, 'Downloads')
+    )
     expect(window.focused).toBe(true)
     expect(window.minimized).toBe(false)
     // Still loading: kept until the page can take it.

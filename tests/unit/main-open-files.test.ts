@@ -67,6 +67,8 @@ describe('openFileRequest', () => {
     expect(openFailure(join(home, 'gone.csv'), missing)).toBe('“gone.csv” does not exist (any more).')
     const folder = await openFileRequest(home, library).catch((error: unknown) => error)
     expect(openFailure(home, folder)).toMatch(/is not a file|is a folder/)
-    expect(openFailure('/x/big.csv', new ChronotesError('TOO_LARGE', '“big.csv” is 120 MB; …'))).toBe('“big.csv” is 120 MB; …')
+    expect(openFailure('/x/big.csv', new ChronotesError('TOO_LARGE', '“big.csv” is 120 MB; …'))).toBe(
+      '“big.csv” is 120 MB; …'
+    )
   })
 })

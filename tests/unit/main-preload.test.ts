@@ -15,7 +15,8 @@ const electron = vi.hoisted(() => {
         if (!listeners.has(channel)) listeners.set(channel, new Set())
         listeners.get(channel)!.add(listener)
       },
-      removeListener: (channel: string, listener: (...args: unknown[]) => void) => listeners.get(channel)?.delete(listener)
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+        listeners.get(channel)?.delete(listener)
     }
   }
 })

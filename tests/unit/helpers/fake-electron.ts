@@ -84,10 +84,7 @@ class FakeProtocol {
   }
 }
 
-type BeforeRequest = (
-  details: { url: string },
-  callback: (response: { cancel?: boolean }) => void
-) => void
+type BeforeRequest = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void
 
 export class FakeSession {
   readonly protocol = new FakeProtocol()
