@@ -5,7 +5,7 @@
  * name and takes any other file into the import wizard.
  */
 import type { Page } from '@playwright/test'
-import { DATASET_FILE, DATASET_TITLE, expect, openApp, test } from './fixtures'
+import { DATASET_FILE, DATASET_TITLE, expect, openApp, screenshot, test } from './fixtures'
 
 const FIELD_NOTES = {
   format: 'chronotes',
@@ -23,7 +23,10 @@ test.use({ libraryFiles: { 'field-notes.chronotes.json': JSON.stringify(FIELD_NO
 
 const title = (page: Page) => page.locator('h1.doc-title')
 
-test('a library timeline handed over by the system opens; any other file goes to import', async ({ page, bridge }) => {
+test('a library timeline handed over by the system opens; any other file goes to import', async ({
+  page,
+  bridge
+}, testInfo) => {
   await openApp(page, bridge)
   // The library opens one of its two timelines at start; the system hands over the other one.
   await expect(title(page)).toHaveText([/./])
@@ -43,4 +46,5 @@ test('a library timeline handed over by the system opens; any other file goes to
   await expect(wizard).toBeVisible()
   await expect(wizard.getByRole('heading', { name: 'Import colleague.csv' })).toBeVisible()
   await expect(wizard).toContainText('Meeting in Kyiv')
+  await screenshot(page, testInfo, 'handed-over-csv')
 })
