@@ -2,6 +2,8 @@
  * The loopback bridge's stand-in for the preload: the same `window.chronotes`, carried over HTTP
  * to the bridge server instead of over Electron IPC. Development and tests only; never shipped.
  */
+// First, as in the preload: the page's CSP refuses zod's generated code.
+import '../shared/zod-jitless'
 import { buildTransport, type ChronotesBridge, type Envelope } from '../shared/ipc'
 
 const HEADERS = { 'Content-Type': 'application/json', 'X-Chronotes-Bridge': '1' }

@@ -48,6 +48,8 @@ export interface Bridge {
   openedPaths: string[]
   /** Asks the page to save, as main does before quitting; resolves when it answers (or after 5 s). */
   requestFlush(): Promise<void>
+  /** Sends the page one of main's events (as main does when the system hands it a file, say). */
+  emit<E extends EventName>(event: E, payload?: ChronotesEvents[E]): void
   close(): Promise<void>
 }
 
@@ -182,6 +184,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     externalRequests,
     dialogs,
     openedPaths,
+    emit,
     requestFlush: () =>
       new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 5000)

@@ -11,12 +11,17 @@ import { registerSettingsIpc } from './ipc/settings'
 import { LibraryService } from './services/library-service'
 import { ReportService } from './services/report-service'
 import { SettingsService } from './services/settings-service'
+import { filesFromArgv, openFailure, openFileRequest } from './open-files'
+import { RendererFlush } from './renderer-flush'
 import { installAppMenu } from './windows/app-menu'
+import { registerAppScheme, serveAppProtocol } from './windows/app-protocol'
 import { createMainWindow, isAppUrl, type RendererLocation } from './windows/main-window'
 import { createElectronPrintEngine } from './windows/print-window'
 import { hardenAllWebContents, hardenSession, openExternal } from './windows/security'
 
 /** Lifecycle only: build the services, register IPC, open the window, save and stop on quit. */
+
+registerAppScheme()
 
 const location: RendererLocation = {
   devServerUrl: !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined,
@@ -31,12 +36,14 @@ const isTrusted = (event: Electron.IpcMainInvokeEvent) => isAppUrl(location, eve
 
 let mainWindow: BrowserWindow | null = null
 let settings: SettingsService
+let libraryRoot = ''
 let disposeLibrary: () => void = () => {}
-let flushed: (() => void) | null = null
+const flush = new RendererFlush()
 
 async function openLibrary(root: string): Promise<void> {
   const library = new LibraryService({ root, datasetsDir })
   await library.start()
+  libraryRoot = root
   disposeLibrary()
   const disposers = [
     registerDocumentsIpc(ipcMain, library, isTrusted),
@@ -81,6 +88,7 @@ const fileDialogs: FileDialogs = {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession)
+  if (!location.devServerUrl) serveAppProtocol(session.defaultSession.protocol, location.rendererDir)
   hardenAllWebContents((url) => isAppUrl(location, url))
   settings = new SettingsService(join(app.getPath('userData'), 'settings.json'), {
     authorName: userInfo().username,
@@ -88,7 +96,7 @@ async function start(): Promise<void> {
     libraryPath: join(app.getPath('documents'), 'Chronotes')
   })
   registerSettingsIpc(ipcMain, settings, isTrusted)
-  registerAppIpc(ipcMain, { flushed: async () => flushed?.(), openExternal }, isTrusted)
+  registerAppIpc(ipcMain, { flushed: async () => flush.done(), openExternal }, isTrusted)
   registerFilesIpc(ipcMain, filesApi(fileDialogs), isTrusted)
   registerReportsIpc(
     ipcMain,
@@ -101,30 +109,62 @@ async function start(): Promise<void> {
   )
   await openLibrary((await settings.get()).libraryPath)
   installAppMenu(() => mainWindow)
-  mainWindow = createMainWindow(location)
-  mainWindow.on('closed', () => (mainWindow = null))
-}
-
-/** Asks the renderer to save what it has, and waits for it (a few seconds at most). */
-function flushRenderer(): Promise<void> {
-  const window = mainWindow
-  if (!window || window.webContents.isDestroyed()) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 5000)
-    flushed = () => {
-      clearTimeout(timer)
-      resolve()
-    }
-    window.webContents.send('app:flush-request')
-  })
+  openMainWindow()
+  handOver(filesFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }))
 }
 
 let quitting = false
+
+/** The main window; closing it first lets the renderer save what it has. */
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow(location)
+  mainWindow = window
+  let saved = false
+  let closing = false
+  window.on('close', (event) => {
+    if (saved || quitting) return
+    event.preventDefault()
+    if (closing) return
+    closing = true
+    void flush.request(window.webContents).finally(() => {
+      saved = true
+      if (!window.isDestroyed()) window.close()
+    })
+  })
+  window.webContents.on('did-finish-load', () => handOver([]))
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  return window
+}
+
+/** Files the system asked us to open, kept until the window's page can take them. */
+const pendingFiles: string[] = []
+
+function handOver(paths: string[]): void {
+  pendingFiles.push(...paths)
+  const window = mainWindow
+  if (!window || !libraryRoot || window.webContents.isLoading()) return
+  for (const path of pendingFiles.splice(0)) {
+    openFileRequest(path, libraryRoot).then(
+      (request) => window.webContents.send('app:open-file', request),
+      (error: unknown) => dialog.showErrorBox('Chronotes could not open a file', openFailure(path, error))
+    )
+  }
+}
+
+/** Quitting waits for the renderer's last save, then quits for real. */
 app.on('before-quit', (event) => {
   if (quitting) return
   event.preventDefault()
   quitting = true
-  void flushRenderer().finally(() => app.quit())
+  void flush.request(mainWindow?.webContents).finally(() => app.quit())
+})
+
+// macOS hands files to the running app (a double-click, a drop on the Dock icon) this way.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  handOver([path])
 })
 
 app.on('window-all-closed', () => {
@@ -132,14 +172,23 @@ app.on('window-all-closed', () => {
 })
 
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createMainWindow(location)
+  if (BrowserWindow.getAllWindows().length === 0 && app.isReady() && libraryRoot) openMainWindow()
 })
 
+// One app at a time: a second launch (a double-click on a file, say) hands its files to this one.
 if (!app.requestSingleInstanceLock()) app.quit()
 else {
-  app.on('second-instance', () => mainWindow?.focus())
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Chronotes could not start', String(error))
-    app.exit(1)
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const window = mainWindow ?? (libraryRoot ? openMainWindow() : null)
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+    handOver(filesFromArgv(argv, { packaged: app.isPackaged, cwd: workingDirectory }))
   })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Chronotes could not start', String(error))
+      app.exit(1)
+    })
 }

@@ -1,3 +1,5 @@
+// First: zod must not generate code under the CSP (see zod-jitless.ts).
+import '@shared/zod-jitless'
 import { contextBridge, ipcRenderer } from 'electron'
 import { buildTransport, EVENT_NAMES, type ChronotesBridge, type Envelope, type EventName } from '@shared/ipc'
 

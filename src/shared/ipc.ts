@@ -178,10 +178,18 @@ export const CONTRACT: Channels<ChronotesApi> = {
   }
 }
 
+/**
+ * A file the system asked the app to open (a double-click, "Open with", a second launch): a
+ * timeline of the library is opened by name; any other file goes through import, like a drop.
+ */
+export type OpenFileRequest = { kind: 'library'; name: string } | { kind: 'import'; file: ImportedFile }
+
 /** Messages main sends to the renderer. */
 export interface ChronotesEvents {
   /** Save now: the app is about to quit. Answer with app.flushed(). */
   'app:flush-request': void
+  /** Open this file (see OpenFileRequest). */
+  'app:open-file': OpenFileRequest
   /** The library folder changed (another folder was chosen). */
   'library:changed': void
   /** A menu entry was chosen: the id of an app command (see app-commands.ts). */
@@ -191,6 +199,7 @@ export interface ChronotesEvents {
 }
 export const EVENT_NAMES = [
   'app:flush-request',
+  'app:open-file',
   'library:changed',
   'menu:command',
   'reports:progress'

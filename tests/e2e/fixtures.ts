@@ -76,6 +76,7 @@ export const test = base.extend<Fixtures>({
         return current.openedPaths
       },
       requestFlush: () => current.requestFlush(),
+      emit: (event, payload) => current.emit(event, payload),
       close: () => current.close(),
       async restart(flushAnswered) {
         await current.requestFlush()
@@ -117,6 +118,13 @@ export const test = base.extend<Fixtures>({
       // Chromium asks for a favicon the app does not have.
       if (/\/favicon\.ico$/.test(message.location().url)) return
       problems.push(`console error: ${text} (${message.location().url})`)
+    })
+    // Code generated from strings (eval, new Function) is refused by the CSP; nothing may even try.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        if (event.blockedURI === 'eval' || event.blockedURI === 'wasm-eval')
+          console.error(`CSP: code generation attempted at ${event.sourceFile}:${event.lineNumber}`)
+      })
     })
     page.on('request', (request) => {
       const url = new URL(request.url())

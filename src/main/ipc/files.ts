@@ -44,7 +44,7 @@ function tooLarge(name: string, size: number): ChronotesError {
  * Reads the chosen file, refusing it before reading when it is over the limit. The read itself is
  * bounded too, so a file that grows after the size check cannot make main allocate without limit.
  */
-async function readBounded(path: string): Promise<Buffer> {
+export async function readBounded(path: string): Promise<Buffer> {
   const name = basename(path)
   const handle = await open(path, 'r')
   try {

@@ -1,6 +1,4 @@
 import { BrowserWindow, session as sessions } from 'electron'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { ChronotesError } from '../../shared/errors'
 import { taskSignal, untilAborted } from '../services/abortable'
 import {
@@ -10,7 +8,8 @@ import {
   type PrintEngine,
   type PrintRequest
 } from '../services/print-engine'
-import type { RendererLocation } from './main-window'
+import { serveAppProtocol } from './app-protocol'
+import { appRoot, pageUrl, type RendererLocation } from './main-window'
 import { hardenSession, secureWebPreferences } from './security'
 
 /** An in-memory session of its own: its network rules touch nothing of the main window's. */
@@ -24,15 +23,13 @@ const LOAD_TIMEOUT_MS = 30_000
  */
 export function createElectronPrintEngine(location: RendererLocation): PrintEngine {
   const windows = new Set<BrowserWindow>()
-  const viewUrl = location.devServerUrl
-    ? new URL('report.html', location.devServerUrl).href
-    : pathToFileURL(join(location.rendererDir, 'report.html')).href
-  const allowedRoot = location.devServerUrl
-    ? new URL(location.devServerUrl).origin + '/'
-    : `${pathToFileURL(location.rendererDir).href}/`
+  const viewUrl = pageUrl(location, 'report.html')
+  const allowedRoot = appRoot(location)
 
   const printSession = sessions.fromPartition(PARTITION)
   hardenSession(printSession)
+  // A session has its own protocol table: app:// must be served in this one too.
+  if (!location.devServerUrl) serveAppProtocol(printSession.protocol, location.rendererDir)
   printSession.webRequest.onBeforeRequest((details, callback) => {
     const own = details.url.startsWith(allowedRoot) || details.url.startsWith('data:')
     callback({ cancel: !own })
@@ -56,7 +53,7 @@ export function createElectronPrintEngine(location: RendererLocation): PrintEngi
       width: 900,
       height: 1200,
       // A hidden window is throttled like a background tab unless told otherwise; the view must lay out now.
-      webPreferences: { ...webPreferences, partition: PARTITION, spellcheck: false, backgroundThrottling: false }
+      webPreferences: { ...webPreferences, partition: PARTITION, backgroundThrottling: false }
     })
     windows.add(window)
     const stop = () => window.destroy()

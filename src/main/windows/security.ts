@@ -12,7 +12,9 @@ export function secureWebPreferences(preload: string): Electron.WebPreferences {
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
-    spellcheck: true
+    webviewTag: false,
+    // Chromium's spellchecker downloads its dictionaries on Windows and Linux; this app is offline.
+    spellcheck: false
   }
 }
 
@@ -30,10 +32,18 @@ export async function openExternal(url: string): Promise<void> {
   if (isExternalUrl(url)) await shell.openExternal(url)
 }
 
-/** No permissions (camera, notifications, …) are ever granted. */
+/**
+ * Where the spellchecker would fetch dictionaries if it were ever turned on: an app:// address
+ * that serves nothing (the protocol only serves the renderer's files), never the network.
+ */
+export const NO_DICTIONARIES_URL = 'app://chronotes/no-spellcheck-dictionaries/'
+
+/** No permissions (camera, notifications, …) are ever granted; no dictionary is ever downloaded. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
+  session.setSpellCheckerEnabled(false)
+  session.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARIES_URL)
 }
 
 /**

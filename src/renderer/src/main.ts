@@ -1,3 +1,5 @@
+// First: zod must not generate code under the CSP (see zod-jitless.ts).
+import '@shared/zod-jitless'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
