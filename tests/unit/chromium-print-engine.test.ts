@@ -30,7 +30,11 @@ interface StandinModel {
 }
 const model = (value: StandinModel) => value as unknown as ReportModel
 
-describe('the Chromium print engine', () => {
+// Starting Chromium and printing takes seconds, and many more on a busy machine: these limits only
+// catch a print that hangs, and are far above what any of these prints needs.
+const PRINTS = { timeout: 180_000 }
+
+describe('the Chromium print engine', PRINTS, () => {
   const requests: { url: string; served: boolean }[] = []
   const engine = createChromiumPrintEngine({
     rendererDir: standin,
@@ -53,7 +57,7 @@ describe('the Chromium print engine', () => {
   afterAll(async () => {
     await engine.close()
     await new Promise((done) => canary.close(done))
-  })
+  }, PRINTS.timeout)
 
   it('prints the view with the model it was given, as text, on A4 with page numbers', async () => {
     const items = Array.from({ length: 120 }, (_, index) => `Event number ${index + 1}: Київ, Москва`)
@@ -111,7 +115,7 @@ describe('the Chromium print engine', () => {
 // Issue 8: a cancel that came while `newPage()` was pending hung the export forever, and only on a
 // slow machine. Here the cancel lands inside each step in turn, while that step is under way,
 // whatever the machine's speed: the hook runs after the step has started and before it settles.
-describe('the Chromium print engine, cancelled inside each step', () => {
+describe('the Chromium print engine, cancelled inside each step', PRINTS, () => {
   // One engine for every step but the launch, which only a new engine's first print has.
   let onStage: (stage: PrintStage) => void = () => {}
   const shared = createChromiumPrintEngine({
@@ -119,7 +123,7 @@ describe('the Chromium print engine, cancelled inside each step', () => {
     executablePath: chromiumPath,
     onStage: (stage) => onStage(stage)
   })
-  afterAll(() => shared.close())
+  afterAll(() => shared.close(), PRINTS.timeout)
 
   it.each(PRINT_STAGES)('stops during "%s" with CANCELLED within 2 s, then prints again', async (stage) => {
     const controller = new AbortController()
@@ -175,7 +179,7 @@ describe('the Chromium print engine, cancelled inside each step', () => {
   })
 })
 
-describe('the Chromium print engine, when something is missing', () => {
+describe('the Chromium print engine, when something is missing', PRINTS, () => {
   it('says the print view is not built when report.html is not there', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'chronotes-noview-'))
     const engine = createChromiumPrintEngine({ rendererDir: dir, executablePath: chromiumPath })
