@@ -61,14 +61,14 @@ describe('decodeText', () => {
 
 describe('importFile', () => {
   it('refuses a file over the limit, saying how large it is and what the limit is', () => {
-    const result = importFile(new Uint8Array(140 * 1024 * 1024), 'huge.csv', { now: NOW })
+    const result = importFile(new Uint8Array(200 * 1024 * 1024), 'huge.csv', { now: NOW })
     expect(result).toEqual({
       status: 'failed',
       format: null,
-      problems: [{ file: 'huge.csv', message: 'is 140 MB; Chronotes imports files up to 100 MB' }]
+      problems: [{ file: 'huge.csv', message: 'is 200 MB; Chronotes imports files up to 160 MB' }]
     })
     const justOver = importFile(new Uint8Array(MAX_IMPORT_BYTES + 50_000), 'big.csv', { now: NOW })
-    expect(justOver.problems[0]!.message).toBe('is just over 100 MB; Chronotes imports files up to 100 MB')
+    expect(justOver.problems[0]!.message).toBe('is just over 160 MB; Chronotes imports files up to 160 MB')
   })
 
   it('refuses an empty file, and one nothing recognises', () => {

@@ -104,7 +104,7 @@ describe('reading TimelineJS JSON', () => {
     expect(readJson('[1, 2]').status).toBe('failed')
     const huge = readJson(' '.repeat(MAX_IMPORT_BYTES + 1))
     expect(huge.status).toBe('failed')
-    expect(huge.problems[0]!.message).toMatch(/larger than 100 MB/)
+    expect(huge.problems[0]!.message).toMatch(/larger than 160 MB/)
   })
 
   it('is recognised by sniffing, and does not claim Chronotes or vis-timeline files', () => {

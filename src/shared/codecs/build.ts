@@ -10,6 +10,8 @@ const LANE_COLORS = ['#0072b2', '#cc79a7', '#009e73', '#56b4e9', '#e69f00', '#d5
 const MAX_LANES = 1000
 const MAX_ITEMS = 1_000_000
 const MAX_ID = 200
+/** Problems listed one by one; past this, a file is mostly wrong and the rest are counted, not kept. */
+export const MAX_LISTED_PROBLEMS = 1000
 
 export type ItemFields = Pick<TimelineItem, 'start' | 'precision' | 'title'> & Partial<Omit<TimelineItem, 'provenance'>>
 
@@ -24,6 +26,7 @@ export class DocumentBuilder {
   private readonly lanes = new Map<string, Group>()
   private readonly seenIds = new Set<string>()
   private tooMany = false
+  private unlisted = 0
 
   constructor(
     private readonly fileName: string,
@@ -91,7 +94,7 @@ export class DocumentBuilder {
     const parsed = ItemSchema.safeParse(candidate)
     if (!parsed.success) {
       for (const problem of schemaProblems(parsed.error, candidate))
-        this.problems.push({ file: this.fileName, where, field: problem.field, message: problem.message })
+        this.push({ file: this.fileName, where, field: problem.field, message: problem.message })
       return false
     }
     this.seenIds.add(parsed.data.id)
@@ -101,12 +104,22 @@ export class DocumentBuilder {
 
   /** A problem with record `where` (or with the whole file, when `where` is undefined). */
   problem(where: string | undefined, field: string | undefined, message: string): void {
-    this.problems.push({ file: this.fileName, ...(where ? { where } : {}), ...(field ? { field } : {}), message })
+    this.push({ file: this.fileName, ...(where ? { where } : {}), ...(field ? { field } : {}), message })
+  }
+
+  private push(problem: Problem): void {
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem)
+    else this.unlisted++
   }
 
   /** The document, with a lane even if the file named none. */
   finish(): TimelineDocument {
     if (!this.document.groups.length) this.lane(undefined)
+    if (this.unlisted) {
+      const count = this.unlisted.toLocaleString('en')
+      this.problems.push({ file: this.fileName, message: `has ${count} more problems that are not listed` })
+      this.unlisted = 0
+    }
     return this.document
   }
 }

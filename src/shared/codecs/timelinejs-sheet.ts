@@ -60,6 +60,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge(FORMAT, text, fileName)
   if (refused) return refused
   const table = parseCsv(text)
+  if (table.refused) return { status: 'failed', format: FORMAT, problems: [{ file: fileName, message: table.refused }] }
   const column = headerIndex(table.headers)
   if (column('year') < 0 || column('headline') < 0) {
     return {

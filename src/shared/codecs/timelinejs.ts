@@ -15,6 +15,7 @@ import { escapeHtml, htmlToPlainText } from './timelinejs-html'
 import { eventTextHtml, readEventText, titleTextHtml } from './timelinejs-text'
 import { guarded, parseJson, selectedItems, tooLarge } from './timelinejs-common'
 import type { ReadResult, Reader, Writer } from './types'
+import { firstSignificantChar } from './text'
 
 const FORMAT = 'timelinejs-json'
 
@@ -129,7 +130,7 @@ export const timelineJsJsonReader: Reader = {
   extensions: ['.json'],
   sniff(text) {
     const head = text.slice(0, 200_000)
-    if (!/^\s*(\ufeff)?\s*\{/.test(head) || !/"events"\s*:/.test(head)) return 0
+    if (firstSignificantChar(head) !== '{' || !/"events"\s*:/.test(head)) return 0
     if (/"format"\s*:\s*"chronotes"/.test(head)) return 0
     return /"start_date"\s*:/.test(head) ? 0.9 : 0.4
   },

@@ -14,6 +14,7 @@ import { clampTitle, clamp, MAX_TEXT } from './timelinejs-fields'
 import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
 import { instantToValue, parseIsoDateTime } from './timesketch-records'
 import type { ReadResult, Reader } from './types'
+import { firstSignificantChar } from './text'
 
 const FORMAT = 'vis-items'
 
@@ -139,7 +140,7 @@ export const visItemsReader: Reader = {
     const head = text.slice(0, 200_000)
     if (!/"content"\s*:/.test(head) || !/"start"\s*:/.test(head)) return 0
     if (/"format"\s*:\s*"chronotes"/.test(head)) return 0
-    if (/^\s*(\ufeff)?\s*\[/.test(head)) return 0.85
+    if (firstSignificantChar(head) === '[') return 0.85
     return /"items"\s*:/.test(head) ? 0.75 : 0
   },
   read: (text, context) => guarded(FORMAT, context.fileName, () => read(text, context.fileName, context.now))
