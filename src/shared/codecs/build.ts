@@ -1,7 +1,7 @@
 import { emptyDocument } from '../model/factory'
 import { newId } from '../model/ids'
 import type { Problem } from '../model/problems'
-import { ItemSchema, type Group, type TimelineDocument, type TimelineItem } from '../model/schema'
+import { ItemSchema, ProvenanceSchema, type Group, type TimelineDocument, type TimelineItem } from '../model/schema'
 import { schemaProblems } from '../model/document'
 
 /** Colour-blind-friendly lane colours (Okabe–Ito), given in turn to lanes a file names. */
@@ -24,6 +24,7 @@ export class DocumentBuilder {
   readonly document: TimelineDocument
   readonly problems: Problem[] = []
   private readonly lanes = new Map<string, Group>()
+  private readonly lanesById = new Map<string, Group>()
   private readonly seenIds = new Set<string>()
   private tooMany = false
   private unlisted = 0
@@ -49,6 +50,35 @@ export class DocumentBuilder {
       this.lanes.set(name.toLowerCase(), lane)
       this.document.groups.push(lane)
     }
+    return lane.id
+  }
+
+  /**
+   * The id of a lane a file describes in full (Chronotes' extension fields in TimelineJS and
+   * Timesketch files): its own id, colour and place are kept when usable, so that a lane comes back
+   * as the same lane; a lane already made for the id is reused. Falls back to `lane(title)`.
+   */
+  describedLane(described: { id?: unknown; title?: unknown; color?: unknown; order?: unknown }): string {
+    const title = typeof described.title === 'string' ? described.title : undefined
+    const id = typeof described.id === 'string' ? described.id.trim() : ''
+    if (!id || id.length > MAX_ID || !/^[\w.:-]+$/.test(id)) return this.lane(title)
+    const known = this.lanesById.get(id)
+    if (known) return known.id
+    if (this.document.groups.length >= MAX_LANES - 1 || this.document.groups.some((g) => g.id === id))
+      return this.lane(title)
+    const name = title?.trim() || 'Events'
+    const order = Number(described.order)
+    const color =
+      typeof described.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(described.color) ? described.color : null
+    const lane: Group = {
+      id,
+      title: name.slice(0, 500),
+      color: color ?? LANE_COLORS[this.document.groups.length % LANE_COLORS.length]!,
+      order: Number.isSafeInteger(order) ? order : this.document.groups.length
+    }
+    this.document.groups.push(lane)
+    this.lanesById.set(id, lane)
+    if (!this.lanes.has(name.toLowerCase())) this.lanes.set(name.toLowerCase(), lane)
     return lane.id
   }
 
@@ -121,5 +151,14 @@ export class DocumentBuilder {
       this.unlisted = 0
     }
     return this.document
+  }
+}
+
+/** An event's own created and updated times from a file's extension fields, where they are valid timestamps. */
+export function keptTimes(created: unknown, updated: unknown): Partial<Pick<TimelineItem, 'createdAt' | 'updatedAt'>> {
+  const valid = (value: unknown) => ProvenanceSchema.shape.importedAt.safeParse(value).success
+  return {
+    ...(valid(created) ? { createdAt: created as string } : {}),
+    ...(valid(updated) ? { updatedAt: updated as string } : {})
   }
 }

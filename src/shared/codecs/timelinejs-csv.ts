@@ -48,5 +48,6 @@ export function headerIndex(headers: string[]): (name: string) => number {
 }
 
 export function writeCsv(fields: string[], rows: string[][]): string {
-  return Papa.unparse({ fields, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n'
+  // A byte-order mark, so that Excel reads the file as UTF-8 (not its code page, which garbles – and Cyrillic).
+  return '\uFEFF' + Papa.unparse({ fields, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n'
 }

@@ -5,7 +5,7 @@
  */
 import { formatDateRange, parsePeriod } from '../model/dates'
 import type { Source } from '../model/schema'
-import type { DocumentBuilder } from './build'
+import { keptTimes, type DocumentBuilder } from './build'
 import { clamp, clampTitle, MAX_TEXT, sourceUrl } from './timelinejs-fields'
 import { coarser, partsToValue, precisionOfParts, type PartNames, type PartsResult } from './timelinejs-dates'
 import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
@@ -134,7 +134,8 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
   const added = builder.addItem(
     where,
     {
-      groupId: builder.lane(lane),
+      groupId: meta?.lane?.id ? builder.describedLane({ ...meta.lane, title: lane }) : builder.lane(lane),
+      ...keptTimes(meta?.createdAt, meta?.updatedAt),
       start: startValue,
       ...(endValue ? { end: endValue } : {}),
       ...(kind ? { kind } : {}),

@@ -158,7 +158,7 @@ function dateCells(value: string | undefined, precision: TimelineDocument['items
 }
 
 function write(document: TimelineDocument, itemIds?: string[]): string {
-  const lanes = new Map(document.groups.map((g) => [g.id, g.title]))
+  const lanes = new Map(document.groups.map((g) => [g.id, g]))
   const items = selectedItems(document, itemIds)
   const row = (values: Partial<Record<(typeof SHEET_COLUMNS)[number], string>>) =>
     SHEET_COLUMNS.map((c) => values[c] ?? '')
@@ -180,9 +180,9 @@ function write(document: TimelineDocument, itemIds?: string[]): string {
         'End Time': endTime,
         'Display Date': displayDate(item) ?? '',
         Headline: escapeHtml(item.title),
-        Text: eventTextHtml(item),
+        Text: eventTextHtml(item, lanes.get(item.groupId)),
         // As in the JSON: TimelineJS decodes a group twice.
-        Group: escapeHtml(escapeHtml(lanes.get(item.groupId) ?? ''))
+        Group: escapeHtml(escapeHtml(lanes.get(item.groupId)?.title ?? ''))
       })
     )
   }

@@ -148,16 +148,16 @@ export function displayDate(item: TimelineItem): string | undefined {
 }
 
 function write(document: TimelineDocument, itemIds?: string[]): string {
-  const lanes = new Map(document.groups.map((g) => [g.id, g.title]))
+  const lanes = new Map(document.groups.map((g) => [g.id, g]))
   const items = selectedItems(document, itemIds)
   const events = items.map((item) => {
     const shown = displayDate(item)
     return {
       start_date: timelineJsDate(item.start, item.precision),
       ...(item.end ? { end_date: timelineJsDate(item.end, item.precision) } : {}),
-      text: { headline: escapeHtml(item.title), text: eventTextHtml(item) },
+      text: { headline: escapeHtml(item.title), text: eventTextHtml(item, lanes.get(item.groupId)) },
       // TimelineJS decodes a group twice (strips markup, then sets it as HTML): so it is escaped twice.
-      group: escapeHtml(escapeHtml(lanes.get(item.groupId) ?? '')),
+      group: escapeHtml(escapeHtml(lanes.get(item.groupId)?.title ?? '')),
       unique_id: item.id,
       ...(shown ? { display_date: shown } : {})
     }
