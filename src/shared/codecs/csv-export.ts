@@ -126,9 +126,8 @@ export function readExportRows(table: Table, context: ReadContext): ReadResult {
     builder.addItem(where, item, id || undefined)
   }
 
-  // Lanes in the order the file gives them, numbered from 0 again (lanes without events are not in a CSV).
+  // Lanes keep the order numbers the file gives them (lanes without events are not in a CSV).
   const groups = [...lanes.values()].sort((a, b) => a.order - b.order)
-  groups.forEach((group, order) => (group.order = order))
   builder.document.groups.push(...groups)
   const document = builder.finish()
   if (!document.items.length) {

@@ -174,8 +174,14 @@ function recordDate(record: TimesketchRecord): Dated | { field: string; message:
       }
       // A bare date says only its day; otherwise a second's difference is a disagreement.
       const tolerance = instant.dateOnly ? 86_400_000 : 1000
-      const off = stamp === null ? 0 : instant.dateOnly ? stamp - instant.ms : Math.abs(stamp - instant.ms)
-      if (stamp !== null && (off < 0 || off >= tolerance) && Number.isFinite(new Date(stamp).getTime()))
+      // Near 1970 (and before it) the size cannot tell the unit, so a timestamp agrees in any unit.
+      const agrees = (ms: number) => {
+        const off = instant.dateOnly ? ms - instant.ms : Math.abs(ms - instant.ms)
+        return off >= 0 && off < tolerance
+      }
+      const stampNumber = stamp === null ? NaN : Number(record['timestamp'])
+      const units = [1000, 1, 1e-3, 1e-6].map((factor) => stampNumber * factor)
+      if (stamp !== null && !units.some(agrees) && Number.isFinite(new Date(stamp).getTime()))
         dated.disagreement = `is ${new Date(stamp).toISOString()}, but datetime says ${raw.slice(0, 40)}; the datetime was kept`
       return dated
     }
