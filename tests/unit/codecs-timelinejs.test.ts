@@ -90,6 +90,7 @@ describe('reading TimelineJS JSON', () => {
 
   it('lists each broken record with its field, and reads the rest', () => {
     expect(result.problems.map(formatProblem)).toEqual([
+      "timeline.json, title slide, media: was not imported: the title slide becomes the timeline's title and description, which have no media",
       'timeline.json, event 4 ("A broken month"), start_date.month: is 13; a month is 1 to 12',
       'timeline.json, event 5 ("No start date at all"), start_date: is missing',
       'timeline.json, event 6 ("Ends before it starts"), end_date.year: is 2023, before \'start_date.year\' 2024',

@@ -28,6 +28,8 @@ export class DocumentBuilder {
   private readonly seenIds = new Set<string>()
   private tooMany = false
   private unlisted = 0
+  /** Fields a file has that nothing in Chronotes holds: field → how many records, and what a record is called. */
+  private readonly notKept = new Map<string, { count: number; noun: string }>()
 
   constructor(
     private readonly fileName: string,
@@ -142,9 +144,24 @@ export class DocumentBuilder {
     else this.unlisted++
   }
 
+  /**
+   * Notes that a record's `field` has a value Chronotes does not keep, so that nothing is lost
+   * silently: the import lists each such field once ("Media Thumbnail: was not imported, in 3 rows").
+   */
+  notImported(field: string, noun: 'rows' | 'events' | 'eras' | 'items' | 'lines' | 'records'): void {
+    const seen = this.notKept.get(field)
+    if (seen) seen.count++
+    else this.notKept.set(field, { count: 1, noun })
+  }
+
   /** The document, with a lane even if the file named none. */
   finish(): TimelineDocument {
     if (!this.document.groups.length) this.lane(undefined)
+    for (const [field, { count, noun }] of this.notKept) {
+      const where = count === 1 ? `in 1 ${noun.replace(/s$/, '')}` : `in ${count.toLocaleString('en')} ${noun}`
+      this.push({ file: this.fileName, field, message: `was not imported, ${where}: Chronotes has no place for it` })
+    }
+    this.notKept.clear()
     if (this.unlisted) {
       const count = this.unlisted.toLocaleString('en')
       this.problems.push({ file: this.fileName, message: `has ${count} more problems that are not listed` })

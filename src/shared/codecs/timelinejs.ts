@@ -43,6 +43,27 @@ function label(index: number, noun: string, slide: Record<string, unknown>): str
   return `${noun} ${index + 1}${headline ? ` ("${headline}")` : ''}`
 }
 
+/** What the reader takes from a file, a slide, its text and its media; anything else is named as not imported. */
+const TOP_KEYS = new Set(['title', 'events', 'eras'])
+const SLIDE_KEYS = new Set(['start_date', 'end_date', 'text', 'group', 'media', 'unique_id', 'display_date'])
+const TEXT_KEYS = new Set(['headline', 'text'])
+const MEDIA_KEYS = new Set(['url', 'caption', 'credit'])
+
+function notImportedKeys(builder: DocumentBuilder, slide: Record<string, unknown>, noun: 'events' | 'eras'): void {
+  const filled = (value: unknown) => value !== undefined && value !== null && value !== ''
+  for (const [key, value] of Object.entries(slide))
+    if (!SLIDE_KEYS.has(key) && filled(value)) builder.notImported(key, noun)
+  for (const [parent, known] of [
+    ['text', TEXT_KEYS],
+    ['media', MEDIA_KEYS]
+  ] as const) {
+    const inner = slide[parent]
+    if (!isRecord(inner)) continue
+    for (const [key, value] of Object.entries(inner))
+      if (!known.has(key) && filled(value)) builder.notImported(`${parent}.${key}`, noun)
+  }
+}
+
 function read(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge(FORMAT, text, fileName)
   if (refused) return refused
@@ -64,6 +85,15 @@ function read(text: string, fileName: string, now: Date): ReadResult {
     MAX_TEXT
   )
 
+  for (const key of Object.keys(data)) if (!TOP_KEYS.has(key)) builder.notImported(key, 'records')
+  const titleExtras = Object.keys(titleSlide).filter((key) => key !== 'text' && titleSlide[key] !== undefined)
+  if (titleExtras.length)
+    builder.problem(
+      'title slide',
+      titleExtras[0],
+      `was not imported: the title slide becomes the timeline's title and description, which have no ${titleExtras.join(', ')}`
+    )
+
   const background = new Set<string>()
   const events = data['events']
   for (const [index, raw] of events.entries()) {
@@ -71,6 +101,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(`event ${index + 1}`, undefined, 'is not an object')
       continue
     }
+    notImportedKeys(builder, raw, 'events')
     const slide = addSlide(
       builder,
       {
@@ -99,6 +130,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(`era ${index + 1}`, undefined, 'is not an object')
       continue
     }
+    notImportedKeys(builder, raw, 'eras')
     addSlide(
       builder,
       {
