@@ -29,7 +29,7 @@ export class DocumentBuilder {
   private tooMany = false
   private unlisted = 0
   /** Fields a file has that nothing in Chronotes holds: field → how many records, and what a record is called. */
-  private readonly notKept = new Map<string, { count: number; noun: string }>()
+  private readonly notKept = new Map<string, { count: number; noun: string; reason: string }>()
 
   constructor(
     private readonly fileName: string,
@@ -148,18 +148,22 @@ export class DocumentBuilder {
    * Notes that a record's `field` has a value Chronotes does not keep, so that nothing is lost
    * silently: the import lists each such field once ("Media Thumbnail: was not imported, in 3 rows").
    */
-  notImported(field: string, noun: 'rows' | 'events' | 'eras' | 'items' | 'lines' | 'records'): void {
+  notImported(
+    field: string,
+    noun: 'rows' | 'events' | 'eras' | 'items' | 'lines' | 'records',
+    reason = 'Chronotes has no place for it'
+  ): void {
     const seen = this.notKept.get(field)
     if (seen) seen.count++
-    else this.notKept.set(field, { count: 1, noun })
+    else this.notKept.set(field, { count: 1, noun, reason })
   }
 
   /** The document, with a lane even if the file named none. */
   finish(): TimelineDocument {
     if (!this.document.groups.length) this.lane(undefined)
-    for (const [field, { count, noun }] of this.notKept) {
+    for (const [field, { count, noun, reason }] of this.notKept) {
       const where = count === 1 ? `in 1 ${noun.replace(/s$/, '')}` : `in ${count.toLocaleString('en')} ${noun}`
-      this.push({ file: this.fileName, field, message: `was not imported, ${where}: Chronotes has no place for it` })
+      this.push({ file: this.fileName, field, message: `was not imported, ${where}: ${reason}` })
     }
     this.notKept.clear()
     if (this.unlisted) {

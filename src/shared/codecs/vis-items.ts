@@ -76,6 +76,9 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(`item ${index + 1}`, undefined, 'is not an object')
       continue
     }
+    for (const [key, value] of Object.entries(raw))
+      if (!ITEM_KEYS.has(key) && value !== undefined && value !== null && value !== '')
+        builder.notImported(key, 'items')
     const content = clampTitle(htmlToPlainText(asText(raw['content'])))
     const tooltip = htmlToMarkdown(asText(raw['title']))
     const where = `item ${index + 1}${content ? ` ("${content.slice(0, 60)}")` : ''}`
@@ -131,6 +134,9 @@ function read(text: string, fileName: string, now: Date): ReadResult {
     return { status: 'failed', format: FORMAT, problems: builder.problems }
   return { status: 'ok', format: FORMAT, document, problems: builder.problems }
 }
+
+/** The item keys read; others (className, style, editable, …) are named as not imported. */
+const ITEM_KEYS = new Set(['id', 'content', 'title', 'start', 'end', 'type', 'group'])
 
 export const visItemsReader: Reader = {
   format: FORMAT,
