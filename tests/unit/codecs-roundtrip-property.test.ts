@@ -147,8 +147,9 @@ function comparable(doc: TimelineDocument, losses: readonly CarryLoss[]): unknow
   const copy = structuredClone(doc)
   for (const item of copy.items) delete item.provenance
   for (const loss of losses) MASKS[loss](copy)
-  copy.items.sort((a, b) => a.id.localeCompare(b.id))
-  copy.groups.sort((a, b) => a.id.localeCompare(b.id))
+  const key = (value: unknown) => JSON.stringify(value)
+  copy.items.sort((a, b) => a.id.localeCompare(b.id) || key(a).localeCompare(key(b)))
+  copy.groups.sort((a, b) => a.id.localeCompare(b.id) || key(a).localeCompare(key(b)))
   return copy
 }
 
@@ -166,6 +167,40 @@ const MASKS: Record<CarryLoss, (doc: TimelineDocument) => void> = {
   'lanes without events': (doc) => {
     const used = new Set(doc.items.map((i) => i.groupId))
     doc.groups = doc.groups.filter((g) => used.has(g.id))
+  },
+  'ids of events, lanes and notes': (doc) => {
+    const titles = new Map(doc.groups.map((g) => [g.id, g.title]))
+    for (const group of doc.groups) group.id = group.title
+    for (const item of doc.items) {
+      item.id = ''
+      item.groupId = titles.get(item.groupId) ?? ''
+      for (const note of item.notes) note.id = ''
+    }
+  },
+  'lane colours and order': (doc) => {
+    for (const group of doc.groups) {
+      group.color = ''
+      group.order = 0
+    }
+  },
+  'events’ created and updated times': (doc) => {
+    for (const item of doc.items) item.createdAt = item.updatedAt = ''
+  },
+  'background events (read as ranges)': (doc) => {
+    for (const item of doc.items) if (item.kind === 'background') item.kind = 'range'
+  },
+  'ranges that end where they start (read as points)': (doc) => {
+    for (const item of doc.items)
+      if (item.end === item.start) {
+        item.kind = 'point'
+        delete item.end
+      }
+  },
+  'note times finer than the minute': (doc) => {
+    for (const note of doc.items.flatMap((i) => i.notes)) {
+      note.createdAt = note.createdAt.slice(0, 16)
+      note.updatedAt = note.updatedAt.slice(0, 16)
+    }
   }
 }
 
@@ -204,6 +239,34 @@ describe.each(formats.map((f) => [f] as const))('%s: write, then read back', (fo
     doc!.groups.push({ id: 'lane-unused', title: 'Unused', color: '#112233', order: 99 })
     doc!.title = 'A title only the document has'
     doc!.description = 'And its description'
+    const lane = doc!.groups[0]!
+    doc!.items.push({
+      ...doc!.items[0]!,
+      id: 'event-background',
+      groupId: lane.id,
+      kind: 'background',
+      start: '2001',
+      end: '2003',
+      precision: 'year',
+      notes: [
+        {
+          id: 'note-x',
+          author: 'A',
+          body: 'b',
+          createdAt: '2020-01-01T10:00:30.000Z',
+          updatedAt: '2020-01-01T10:00:30.000Z'
+        }
+      ]
+    })
+    doc!.items.push({
+      ...doc!.items[0]!,
+      id: 'event-same-day',
+      groupId: lane.id,
+      kind: 'range',
+      start: '2002',
+      end: '2002',
+      precision: 'year'
+    })
     const back = roundTrip(doc!).document
     for (const loss of losses) {
       const others = losses.filter((l) => l !== loss)

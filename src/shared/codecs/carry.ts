@@ -14,5 +14,17 @@ export const CANNOT_CARRY: Partial<Record<FormatId, readonly CarryLoss[]>> = {
   'timelinejs-json': ['document id', 'document created and updated times', 'lanes without events'],
   'timelinejs-sheet': ['document id', 'document created and updated times', 'lanes without events'],
   'timesketch-csv': ['document id', 'document created and updated times', 'lanes without events'],
-  'timesketch-jsonl': ['document id', 'document created and updated times', 'lanes without events']
+  'timesketch-jsonl': ['document id', 'document created and updated times', 'lanes without events'],
+  // A chronology for people: what it shows comes back, its bookkeeping does not.
+  markdown: [
+    'document id',
+    'document created and updated times',
+    'lanes without events',
+    'ids of events, lanes and notes',
+    'lane colours and order',
+    'events’ created and updated times',
+    'background events (read as ranges)',
+    'note times finer than the minute',
+    'ranges that end where they start (read as points)'
+  ]
 }
