@@ -6,7 +6,16 @@
 import type { FormatId } from './types'
 
 export type CarryLoss =
-  'document id' | 'document created and updated times' | 'document title and description' | 'lanes without events'
+  | 'document id'
+  | 'document created and updated times'
+  | 'document title and description'
+  | 'lanes without events'
+  | 'ids of events, lanes and notes'
+  | 'lane colours and order'
+  | 'events’ created and updated times'
+  | 'background events (read as ranges)'
+  | 'note times finer than the minute'
+  | 'ranges that end where they start (read as points)'
 
 export const CANNOT_CARRY: Partial<Record<FormatId, readonly CarryLoss[]>> = {
   chronotes: [],
