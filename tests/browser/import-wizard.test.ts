@@ -172,7 +172,7 @@ describe('what cannot be read', () => {
     Object.defineProperty(huge, 'arrayBuffer', { value: () => Promise.reject(new Error('must not be read')) })
     await useImportStore().start(huge)
     await until(() => dialog().querySelector('[role=alert]')?.textContent).toBe(
-      '“huge.csv” is 105 MB; Chronotes imports files of up to 100 MB.'
+      '“huge.csv” is 165 MB; Chronotes imports files of up to 160 MB.'
     )
     expect(heading()).toBe('Choose a colleague’s file')
   })

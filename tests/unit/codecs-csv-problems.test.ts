@@ -83,8 +83,8 @@ describe('rows that cannot be read', () => {
     const bytes = new TextEncoder().encode('Date,Title\n2025,A,extra\n2026,"B\n2027,C\n')
     const first = importFile(bytes, 'x.csv', { now: NOW })
     expect(first.problems.map(formatProblem)).toEqual([
-      'x.csv, row 3: a quoted cell is not closed, so everything after its opening quote was read into that cell',
-      'x.csv, row 2: has 3 cells but the header names 2 columns; the cells beyond the last column were not read'
+      'x.csv, row 2: has 3 cells but the header names 2 columns; the cells beyond the last column were not read',
+      'x.csv, row 3: a quoted cell is not closed, so everything after its opening quote was read into that cell'
     ])
   })
 

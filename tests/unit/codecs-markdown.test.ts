@@ -64,7 +64,9 @@ describe('the Markdown chronology', () => {
     const html = render(section.slice(0, section.indexOf('\n## ')))
     expect(html).toContain('<strong>Lane:</strong> Covert cooperation')
     expect(html).toContain('<strong>Confidence:</strong> reported')
-    expect(html).toContain('<a href="https://www.kyivpost.com/post/28678">Kyiv Post</a> — published 26 February 2024')
+    expect(html).toContain(
+      '<a href="https://www.kyivpost.com/post/28678"><em>Kyiv Post</em></a> — published 26 February 2024'
+    )
     expect(html).toMatch(
       /<a href="https:\/\/www\.nytimes\.com\/[^"]+">The Spy War: How the C\.I\.A\. Secretly Helps Ukraine Fight Putin<\/a> — The New York Times/
     )

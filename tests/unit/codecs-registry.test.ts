@@ -61,14 +61,14 @@ describe('decodeText', () => {
 
 describe('importFile', () => {
   it('refuses a file over the limit, saying how large it is and what the limit is', () => {
-    const result = importFile(new Uint8Array(140 * 1024 * 1024), 'huge.csv', { now: NOW })
+    const result = importFile(new Uint8Array(200 * 1024 * 1024), 'huge.csv', { now: NOW })
     expect(result).toEqual({
       status: 'failed',
       format: null,
-      problems: [{ file: 'huge.csv', message: 'is 140 MB; Chronotes imports files up to 100 MB' }]
+      problems: [{ file: 'huge.csv', message: 'is 200 MB; Chronotes imports files up to 160 MB' }]
     })
     const justOver = importFile(new Uint8Array(MAX_IMPORT_BYTES + 50_000), 'big.csv', { now: NOW })
-    expect(justOver.problems[0]!.message).toBe('is just over 100 MB; Chronotes imports files up to 100 MB')
+    expect(justOver.problems[0]!.message).toBe('is just over 160 MB; Chronotes imports files up to 160 MB')
   })
 
   it('refuses an empty file, and one nothing recognises', () => {
@@ -81,7 +81,7 @@ describe('importFile', () => {
     )
   })
 
-  it('reads with the reader the user forced, or refuses a format Chronotes only writes', () => {
+  it('reads with the reader the user forced, or says why the file is not that format', () => {
     const csv = new TextEncoder().encode('Date,Title\n2025,A\n')
     expect(importFile(csv, 'x.json', { now: NOW, format: 'csv' })).toMatchObject({
       status: 'needs-mapping',
@@ -90,7 +90,7 @@ describe('importFile', () => {
     const chronotes = importFile(csv, 'x.csv', { now: NOW, format: 'chronotes' })
     expect(chronotes).toMatchObject({ status: 'failed', format: 'chronotes' })
     expect(importFile(csv, 'x.md', { now: NOW, format: 'markdown' }).problems[0]!.message).toBe(
-      'cannot be read as markdown: Chronotes only writes that format'
+      'has no "# title" line, so it is not a Chronotes chronology'
     )
   })
 
@@ -123,7 +123,8 @@ describe('the registry', () => {
       'timelinejs-sheet',
       'timesketch-csv',
       'timesketch-jsonl',
-      'vis-items'
+      'vis-items',
+      'markdown'
     ])
     expect(WRITERS.map((w) => w.format)).toEqual([
       'chronotes',
@@ -142,7 +143,7 @@ describe('the registry', () => {
       expect(writerFor(writer.format)).toBe(writer)
       expect(writer.extension).toMatch(/^\.[a-z.]+$/)
     }
-    expect(readerFor('markdown')).toBeUndefined()
+    expect(readerFor('markdown')?.format).toBe('markdown')
   })
 
   it('exportDocument gives the text with its extension and type', () => {

@@ -162,7 +162,8 @@ describe("Chronotes' sections in TimelineJS text", () => {
     expect(read.description).toBe(item.description)
     expect(read.sources).toEqual(item.sources)
     expect(read.notes).toEqual(item.notes)
-    expect(read.meta).toEqual({ id: 'ev-1', kind: 'range', confidence: 'confirmed', tags: ['pause', 'a, b'] })
+    expect(read.meta).toMatchObject({ id: 'ev-1', kind: 'range', confidence: 'confirmed', tags: ['pause', 'a, b'] })
+    expect([read.meta?.createdAt, read.meta?.updatedAt]).toEqual([item.createdAt, item.updatedAt])
   })
 
   it('repairs a forged note instead of losing it: bad timestamps become the import time', () => {

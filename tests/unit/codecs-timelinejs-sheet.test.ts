@@ -86,9 +86,14 @@ describe("reading TimelineJS's spreadsheet template (a Google Sheets CSV export)
 
   it('names the row and column of each broken row, and reads the others', () => {
     expect(result.problems.map(formatProblem)).toEqual([
+      "Crimea - Sheet1.csv, row 2, Media: was not imported: this is the title slide, which becomes the timeline's title and description, and a timeline has no media of its own",
       "Crimea - Sheet1.csv, row 10, End Year: is 2015, before 'Year' 2016",
       'Crimea - Sheet1.csv, row 11, Month: is 13; a month is 1 to 12',
-      'Crimea - Sheet1.csv, row 12, Year: is missing'
+      'Crimea - Sheet1.csv, row 12, Year: is missing',
+      // The era from 2022-02-24 to 2025: an event has one precision, and the cut is said.
+      'Crimea - Sheet1.csv, row 9, Year: 2022-02-24 was read as 2022: the other end of the range is only a year, and an event has one precision',
+      'Crimea - Sheet1.csv, Alt Text: was not imported, in 2 rows: Chronotes has no place for it',
+      'Crimea - Sheet1.csv, Background: was not imported, in 1 row: Chronotes has no place for it'
     ])
     expect(document.items).toHaveLength(8)
   })

@@ -90,6 +90,7 @@ describe('reading TimelineJS JSON', () => {
 
   it('lists each broken record with its field, and reads the rest', () => {
     expect(result.problems.map(formatProblem)).toEqual([
+      "timeline.json, title slide, media: was not imported: the title slide becomes the timeline's title and description, which have no media",
       'timeline.json, event 4 ("A broken month"), start_date.month: is 13; a month is 1 to 12',
       'timeline.json, event 5 ("No start date at all"), start_date: is missing',
       'timeline.json, event 6 ("Ends before it starts"), end_date.year: is 2023, before \'start_date.year\' 2024',
@@ -104,7 +105,7 @@ describe('reading TimelineJS JSON', () => {
     expect(readJson('[1, 2]').status).toBe('failed')
     const huge = readJson(' '.repeat(MAX_IMPORT_BYTES + 1))
     expect(huge.status).toBe('failed')
-    expect(huge.problems[0]!.message).toMatch(/larger than 100 MB/)
+    expect(huge.problems[0]!.message).toMatch(/larger than 160 MB/)
   })
 
   it('is recognised by sniffing, and does not claim Chronotes or vis-timeline files', () => {

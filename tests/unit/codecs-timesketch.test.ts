@@ -68,8 +68,11 @@ describe('reading Timesketch CSV', () => {
     )
   })
 
-  it('names the row and field it could not read', () => {
+  it('names the row and field it could not read, and warns where timestamp and datetime disagree', () => {
+    // Timesketch's own sample file: its timestamps (2012) are not its datetimes (2015).
     expect(result.problems.map(formatProblem)).toEqual([
+      'sketch.csv, row 2, timestamp: is 2012-03-14T04:17:38.276Z, but datetime says 2015-07-24T19:01:01+00:00; the datetime was kept',
+      'sketch.csv, row 3, timestamp: is 2012-03-14T04:17:38.276Z, but datetime says 2015-07-24T19:01:02+00:00; the datetime was kept',
       'sketch.csv, row 6, datetime: is "not a date", not an ISO 8601 date like 2015-07-24T19:01:01+00:00'
     ])
   })
@@ -230,5 +233,31 @@ describe('hostile Timesketch files', () => {
     const doc = datasetWithNotes()
     doc.items[0]!.title = '=cmd|"/c calc"!A1'
     expect(timesketchCsvWriter.write(doc)).toContain(`"'=cmd|""/c calc""!A1"`)
+  })
+})
+
+describe('Timesketch timestamps', () => {
+  const read = (timestamp: string, datetime = '') =>
+    readCsv(`message,timestamp,datetime,timestamp_desc\nLogin,${timestamp},${datetime},Logon\n`)
+
+  it.each([
+    ['seconds', '1437764461'],
+    ['milliseconds', '1437764461000'],
+    ['microseconds', '1437764461000000'],
+    ['nanoseconds', '1437764461000000000']
+  ])('reads a timestamp in %s, told by its size', (_, timestamp) => {
+    const result = read(timestamp)
+    expect(result.problems).toEqual([])
+    expect(okDocument(result).items[0]!.start).toBe('2015-07-24T19:01Z')
+  })
+
+  it('names the timestamp, not the datetime, when only the timestamp is there and it cannot be read', () => {
+    expect(read('soon').problems.map(formatProblem)).toEqual([
+      'sketch.csv, row 2, timestamp: is "soon", not a number (and there is no datetime)'
+    ])
+  })
+
+  it('keeps an agreeing datetime without a warning', () => {
+    expect(read('1437764461000000', '2015-07-24T19:01:01+00:00').problems).toEqual([])
   })
 })

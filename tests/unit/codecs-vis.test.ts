@@ -41,7 +41,8 @@ describe('reading vis-timeline items and groups', () => {
       'export.json, item 6 ("No start"), start: is missing',
       'export.json, item 7 ("Bad start"), start: is "the day after", not an ISO 8601 date like 2014-04-12 or 2014-04-12T09:30:00Z',
       'export.json, item 8 ("Ends before it starts"), end: is 2020-04-01, before the start 2020-05-01',
-      'export.json, item 9 ("Background with no end"), end: is missing; a background item needs an end'
+      'export.json, item 9 ("Background with no end"), end: is missing; a background item needs an end',
+      'export.json, className: was not imported, in 1 item: Chronotes has no place for it'
     ])
   })
 

@@ -47,7 +47,7 @@ describe('files.openForImport', () => {
     await writeFile(path, '')
     await truncate(path, MAX_IMPORT_BYTES + 1) // sparse: large on paper, nothing written
     const error = await rejection(scripted({ importPath: path }).api.openForImport(), 'TOO_LARGE')
-    expect(error.message).toBe('“huge.csv” is 100 MB; Chronotes imports files of up to 100 MB.')
+    expect(error.message).toBe('“huge.csv” is 160 MB; Chronotes imports files of up to 160 MB.')
   })
 
   it('reads a file of exactly the limit', async () => {

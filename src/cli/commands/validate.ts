@@ -1,28 +1,45 @@
-import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { readDocument } from '../../shared/model/document'
 import { EXIT, printProblems, UsageError, type CliCommand } from '../command'
+import { printHelp, READ_OPTIONS, readColleagueFile } from './convert'
+
+const HELP = `Checks FILE in any format Chronotes reads (recognised from its content, or --from) the way an
+import would read it, and lists every problem with its row, line or record. The way to check a
+colleague's file before merging it.
+
+  --from FORMAT         the format of FILE, when it should not be recognised from its content
+  --map COLUMN=FIELD    for a spreadsheet: the field a column holds, over the recognised one
+  --date-order COLUMN=day-month|month-day
+                        for a date column where 03/04/2025 could be either
+  --json                print the problems as one JSON array on stdout ([] when there are none)
+
+The exit code is 0 when FILE reads cleanly, 1 when there is any problem.`
 
 export const validate: CliCommand = {
   name: 'validate',
-  summary: 'check a Chronotes file against the schema',
-  usage: 'chronotes validate FILE [--json]',
+  summary: 'check a file in any format Chronotes reads, listing every problem',
+  usage: 'chronotes validate FILE [--from FORMAT] [--map COLUMN=FIELD]… [--date-order COLUMN=ORDER]… [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' } },
+      options: { ...READ_OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true
     })
+    if (values.help) return printHelp(io, this.usage, HELP)
     if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE')
     const path = resolve(io.cwd, positionals[0]!)
-    const result = readDocument(await readFile(path, 'utf8'), basename(path))
-    if (result.ok) {
-      if (values.json) io.out('[]')
-      else io.out(`${basename(path)}: valid, ${result.document.items.length} events`)
+    const file = basename(path)
+    const outcome = await readColleagueFile(path, values, new Date())
+    const json = values.json ?? false
+    if (outcome.document && !outcome.problems.length) {
+      const events = `${outcome.document.items.length} events`
+      if (json) io.out('[]')
+      else
+        io.out(`${file}: valid, ${outcome.format === 'chronotes' ? events : `${events} (read as ${outcome.format})`}`)
       return EXIT.ok
     }
-    printProblems(result.problems, io, values.json ?? false)
+    printProblems(outcome.problems, io, json)
+    if (!json && outcome.notice) io.err(`${file}: ${outcome.notice}`)
     return EXIT.problems
   }
 }

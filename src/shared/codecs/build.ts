@@ -1,7 +1,7 @@
 import { emptyDocument } from '../model/factory'
 import { newId } from '../model/ids'
 import type { Problem } from '../model/problems'
-import { ItemSchema, type Group, type TimelineDocument, type TimelineItem } from '../model/schema'
+import { ItemSchema, ProvenanceSchema, type Group, type TimelineDocument, type TimelineItem } from '../model/schema'
 import { schemaProblems } from '../model/document'
 
 /** Colour-blind-friendly lane colours (Okabe–Ito), given in turn to lanes a file names. */
@@ -10,6 +10,8 @@ const LANE_COLORS = ['#0072b2', '#cc79a7', '#009e73', '#56b4e9', '#e69f00', '#d5
 const MAX_LANES = 1000
 const MAX_ITEMS = 1_000_000
 const MAX_ID = 200
+/** Problems listed one by one; past this, a file is mostly wrong and the rest are counted, not kept. */
+export const MAX_LISTED_PROBLEMS = 1000
 
 export type ItemFields = Pick<TimelineItem, 'start' | 'precision' | 'title'> & Partial<Omit<TimelineItem, 'provenance'>>
 
@@ -22,8 +24,12 @@ export class DocumentBuilder {
   readonly document: TimelineDocument
   readonly problems: Problem[] = []
   private readonly lanes = new Map<string, Group>()
+  private readonly lanesById = new Map<string, Group>()
   private readonly seenIds = new Set<string>()
   private tooMany = false
+  private unlisted = 0
+  /** Fields a file has that nothing in Chronotes holds: field → how many records, and what a record is called. */
+  private readonly notKept = new Map<string, { count: number; noun: string; reason: string }>()
 
   constructor(
     private readonly fileName: string,
@@ -46,6 +52,35 @@ export class DocumentBuilder {
       this.lanes.set(name.toLowerCase(), lane)
       this.document.groups.push(lane)
     }
+    return lane.id
+  }
+
+  /**
+   * The id of a lane a file describes in full (Chronotes' extension fields in TimelineJS and
+   * Timesketch files): its own id, colour and place are kept when usable, so that a lane comes back
+   * as the same lane; a lane already made for the id is reused. Falls back to `lane(title)`.
+   */
+  describedLane(described: { id?: unknown; title?: unknown; color?: unknown; order?: unknown }): string {
+    const title = typeof described.title === 'string' ? described.title : undefined
+    const id = typeof described.id === 'string' ? described.id.trim() : ''
+    if (!id || id.length > MAX_ID || !/^[\w.:-]+$/.test(id)) return this.lane(title)
+    const known = this.lanesById.get(id)
+    if (known) return known.id
+    if (this.document.groups.length >= MAX_LANES - 1 || this.document.groups.some((g) => g.id === id))
+      return this.lane(title)
+    const name = title?.trim() || 'Events'
+    const order = Number(described.order)
+    const color =
+      typeof described.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(described.color) ? described.color : null
+    const lane: Group = {
+      id,
+      title: name.slice(0, 500),
+      color: color ?? LANE_COLORS[this.document.groups.length % LANE_COLORS.length]!,
+      order: Number.isSafeInteger(order) ? order : this.document.groups.length
+    }
+    this.document.groups.push(lane)
+    this.lanesById.set(id, lane)
+    if (!this.lanes.has(name.toLowerCase())) this.lanes.set(name.toLowerCase(), lane)
     return lane.id
   }
 
@@ -91,7 +126,7 @@ export class DocumentBuilder {
     const parsed = ItemSchema.safeParse(candidate)
     if (!parsed.success) {
       for (const problem of schemaProblems(parsed.error, candidate))
-        this.problems.push({ file: this.fileName, where, field: problem.field, message: problem.message })
+        this.push({ file: this.fileName, where, field: problem.field, message: problem.message })
       return false
     }
     this.seenIds.add(parsed.data.id)
@@ -101,12 +136,50 @@ export class DocumentBuilder {
 
   /** A problem with record `where` (or with the whole file, when `where` is undefined). */
   problem(where: string | undefined, field: string | undefined, message: string): void {
-    this.problems.push({ file: this.fileName, ...(where ? { where } : {}), ...(field ? { field } : {}), message })
+    this.push({ file: this.fileName, ...(where ? { where } : {}), ...(field ? { field } : {}), message })
+  }
+
+  private push(problem: Problem): void {
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem)
+    else this.unlisted++
+  }
+
+  /**
+   * Notes that a record's `field` has a value Chronotes does not keep, so that nothing is lost
+   * silently: the import lists each such field once ("Media Thumbnail: was not imported, in 3 rows").
+   */
+  notImported(
+    field: string,
+    noun: 'rows' | 'events' | 'eras' | 'items' | 'lines' | 'records',
+    reason = 'Chronotes has no place for it'
+  ): void {
+    const seen = this.notKept.get(field)
+    if (seen) seen.count++
+    else this.notKept.set(field, { count: 1, noun, reason })
   }
 
   /** The document, with a lane even if the file named none. */
   finish(): TimelineDocument {
     if (!this.document.groups.length) this.lane(undefined)
+    for (const [field, { count, noun, reason }] of this.notKept) {
+      const where = count === 1 ? `in 1 ${noun.replace(/s$/, '')}` : `in ${count.toLocaleString('en')} ${noun}`
+      this.push({ file: this.fileName, field, message: `was not imported, ${where}: ${reason}` })
+    }
+    this.notKept.clear()
+    if (this.unlisted) {
+      const count = this.unlisted.toLocaleString('en')
+      this.problems.push({ file: this.fileName, message: `has ${count} more problems that are not listed` })
+      this.unlisted = 0
+    }
     return this.document
+  }
+}
+
+/** An event's own created and updated times from a file's extension fields, where they are valid timestamps. */
+export function keptTimes(created: unknown, updated: unknown): Partial<Pick<TimelineItem, 'createdAt' | 'updatedAt'>> {
+  const valid = (value: unknown) => ProvenanceSchema.shape.importedAt.safeParse(value).success
+  return {
+    ...(valid(created) ? { createdAt: created as string } : {}),
+    ...(valid(updated) ? { updatedAt: updated as string } : {})
   }
 }

@@ -27,7 +27,7 @@ export const EXPORT_COLUMNS = [
 ] as const
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
 
-/** "Start Date (UTC)" → "startdate": case, spaces, punctuation, digits, accents and notes in brackets ignored. */
+/** "Start Date (UTC)" → "startdate", "Дата початку" → "датапочатку": case, spaces, punctuation, digits, accents and notes in brackets ignored. */
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKD')
@@ -35,7 +35,170 @@ export function normaliseHeader(header: string): string {
     .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .toLowerCase()
     .replace(/colour/g, 'color')
-    .replace(/[^a-z]/g, '')
+    .replace(/[^\p{L}]/gu, '')
+}
+
+/**
+ * The same fields in German, French, Spanish, Ukrainian and Russian, as LibreOffice and Excel
+ * users name them. Written as people write them; normalised like any header.
+ */
+// prettier-ignore -- one language to a line reads better than one word to a line
+const TRANSLATED: Partial<Record<EventField, string[]>> = {
+  id: ['Kennung', 'Identifiant', 'Identificador', 'Ідентифікатор', 'Идентификатор'],
+  start: [
+    'Datum',
+    'Startdatum',
+    'Beginn',
+    'Anfang',
+    'Zeitpunkt',
+    'Von',
+    'Date de début',
+    'Début',
+    'Du',
+    'Fecha',
+    'Fecha de inicio',
+    'Inicio',
+    'Desde',
+    'Дата',
+    'Дата початку',
+    'Початок',
+    'Від',
+    'Дата начала',
+    'Начало'
+  ],
+  end: [
+    'Ende',
+    'Enddatum',
+    'Bis',
+    'Date de fin',
+    'Fin',
+    'Au',
+    'Fecha de fin',
+    'Fecha final',
+    'Hasta',
+    'Кінець',
+    'Дата завершення',
+    'Дата закінчення',
+    'До',
+    'Конец',
+    'Дата окончания',
+    'Дата завершения'
+  ],
+  title: [
+    'Titel',
+    'Ereignis',
+    'Überschrift',
+    'Bezeichnung',
+    'Was',
+    'Titre',
+    'Événement',
+    'Intitulé',
+    'Nom',
+    'Título',
+    'Evento',
+    'Suceso',
+    'Nombre',
+    'Назва',
+    'Подія',
+    'Заголовок',
+    'Название',
+    'Событие'
+  ],
+  description: [
+    'Beschreibung',
+    'Inhalt',
+    'Zusammenfassung',
+    'Détails',
+    'Texte',
+    'Résumé',
+    'Descripción',
+    'Detalles',
+    'Texto',
+    'Resumen',
+    'Опис',
+    'Деталі',
+    'Текст',
+    'Зміст',
+    'Описание',
+    'Подробности',
+    'Содержание'
+  ],
+  group: [
+    'Gruppe',
+    'Kategorie',
+    'Bereich',
+    'Thema',
+    'Groupe',
+    'Catégorie',
+    'Thème',
+    'Grupo',
+    'Categoría',
+    'Tema',
+    'Група',
+    'Категорія',
+    'Тема',
+    'Группа',
+    'Категория'
+  ],
+  tags: [
+    'Schlagwörter',
+    'Schlagworte',
+    'Stichwörter',
+    'Mots-clés',
+    'Étiquettes',
+    'Etiquetas',
+    'Palabras clave',
+    'Теги',
+    'Мітки',
+    'Ключові слова',
+    'Метки',
+    'Ключевые слова'
+  ],
+  confidence: [
+    'Zuverlässigkeit',
+    'Glaubwürdigkeit',
+    'Verlässlichkeit',
+    'Fiabilité',
+    'Confiance',
+    'Fiabilidad',
+    'Confianza',
+    'Достовірність',
+    'Надійність',
+    'Достоверность',
+    'Надёжность'
+  ],
+  notes: [
+    'Notizen',
+    'Anmerkungen',
+    'Kommentare',
+    'Bemerkungen',
+    'Remarques',
+    'Commentaires',
+    'Notas',
+    'Comentarios',
+    'Observaciones',
+    'Нотатки',
+    'Примітки',
+    'Коментарі',
+    'Заметки',
+    'Примечания',
+    'Комментарии'
+  ],
+  sourceTitle: ['Quelle', 'Quellen', 'Fuente', 'Fuentes', 'Джерело', 'Джерела', 'Источник', 'Источники'],
+  sourceOutlet: ['Zeitung', 'Verlag', 'Média', 'Journal', 'Medio', 'Periódico', 'Видання', 'ЗМІ', 'Издание', 'СМИ'],
+  sourceUrl: ['Webseite', 'Lien', 'Enlace', 'Посилання', 'Ссылка'],
+  sourcePublished: [
+    'Veröffentlicht',
+    'Veröffentlichungsdatum',
+    'Publié',
+    'Date de publication',
+    'Publicado',
+    'Fecha de publicación',
+    'Опубліковано',
+    'Дата публікації',
+    'Опубликовано',
+    'Дата публикации'
+  ]
 }
 
 /**
@@ -82,6 +245,10 @@ const NAMES: [EventField, string[]][] = [
   ['sourceUrl', ['url', 'urls', 'link', 'links', 'sourceurl', 'sourcelink', 'href', 'website', 'web', 'sourceurls']],
   ['sourcePublished', ['published', 'publicationdate', 'publisheddate', 'publishedon', 'datepublished', 'sourcedate']]
 ]
+for (const entry of NAMES) {
+  const more = (TRANSLATED[entry[0]] ?? []).map(normaliseHeader).filter((name) => !entry[1].includes(name))
+  entry[1] = [...entry[1], ...more]
+}
 const MULTIPLE = new Set<EventField>(['tags', 'notes', 'sourceUrl', 'description'])
 
 /** Chronotes' export headers that no mapping field holds; the mapping step leaves them out. */
@@ -126,7 +293,7 @@ export function suggestMapping(headers: string[], sample: string[][]): TableMapp
         (urls * 2 >= values.length || values.every(looksLikeJsonList))
       // "Source" holding names like "Reuters" or "Kyiv Post" names outlets; longer text, titles.
       const outlets =
-        ['source', 'sources', 'sourcename'].includes(key) &&
+        ['source', 'sources', 'sourcename', 'quelle', 'fuente', 'джерело', 'источник'].includes(key) &&
         values.length > 0 &&
         values.every((v) => v.length <= 40 && v.trim().split(/\s+/).length <= 4)
       candidates.push({ header, field: asSource ? 'sourceUrl' : outlets ? 'sourceOutlet' : field, rank })

@@ -27,7 +27,7 @@ import {
   unescapeFormula,
   webAddress
 } from './csv-cells'
-import { EXPORT_COLUMNS, exportColumnIndexes, type ExportColumn } from './csv-columns'
+import { EXPORT_COLUMNS, exportColumnIndexes, normaliseHeader, type ExportColumn } from './csv-columns'
 import type { Table } from './csv-table'
 import type { ReadContext, ReadResult, WriteOptions } from './types'
 
@@ -80,8 +80,11 @@ export function readExportRows(table: Table, context: ReadContext): ReadResult {
   const lanes = new Map<string, Group>()
   const usedLaneIds = new Set<string>()
 
+  const known = new Set<string>(EXPORT_COLUMNS.map((c) => c.toLowerCase()))
+  const unknown = table.headers.flatMap((header, i) => (known.has(normaliseHeader(header)) ? [] : [i]))
   for (const row of table.rows) {
     const where = `row ${row.number}`
+    for (const i of unknown) if ((row.cells[i] ?? '').trim()) builder.notImported(table.headers[i]!, 'rows')
     const cell = (column: ExportColumn) => (index[column] >= 0 ? unescapeFormula(row.cells[index[column]] ?? '') : '')
     const problem = (column: ExportColumn, message: string) => builder.problem(where, column, message)
 
@@ -126,9 +129,8 @@ export function readExportRows(table: Table, context: ReadContext): ReadResult {
     builder.addItem(where, item, id || undefined)
   }
 
-  // Lanes in the order the file gives them, numbered from 0 again (lanes without events are not in a CSV).
+  // Lanes keep the order numbers the file gives them (lanes without events are not in a CSV).
   const groups = [...lanes.values()].sort((a, b) => a.order - b.order)
-  groups.forEach((group, order) => (group.order = order))
   builder.document.groups.push(...groups)
   const document = builder.finish()
   if (!document.items.length) {

@@ -6,13 +6,10 @@
  */
 import Papa from 'papaparse'
 import type { Problem } from '../model/problems'
+import { readCsvRows, type CsvRow } from './csv-rows'
 import { withoutBom } from './text'
 
-export interface TableRow {
-  /** The row's number as a spreadsheet shows it (the header is row 1). */
-  number: number
-  cells: string[]
-}
+export type TableRow = CsvRow
 
 export interface Table {
   delimiter: string
@@ -21,12 +18,12 @@ export interface Table {
   /** The rows below the header that have anything in them. */
   rows: TableRow[]
   problems: Problem[]
+  /** Set when the file is over one of CSV_LIMITS: nothing is read, and this says which cap. */
+  refused?: string
 }
 
 const DELIMITERS = ['\t', ';', ','] as const
 const SAMPLE_CHARS = 64 * 1024
-/** A wider file is not a table of events; its extra columns are not read. */
-export const MAX_COLUMNS = 1000
 const MAX_TABLE_PROBLEMS = 50
 
 /** The delimiter whose column count is the same on most of the first rows (and greater than one). */
@@ -62,52 +59,12 @@ export function parseTable(input: string, fileName: string): Table {
   const sep = SEP_LINE.exec(text)
   if (sep) text = text.slice(sep[0].length)
   const delimiter = sep ? sep[1]! : detectDelimiter(text)
-  const problems: Problem[] = []
-  const problem = (where: string, message: string) => {
-    if (problems.length < MAX_TABLE_PROBLEMS) problems.push({ file: fileName, where, message })
-  }
-  const parsed = Papa.parse<string[]>(text, { delimiter })
-  const records = parsed.data
-  // A final line break is not an empty last row.
-  const last = records[records.length - 1]
-  if (last && last.length === 1 && last[0] === '') records.pop()
-
-  for (const error of parsed.errors) {
-    if (error.type !== 'Quotes') continue
-    const where = `row ${(error.row ?? 0) + 1}`
-    problem(
-      where,
-      error.code === 'MissingQuotes'
-        ? 'a quoted cell is not closed, so everything after its opening quote was read into that cell'
-        : 'a cell has a stray quote mark after its closing quote'
-    )
-  }
-
-  const headerIndex = records.findIndex((record) => !isEmpty(record))
-  if (headerIndex < 0) return { delimiter, headers: [], rows: [], problems }
-  const headerCells = records[headerIndex]!
-  if (headerCells.length > MAX_COLUMNS)
-    problem(`row ${headerIndex + 1}`, `has ${headerCells.length} columns; only the first ${MAX_COLUMNS} were read`)
-  const headers = uniqueHeaders(headerCells.slice(0, MAX_COLUMNS))
-
-  const rows: TableRow[] = []
-  for (let index = headerIndex + 1; index < records.length; index++) {
-    const record = records[index]!
-    if (isEmpty(record)) continue
-    const number = index + 1
-    if (record.length > headers.length && record.slice(headers.length).some((cell) => cell.trim())) {
-      problem(
-        `row ${number}`,
-        `has ${record.length} cells but the header names ${headers.length} columns; the cells beyond the last column were not read`
-      )
-    }
-    rows.push({ number, cells: record.length > headers.length ? record.slice(0, headers.length) : record })
-  }
-  return { delimiter, headers, rows, problems }
-}
-
-function isEmpty(record: string[]): boolean {
-  return record.every((cell) => cell.trim() === '')
+  const read = readCsvRows(text, delimiter)
+  const problems: Problem[] = read.notices
+    .slice(0, MAX_TABLE_PROBLEMS)
+    .map((notice) => ({ file: fileName, where: `row ${notice.row}`, message: notice.message }))
+  if (read.refused) return { delimiter, headers: [], rows: [], problems, refused: read.refused }
+  return { delimiter, headers: uniqueHeaders(read.header), rows: read.rows, problems }
 }
 
 function uniqueHeaders(cells: string[]): string[] {

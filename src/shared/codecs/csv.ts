@@ -69,6 +69,7 @@ function readCsv(text: string, context: ReadContext): ReadResult {
   })
   if (!withoutBom(text).trim()) return fail('is empty')
   const table = parseTable(text, context.fileName)
+  if (table.refused) return fail(table.refused)
   if (!table.headers.length) return fail('is empty')
   if (!table.rows.length) return fail('has a header row but no rows below it')
   if (context.mapping) return readMappedRows(table, context.mapping, context)

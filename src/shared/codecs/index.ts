@@ -8,6 +8,7 @@ import type { TimelineDocument } from '../model/schema'
 import { chronotesReader, chronotesWriter } from './chronotes-json'
 import { csvReader, csvWriter } from './csv'
 import { markdownWriter } from './markdown'
+import { markdownReader } from './markdown-reader'
 import { decodeText } from './text'
 import { timelineJsJsonReader, timelineJsJsonWriter } from './timelinejs'
 import { timelineJsSheetReader, timelineJsSheetWriter } from './timelinejs-sheet'
@@ -32,7 +33,8 @@ export const READERS: readonly Reader[] = [
   timelineJsSheetReader,
   timesketchCsvReader,
   timesketchJsonlReader,
-  visItemsReader
+  visItemsReader,
+  markdownReader
 ]
 
 export const WRITERS: readonly Writer[] = [

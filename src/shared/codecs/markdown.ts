@@ -61,8 +61,10 @@ function section(item: TimelineItem, lane: string): string[] {
 }
 
 function sourceLine(source: Source): string {
-  const name = source.title ?? source.outlet ?? source.url ?? 'Untitled source'
-  const link = source.url ? `[${plain(name)}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : plain(name)
+  // An outlet standing in for a missing title is in italics, as citations set outlets (and so it reads back as one).
+  const name = source.title ?? (source.outlet ? `_${plain(source.outlet)}_` : null) ?? source.url ?? 'Untitled source'
+  const shown = !source.title && source.outlet ? name : plain(name)
+  const link = source.url ? `[${shown}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : shown
   const details = [source.title && source.outlet ? plain(source.outlet) : null, published(source.published)].filter(
     Boolean
   )

@@ -3,6 +3,8 @@
  * written with papaparse. Rows are numbered as a spreadsheet numbers them: the header is row 1.
  */
 import Papa from 'papaparse'
+import { readCsvRows } from './csv-rows'
+import { detectDelimiter } from './csv-table'
 
 export interface CsvTable {
   /** Header cells as written (trimmed). */
@@ -11,6 +13,8 @@ export interface CsvTable {
   rows: { row: number; cells: string[] }[]
   /** Spreadsheet row numbers papaparse could not read cleanly, with what went wrong. */
   errors: { row: number; message: string }[]
+  /** Set when the file is over one of CSV_LIMITS: nothing is read, and this says which cap. */
+  refused?: string
 }
 
 // A cell starting with one of these is a formula to a spreadsheet; writers prefix it with an
@@ -24,32 +28,13 @@ export function unformula(cell: string): string {
 
 export function parseCsv(text: string): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  let result: Papa.ParseResult<string[]>
-  try {
-    result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';'] })
-  } catch (error) {
-    return { headers: [], rows: [], errors: [{ row: 1, message: `could not be read as CSV (${String(error)})` }] }
+  const read = readCsvRows(body, detectDelimiter(body))
+  if (read.refused) return { headers: [], rows: [], errors: [], refused: read.refused }
+  return {
+    headers: read.header.map((c) => c.trim()),
+    rows: read.rows.map(({ number, cells }) => ({ row: number, cells: cells.map(unformula) })),
+    errors: read.notices.map((notice) => ({ row: notice.row, message: notice.message }))
   }
-  const data = result.data.filter(Array.isArray)
-  const headerIndex = data.findIndex((cells) => cells.some((c) => String(c).trim() !== ''))
-  const headers = headerIndex < 0 ? [] : data[headerIndex]!.map((c) => String(c).trim())
-  const rows: CsvTable['rows'] = []
-  for (let i = headerIndex + 1; headerIndex >= 0 && i < data.length; i++) {
-    const cells = data[i]!.map((c) => unformula(String(c ?? '')))
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells })
-  }
-  const errors = result.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({
-      row: (e.row ?? 0) + 1,
-      message:
-        e.code === 'MissingQuotes'
-          ? 'has a quoted cell that is never closed, so the rest of the file may have run into it'
-          : e.code === 'InvalidQuotes'
-            ? 'has a stray quote inside a quoted cell'
-            : e.message
-    }))
-  return { headers, rows, errors }
 }
 
 /** A header-name lookup that ignores case and spacing: "end  year" finds "End Year". */
@@ -63,5 +48,6 @@ export function headerIndex(headers: string[]): (name: string) => number {
 }
 
 export function writeCsv(fields: string[], rows: string[][]): string {
-  return Papa.unparse({ fields, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n'
+  // A byte-order mark, so that Excel reads the file as UTF-8 (not its code page, which garbles – and Cyrillic).
+  return '\uFEFF' + Papa.unparse({ fields, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n'
 }

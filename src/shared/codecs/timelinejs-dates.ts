@@ -133,6 +133,8 @@ export function valueToParts(value: string, precision: Precision): DateParts {
  */
 export function parseTimeText(text: string): { hour: number; minute: number } | null {
   let rest = text.trim()
+  // No time is longer; and the pattern below would backtrack over a long run of spaces.
+  if (rest.length > 20) return null
   const period = /\s*([AaPp])\.?\s*[Mm]\.?\s*$/.exec(rest)
   if (period) rest = rest.slice(0, period.index).trim()
   const compact = /^(\d{1,2})(\d{2})$/.exec(rest)

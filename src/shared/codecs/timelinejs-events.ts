@@ -5,7 +5,7 @@
  */
 import { formatDateRange, parsePeriod } from '../model/dates'
 import type { Source } from '../model/schema'
-import type { DocumentBuilder } from './build'
+import { keptTimes, type DocumentBuilder } from './build'
 import { clamp, clampTitle, MAX_TEXT, sourceUrl } from './timelinejs-fields'
 import { coarser, partsToValue, precisionOfParts, type PartNames, type PartsResult } from './timelinejs-dates'
 import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
@@ -104,6 +104,20 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
     }
   }
 
+  // One precision per event: a range's more precise end is cut to the other's, which is said.
+  for (const [parts, names, value] of [
+    [start.parts, input.startNames, startValue],
+    ...(end && endValue ? [[end.parts, input.endNames, endValue] as const] : [])
+  ] as const) {
+    const own = precisionOfParts(parts)
+    if (own === precision) continue
+    builder.problem(
+      where,
+      names.date,
+      `${partsToValue(parts, own)} was read as ${value}: the other end of the range is only a ${precision}, and an event has one precision`
+    )
+  }
+
   const text = readEventText(asText(input.text), now)
   const sources: Source[] = [...text.sources]
   const extra: string[] = []
@@ -123,7 +137,9 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
   const description = clamp([text.description, ...extra].filter(Boolean).join('\n\n'), MAX_TEXT)
 
   const headline = clampTitle(htmlToPlainText(asText(input.headline)))
-  const title = headline || clampTitle(firstWords(description)) || 'Untitled event'
+  // A slide of only a picture is named by its caption.
+  const caption = clampTitle(htmlToPlainText(asText(input.media?.caption)))
+  const title = headline || clampTitle(firstWords(description)) || caption || 'Untitled event'
   const meta = text.meta
   const kind = input.era || (meta?.kind === 'background' && endValue) ? 'background' : undefined
   if (!kind && endValue === startValue) endValue = undefined
@@ -134,7 +150,8 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
   const added = builder.addItem(
     where,
     {
-      groupId: builder.lane(lane),
+      groupId: meta?.lane?.id ? builder.describedLane({ ...meta.lane, title: lane }) : builder.lane(lane),
+      ...keptTimes(meta?.createdAt, meta?.updatedAt),
       start: startValue,
       ...(endValue ? { end: endValue } : {}),
       ...(kind ? { kind } : {}),

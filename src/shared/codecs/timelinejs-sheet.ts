@@ -60,6 +60,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge(FORMAT, text, fileName)
   if (refused) return refused
   const table = parseCsv(text)
+  if (table.refused) return { status: 'failed', format: FORMAT, problems: [{ file: fileName, message: table.refused }] }
   const column = headerIndex(table.headers)
   if (column('year') < 0 || column('headline') < 0) {
     return {
@@ -76,6 +77,12 @@ function read(text: string, fileName: string, now: Date): ReadResult {
   }
   const builder = new DocumentBuilder(fileName, now)
   for (const error of table.errors) builder.problem(`row ${error.row}`, undefined, error.message)
+  // Columns read into events; any other column with something in it is named as not imported.
+  const read = new Set([...SHEET_COLUMNS, 'Tag'].map((c) => c.toLowerCase()))
+  for (const unread of ['media thumbnail', 'alt text', 'background']) read.delete(unread)
+  const unreadColumns = table.headers.flatMap((header, index) =>
+    read.has(header.toLowerCase().replace(/\s+/g, ' ')) ? [] : [{ header: header || `Column ${index + 1}`, index }]
+  )
   let titled = false
   const background = new Set<string>()
   const eras: { row: number; cell: (name: string) => string }[] = []
@@ -85,8 +92,16 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       return index < 0 ? '' : (cells[index] ?? '')
     }
     const type = cell('Type').trim().toLowerCase()
+    for (const { header, index } of unreadColumns) if ((cells[index] ?? '').trim()) builder.notImported(header, 'rows')
     if (type === 'title' && !titled) {
       titled = true
+      const dated = ['Year', 'Month', 'Day', 'Time', 'End Year', 'Media'].filter((name) => cell(name).trim())
+      if (dated.length)
+        builder.problem(
+          `row ${row}`,
+          dated[0],
+          `was not imported: this is the title slide, which becomes the timeline's title and description, and a timeline has no ${dated[0] === 'Media' ? 'media' : 'date'} of its own`
+        )
       const heading = clampTitle(htmlToPlainText(cell('Headline')))
       if (heading) builder.document.title = heading
       builder.document.description = clamp(readEventText(cell('Text'), now).description, MAX_TEXT)
@@ -157,7 +172,7 @@ function dateCells(value: string | undefined, precision: TimelineDocument['items
 }
 
 function write(document: TimelineDocument, itemIds?: string[]): string {
-  const lanes = new Map(document.groups.map((g) => [g.id, g.title]))
+  const lanes = new Map(document.groups.map((g) => [g.id, g]))
   const items = selectedItems(document, itemIds)
   const row = (values: Partial<Record<(typeof SHEET_COLUMNS)[number], string>>) =>
     SHEET_COLUMNS.map((c) => values[c] ?? '')
@@ -179,9 +194,9 @@ function write(document: TimelineDocument, itemIds?: string[]): string {
         'End Time': endTime,
         'Display Date': displayDate(item) ?? '',
         Headline: escapeHtml(item.title),
-        Text: eventTextHtml(item),
+        Text: eventTextHtml(item, lanes.get(item.groupId)),
         // As in the JSON: TimelineJS decodes a group twice.
-        Group: escapeHtml(escapeHtml(lanes.get(item.groupId) ?? ''))
+        Group: escapeHtml(escapeHtml(lanes.get(item.groupId)?.title ?? ''))
       })
     )
   }

@@ -8,10 +8,12 @@
  *   <div class="chronotes-description" data-markdown="…"><p>…</p></div>
  *   <div class="chronotes-sources"><p><strong>Sources</strong></p><ul><li data-url=…>…</li></ul></div>
  *   <div class="chronotes-notes"><p><strong>Notes</strong></p><ul><li data-id=…>…</li></ul></div>
- *   <p class="chronotes-meta" data-id=… data-kind=… data-confidence=… data-tags=…>…</p>
+ *   <p class="chronotes-meta" data-id=… data-kind=… data-confidence=… data-tags=… data-lane-id=…
+ *      data-lane-color=… data-lane-order=… data-created=… data-updated=…>…</p>
+ * (the lane's id, colour and order and the event's own times, so that they come back unchanged).
  */
 import { formatDate, precisionOf } from '../model/dates'
-import type { Confidence, Note, Source, TimelineItem } from '../model/schema'
+import type { Confidence, Group, Note, Source, TimelineItem } from '../model/schema'
 import { cleanTags, parseConfidence, parseJsonList, repairNote, repairSource } from './timelinejs-fields'
 import {
   escapeHtml,
@@ -70,7 +72,7 @@ function noteHtml(note: Note): string {
 }
 
 /** The `text.text` for an event: description, then sources, notes, and the confidence/tags line. */
-export function eventTextHtml(item: TimelineItem): string {
+export function eventTextHtml(item: TimelineItem, lane?: Group): string {
   const parts: string[] = []
   if (item.description) parts.push(markdownBlock('div', 'chronotes-description', item.description))
   if (item.sources.length) {
@@ -90,7 +92,12 @@ export function eventTextHtml(item: TimelineItem): string {
     attr('data-id', item.id) +
     attr('data-kind', item.kind) +
     attr('data-confidence', item.confidence) +
-    attr('data-tags', JSON.stringify(item.tags))
+    attr('data-tags', JSON.stringify(item.tags)) +
+    attr('data-lane-id', lane?.id) +
+    attr('data-lane-color', lane?.color) +
+    attr('data-lane-order', lane ? String(lane.order) : undefined) +
+    attr('data-created', item.createdAt) +
+    attr('data-updated', item.updatedAt)
   parts.push(`<p class="chronotes-meta"${meta}><small>${escapeHtml(shown.join(' · '))}</small></p>`)
   return parts.join('')
 }
@@ -105,7 +112,15 @@ export interface EventText {
   sources: Source[]
   notes: Note[]
   /** From a Chronotes-written meta line; absent in other files. */
-  meta?: { id?: string; kind?: string; confidence?: Confidence; tags: string[] }
+  meta?: {
+    id?: string
+    kind?: string
+    confidence?: Confidence
+    tags: string[]
+    lane?: { id?: string; color?: string; order?: string }
+    createdAt?: string
+    updatedAt?: string
+  }
 }
 
 type Section = 'description' | 'sources' | 'notes' | 'meta'
@@ -262,7 +277,10 @@ export function readEventText(html: string, now: Date): EventText {
         id: attrs['data-id'],
         kind: attrs['data-kind'],
         confidence: parseConfidence(attrs['data-confidence']),
-        tags: cleanTags(parseJsonList(attrs['data-tags'] ?? '[]'))
+        tags: cleanTags(parseJsonList(attrs['data-tags'] ?? '[]')),
+        lane: { id: attrs['data-lane-id'], color: attrs['data-lane-color'], order: attrs['data-lane-order'] },
+        createdAt: attrs['data-created'],
+        updatedAt: attrs['data-updated']
       }
     }
   }

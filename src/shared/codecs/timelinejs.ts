@@ -15,6 +15,7 @@ import { escapeHtml, htmlToPlainText } from './timelinejs-html'
 import { eventTextHtml, readEventText, titleTextHtml } from './timelinejs-text'
 import { guarded, parseJson, selectedItems, tooLarge } from './timelinejs-common'
 import type { ReadResult, Reader, Writer } from './types'
+import { firstSignificantChar } from './text'
 
 const FORMAT = 'timelinejs-json'
 
@@ -42,6 +43,27 @@ function label(index: number, noun: string, slide: Record<string, unknown>): str
   return `${noun} ${index + 1}${headline ? ` ("${headline}")` : ''}`
 }
 
+/** What the reader takes from a file, a slide, its text and its media; anything else is named as not imported. */
+const TOP_KEYS = new Set(['title', 'events', 'eras'])
+const SLIDE_KEYS = new Set(['start_date', 'end_date', 'text', 'group', 'media', 'unique_id', 'display_date'])
+const TEXT_KEYS = new Set(['headline', 'text'])
+const MEDIA_KEYS = new Set(['url', 'caption', 'credit'])
+
+function notImportedKeys(builder: DocumentBuilder, slide: Record<string, unknown>, noun: 'events' | 'eras'): void {
+  const filled = (value: unknown) => value !== undefined && value !== null && value !== ''
+  for (const [key, value] of Object.entries(slide))
+    if (!SLIDE_KEYS.has(key) && filled(value)) builder.notImported(key, noun)
+  for (const [parent, known] of [
+    ['text', TEXT_KEYS],
+    ['media', MEDIA_KEYS]
+  ] as const) {
+    const inner = slide[parent]
+    if (!isRecord(inner)) continue
+    for (const [key, value] of Object.entries(inner))
+      if (!known.has(key) && filled(value)) builder.notImported(`${parent}.${key}`, noun)
+  }
+}
+
 function read(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge(FORMAT, text, fileName)
   if (refused) return refused
@@ -63,6 +85,15 @@ function read(text: string, fileName: string, now: Date): ReadResult {
     MAX_TEXT
   )
 
+  for (const key of Object.keys(data)) if (!TOP_KEYS.has(key)) builder.notImported(key, 'records')
+  const titleExtras = Object.keys(titleSlide).filter((key) => key !== 'text' && titleSlide[key] !== undefined)
+  if (titleExtras.length)
+    builder.problem(
+      'title slide',
+      titleExtras[0],
+      `was not imported: the title slide becomes the timeline's title and description, which have no ${titleExtras.join(', ')}`
+    )
+
   const background = new Set<string>()
   const events = data['events']
   for (const [index, raw] of events.entries()) {
@@ -70,6 +101,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(`event ${index + 1}`, undefined, 'is not an object')
       continue
     }
+    notImportedKeys(builder, raw, 'events')
     const slide = addSlide(
       builder,
       {
@@ -98,6 +130,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(`era ${index + 1}`, undefined, 'is not an object')
       continue
     }
+    notImportedKeys(builder, raw, 'eras')
     addSlide(
       builder,
       {
@@ -129,7 +162,7 @@ export const timelineJsJsonReader: Reader = {
   extensions: ['.json'],
   sniff(text) {
     const head = text.slice(0, 200_000)
-    if (!/^\s*(\ufeff)?\s*\{/.test(head) || !/"events"\s*:/.test(head)) return 0
+    if (firstSignificantChar(head) !== '{' || !/"events"\s*:/.test(head)) return 0
     if (/"format"\s*:\s*"chronotes"/.test(head)) return 0
     return /"start_date"\s*:/.test(head) ? 0.9 : 0.4
   },
@@ -147,16 +180,16 @@ export function displayDate(item: TimelineItem): string | undefined {
 }
 
 function write(document: TimelineDocument, itemIds?: string[]): string {
-  const lanes = new Map(document.groups.map((g) => [g.id, g.title]))
+  const lanes = new Map(document.groups.map((g) => [g.id, g]))
   const items = selectedItems(document, itemIds)
   const events = items.map((item) => {
     const shown = displayDate(item)
     return {
       start_date: timelineJsDate(item.start, item.precision),
       ...(item.end ? { end_date: timelineJsDate(item.end, item.precision) } : {}),
-      text: { headline: escapeHtml(item.title), text: eventTextHtml(item) },
+      text: { headline: escapeHtml(item.title), text: eventTextHtml(item, lanes.get(item.groupId)) },
       // TimelineJS decodes a group twice (strips markup, then sets it as HTML): so it is escaped twice.
-      group: escapeHtml(escapeHtml(lanes.get(item.groupId) ?? '')),
+      group: escapeHtml(escapeHtml(lanes.get(item.groupId)?.title ?? '')),
       unique_id: item.id,
       ...(shown ? { display_date: shown } : {})
     }

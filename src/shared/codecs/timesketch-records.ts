@@ -7,11 +7,13 @@
  * Writing: one record per event ("Event date", or "Event start" for ranges) and, for ranges, a
  * second record at the end ("Event end") so that Timesketch shows both moments. Chronotes' own
  * columns (chronotes_id, chronotes_kind, chronotes_precision, chronotes_end, lane, description,
- * confidence, sources, notes) bring everything back when Chronotes reads the file again.
+ * confidence, sources, notes, the lane's id, colour and order, the event's created and updated
+ * times, and on the first record the timeline's title and description) bring everything back
+ * when Chronotes reads the file again.
  */
 import { parsePeriod, precisionOf, PRECISIONS, type Precision } from '../model/dates'
 import type { TimelineDocument, TimelineItem } from '../model/schema'
-import type { DocumentBuilder } from './build'
+import { keptTimes, type DocumentBuilder } from './build'
 import {
   clamp,
   clampTitle,
@@ -45,7 +47,14 @@ export const TIMESKETCH_COLUMNS = [
   'description',
   'confidence',
   'sources',
-  'notes'
+  'notes',
+  'chronotes_lane_id',
+  'chronotes_lane_color',
+  'chronotes_lane_order',
+  'chronotes_created',
+  'chronotes_updated',
+  'chronotes_timeline_title',
+  'chronotes_timeline_description'
 ] as const
 
 /** Fields that are not the event's own data: Timesketch's search-index bookkeeping. */
@@ -71,8 +80,12 @@ export function parseIsoDateTime(text: string): { ms: number; dateOnly: boolean 
   return { ms, dateOnly: h === undefined }
 }
 
-/** Timesketch's `timestamp` is microseconds; smaller magnitudes are read as milliseconds or seconds. */
-function timestampMs(value: unknown): number | null {
+/**
+ * Timesketch's `timestamp` is microseconds since 1970, but files carry seconds, milliseconds or
+ * nanoseconds too; the unit is told by the size (for dates between 1973 and 5138): under 10^11
+ * seconds, under 10^14 milliseconds, under 10^17 microseconds, else nanoseconds.
+ */
+export function timestampMs(value: unknown): number | null {
   const n =
     typeof value === 'number'
       ? value
@@ -81,7 +94,7 @@ function timestampMs(value: unknown): number | null {
         : NaN
   if (!Number.isFinite(n)) return null
   const abs = Math.abs(n)
-  return abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000
+  return abs >= 1e17 ? n / 1e6 : abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
@@ -138,6 +151,10 @@ function extraValue(value: unknown): string {
 interface Dated {
   ms: number
   precision: Precision
+  /** The field the date was read from, for a problem to name. */
+  field: 'datetime' | 'timestamp'
+  /** Set when `timestamp` says another moment than `datetime` (which is kept). */
+  disagreement?: string
 }
 
 /** Where an event is in time: Chronotes' precision if the record says it, else minute (or day for a bare date). */
@@ -145,18 +162,42 @@ function recordDate(record: TimesketchRecord): Dated | { field: string; message:
   const written = text(record['chronotes_precision']).trim()
   const stated = (PRECISIONS as readonly string[]).includes(written) ? (written as Precision) : null
   const raw = text(record['datetime']).trim()
+  const stamp =
+    record['timestamp'] === undefined || record['timestamp'] === '' ? null : timestampMs(record['timestamp'])
   if (raw) {
     const instant = parseIsoDateTime(raw)
-    if (instant) return { ms: instant.ms, precision: stated ?? (instant.dateOnly ? 'day' : 'minute') }
+    if (instant) {
+      const dated: Dated = {
+        ms: instant.ms,
+        precision: stated ?? (instant.dateOnly ? 'day' : 'minute'),
+        field: 'datetime'
+      }
+      // A bare date says only its day; otherwise a second's difference is a disagreement.
+      const tolerance = instant.dateOnly ? 86_400_000 : 1000
+      // Near 1970 (and before it) the size cannot tell the unit, so a timestamp agrees in any unit.
+      const agrees = (ms: number) => {
+        const off = instant.dateOnly ? ms - instant.ms : Math.abs(ms - instant.ms)
+        return off >= 0 && off < tolerance
+      }
+      const stampNumber = stamp === null ? NaN : Number(record['timestamp'])
+      const units = [1000, 1, 1e-3, 1e-6].map((factor) => stampNumber * factor)
+      if (stamp !== null && !units.some(agrees) && Number.isFinite(new Date(stamp).getTime()))
+        dated.disagreement = `is ${new Date(stamp).toISOString()}, but datetime says ${raw.slice(0, 40)}; the datetime was kept`
+      return dated
+    }
     const loose = precisionOf(raw)
-    if (loose) return { ms: parsePeriod(raw, loose)!.start, precision: stated ?? loose }
+    if (loose) return { ms: parsePeriod(raw, loose)!.start, precision: stated ?? loose, field: 'datetime' }
     return {
       field: 'datetime',
       message: `is "${raw.slice(0, 40)}", not an ISO 8601 date like 2015-07-24T19:01:01+00:00`
     }
   }
-  const ms = timestampMs(record['timestamp'])
-  if (ms !== null) return { ms, precision: stated ?? 'minute' }
+  if (stamp !== null) return { ms: stamp, precision: stated ?? 'minute', field: 'timestamp' }
+  if (record['timestamp'] !== undefined && record['timestamp'] !== '')
+    return {
+      field: 'timestamp',
+      message: `is "${text(record['timestamp']).slice(0, 40)}", not a number (and there is no datetime)`
+    }
   return { field: 'datetime', message: 'is missing (and there is no timestamp)' }
 }
 
@@ -175,6 +216,7 @@ export function readTimesketchRecords(
   const endRecords = new Map<string, TimesketchRecord>()
   for (const { record } of records) if (isEnd(record) && starts.has(ids(record))) endRecords.set(ids(record), record)
 
+  let titled = false
   for (const { where, record } of records) {
     if (isEnd(record) && starts.has(ids(record))) continue
     const message = text(record['message'])
@@ -183,15 +225,16 @@ export function readTimesketchRecords(
       continue
     }
     const date = recordDate(record)
-    if ('field' in date) {
+    if ('message' in date) {
       builder.problem(where, date.field, date.message)
       continue
     }
     const start = instantToValue(date.ms, date.precision)
     if (!start) {
-      builder.problem(where, 'datetime', 'is outside the years Chronotes holds (1 to 9999)')
+      builder.problem(where, date.field, 'is outside the years Chronotes holds (1 to 9999)')
       continue
     }
+    if (date.disagreement) builder.problem(where, 'timestamp', date.disagreement)
     let end: string | undefined
     const endText = text(record['chronotes_end']).trim()
     const endRecord = endRecords.get(ids(record))
@@ -225,10 +268,24 @@ export function readTimesketchRecords(
     if (list.length) description.push(list.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join('\n'))
     const confidence = parseConfidence(record['confidence'])
     const tags = readTags(record['tag'] ?? record['tags'])
+    if (text(record['chronotes_timeline_title']).trim() && !titled) {
+      titled = true
+      builder.document.title = clampTitle(text(record['chronotes_timeline_title']))
+      builder.document.description = clamp(text(record['chronotes_timeline_description']), MAX_TEXT)
+    }
+    const laneId = text(record['chronotes_lane_id']).trim()
     builder.addItem(
       where,
       {
-        groupId: builder.lane(text(record['lane'])),
+        groupId: laneId
+          ? builder.describedLane({
+              id: laneId,
+              title: text(record['lane']),
+              color: text(record['chronotes_lane_color']).trim(),
+              order: text(record['chronotes_lane_order']).trim()
+            })
+          : builder.lane(text(record['lane'])),
+        ...keptTimes(text(record['chronotes_created']).trim(), text(record['chronotes_updated']).trim()),
         start,
         ...(end ? { end } : {}),
         ...(end && (kind === 'background' || kind === 'range') ? { kind } : {}),
@@ -247,14 +304,15 @@ export function readTimesketchRecords(
 
 /** The records for a document's events: one per event, and one more at the end of a range. */
 export function timesketchRecords(document: TimelineDocument, items: TimelineItem[]): TimesketchRecord[] {
-  const lanes = new Map(document.groups.map((g) => [g.id, g.title]))
+  const lanes = new Map(document.groups.map((g) => [g.id, g]))
   const records: TimesketchRecord[] = []
   const moment = (value: string, precision: Precision) => {
     const period = parsePeriod(value, precision)
     return { datetime: valueToIso(value, precision), timestamp: (period?.start ?? 0) * 1000 }
   }
-  for (const item of items) {
-    const lane = lanes.get(item.groupId) ?? ''
+  for (const [index, item] of items.entries()) {
+    const group = lanes.get(item.groupId)
+    const lane = group?.title ?? ''
     records.push({
       message: item.title,
       ...moment(item.start, item.precision),
@@ -268,7 +326,15 @@ export function timesketchRecords(document: TimelineDocument, items: TimelineIte
       description: item.description,
       confidence: item.confidence,
       sources: JSON.stringify(item.sources),
-      notes: JSON.stringify(item.notes)
+      notes: JSON.stringify(item.notes),
+      chronotes_lane_id: item.groupId,
+      ...(group ? { chronotes_lane_color: group.color, chronotes_lane_order: group.order } : {}),
+      chronotes_created: item.createdAt,
+      chronotes_updated: item.updatedAt,
+      // The timeline's own title and description, once (Timesketch has no place for them).
+      ...(index === 0
+        ? { chronotes_timeline_title: document.title, chronotes_timeline_description: document.description }
+        : {})
     })
     if (item.end) {
       records.push({

@@ -14,6 +14,7 @@ import {
   type TimesketchRecord
 } from './timesketch-records'
 import type { FormatId, ReadResult, Reader, Writer } from './types'
+import { firstSignificantChar, linesOf, withoutBom } from './text'
 
 const REQUIRED = ['message', 'datetime', 'timestamp_desc']
 
@@ -38,6 +39,8 @@ function readCsv(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge('timesketch-csv', text, fileName)
   if (refused) return refused
   const table = parseCsv(text)
+  if (table.refused)
+    return { status: 'failed', format: 'timesketch-csv', problems: [{ file: fileName, message: table.refused }] }
   const column = headerIndex(table.headers)
   if (column('message') < 0 || (column('datetime') < 0 && column('timestamp') < 0)) {
     const missing = REQUIRED.filter((name) => column(name) < 0)
@@ -71,10 +74,14 @@ function readJsonl(text: string, fileName: string, now: Date): ReadResult {
   if (refused) return refused
   const builder = new DocumentBuilder(fileName, now)
   const records: { where: string; record: TimesketchRecord }[] = []
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/)
-  for (const [index, line] of lines.entries()) {
+  for (const { number, line } of linesOf(withoutBom(text))) {
     if (!line.trim()) continue
-    const where = `line ${index + 1}`
+    const where = `line ${number}`
+    // Not an object at all (a CSV opened as JSONL): said without the cost of a failed parse on every line.
+    if (firstSignificantChar(line) !== '{') {
+      builder.problem(where, undefined, 'is not a JSON object; each line of a Timesketch JSONL file is one event')
+      continue
+    }
     let value: unknown
     try {
       value = JSON.parse(line)

@@ -16,8 +16,12 @@ export type FormatId =
   | 'vis-items'
   | 'markdown'
 
-/** The largest file any reader accepts; a larger one is refused with a clear message. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+/**
+ * The largest file any reader accepts; a larger one is refused with a clear message. Main (the
+ * open dialog), the renderer (a dropped file) and the IPC contract all use this one constant.
+ * A 100,000-event Chronotes file is about 127 MB, so the limit leaves it room.
+ */
+export const MAX_IMPORT_BYTES = 160 * 1024 * 1024
 
 /** What a reader knows besides the text: the file's name and the import time (for provenance). */
 export interface ReadContext {

@@ -14,6 +14,7 @@ import { clampTitle, clamp, MAX_TEXT } from './timelinejs-fields'
 import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
 import { instantToValue, parseIsoDateTime } from './timesketch-records'
 import type { ReadResult, Reader } from './types'
+import { firstSignificantChar } from './text'
 
 const FORMAT = 'vis-items'
 
@@ -75,6 +76,9 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(`item ${index + 1}`, undefined, 'is not an object')
       continue
     }
+    for (const [key, value] of Object.entries(raw))
+      if (!ITEM_KEYS.has(key) && value !== undefined && value !== null && value !== '')
+        builder.notImported(key, 'items')
     const content = clampTitle(htmlToPlainText(asText(raw['content'])))
     const tooltip = htmlToMarkdown(asText(raw['title']))
     const where = `item ${index + 1}${content ? ` ("${content.slice(0, 60)}")` : ''}`
@@ -131,6 +135,9 @@ function read(text: string, fileName: string, now: Date): ReadResult {
   return { status: 'ok', format: FORMAT, document, problems: builder.problems }
 }
 
+/** The item keys read; others (className, style, editable, …) are named as not imported. */
+const ITEM_KEYS = new Set(['id', 'content', 'title', 'start', 'end', 'type', 'group'])
+
 export const visItemsReader: Reader = {
   format: FORMAT,
   label: 'vis-timeline items (JSON)',
@@ -139,7 +146,7 @@ export const visItemsReader: Reader = {
     const head = text.slice(0, 200_000)
     if (!/"content"\s*:/.test(head) || !/"start"\s*:/.test(head)) return 0
     if (/"format"\s*:\s*"chronotes"/.test(head)) return 0
-    if (/^\s*(\ufeff)?\s*\[/.test(head)) return 0.85
+    if (firstSignificantChar(head) === '[') return 0.85
     return /"items"\s*:/.test(head) ? 0.75 : 0
   },
   read: (text, context) => guarded(FORMAT, context.fileName, () => read(text, context.fileName, context.now))

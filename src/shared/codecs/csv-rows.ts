@@ -1,0 +1,121 @@
+/**
+ * The one way a CSV file becomes rows, for every tabular reader (spreadsheets, the TimelineJS
+ * template, Timesketch): papaparse hands over one record at a time (`step`), empty lines are
+ * dropped as they pass, and rows, cells and cell lengths are capped while reading, so that memory
+ * stays within a small multiple of the file's size whatever the file holds (a 100 MB file of
+ * blank lines once took more than 4 GB). Row numbers are those a spreadsheet shows: the header is
+ * row 1, and a cell with line breaks does not push the rows below it down.
+ */
+import Papa from 'papaparse'
+
+/** The caps, named in the messages that refuse a file or a row. */
+export const CSV_LIMITS = {
+  /** Rows with something in them below the header (a Chronotes document holds 1,000,000 events). */
+  rows: 1_000_000,
+  /** Cells kept in all (rows × columns read): a 160 MB file of tiny cells would otherwise take gigabytes. */
+  cells: 20_000_000,
+  /** Characters in one cell: the longest text an event holds. */
+  cellChars: 200_000,
+  /** Columns read; a wider file is not a table of events. */
+  columns: 1000
+} as const
+
+export interface CsvRow {
+  /** The row's number as a spreadsheet shows it (the header is row 1). */
+  number: number
+  /** As many cells as the header has (fewer when the row is shorter). */
+  cells: string[]
+}
+
+export interface CsvNotice {
+  /** Spreadsheet row number; 0 for the whole file. */
+  row: number
+  kind: 'unclosed-quote' | 'stray-quote' | 'extra-cells' | 'long-cell' | 'wide-header'
+  message: string
+}
+
+export interface CsvRows {
+  delimiter: string
+  /** The first row with anything in it, as written (capped at `CSV_LIMITS.columns` cells). */
+  header: string[]
+  headerNumber: number
+  rows: CsvRow[]
+  notices: CsvNotice[]
+  /** Set when the file exceeds a cap: it is refused, with this message naming the cap. */
+  refused?: string
+}
+
+const count = (n: number) => n.toLocaleString('en')
+
+/**
+ * Reads `text` (without a BOM) as records split by `delimiter`. Never throws on content: what
+ * cannot be read cleanly is a notice on its row, and a file over a cap is `refused`.
+ */
+export function readCsvRows(text: string, delimiter: string): CsvRows {
+  const result: CsvRows = { delimiter, header: [], headerNumber: 0, rows: [], notices: [] }
+  let record = 0
+  let cells = 0
+  let width = 0
+  Papa.parse<string[]>(text, {
+    delimiter,
+    // Fast mode splits the whole text into lines first, which for a file of blank lines is an
+    // array as long as the file; the quoting-aware loop reads as it goes.
+    fastMode: false,
+    step(step, handle) {
+      record++
+      const values = step.data
+      for (const error of step.errors) {
+        if (error.type !== 'Quotes') continue
+        const unclosed = error.code === 'MissingQuotes'
+        result.notices.push({
+          row: record,
+          kind: unclosed ? 'unclosed-quote' : 'stray-quote',
+          message: unclosed
+            ? 'a quoted cell is not closed, so everything after its opening quote was read into that cell'
+            : 'a cell has a stray quote mark after its closing quote'
+        })
+      }
+      if (values.every((cell) => cell.trim() === '')) return
+      if (!width) {
+        if (values.length > CSV_LIMITS.columns)
+          result.notices.push({
+            row: record,
+            kind: 'wide-header',
+            message: `has ${count(values.length)} columns; only the first ${count(CSV_LIMITS.columns)} were read`
+          })
+        result.header = values.slice(0, CSV_LIMITS.columns)
+        result.headerNumber = record
+        width = result.header.length
+        return
+      }
+      if (result.rows.length >= CSV_LIMITS.rows || cells + width > CSV_LIMITS.cells) {
+        result.refused =
+          result.rows.length >= CSV_LIMITS.rows
+            ? `has more than ${count(CSV_LIMITS.rows)} rows; Chronotes reads at most ${count(CSV_LIMITS.rows)} rows from one file`
+            : `has more than ${count(CSV_LIMITS.cells)} cells; Chronotes reads at most ${count(CSV_LIMITS.cells)} cells (rows × columns) from one file`
+        handle.abort()
+        return
+      }
+      if (values.length > width && values.slice(width).some((cell) => cell.trim()))
+        result.notices.push({
+          row: record,
+          kind: 'extra-cells',
+          message: `has ${count(values.length)} cells but the header names ${count(width)} columns; the cells beyond the last column were not read`
+        })
+      // A copy of exactly the row's width: papaparse's own arrays keep room to grow, several times their cells.
+      const kept = values.slice(0, width)
+      const long = kept.findIndex((cell) => cell.length > CSV_LIMITS.cellChars)
+      if (long >= 0) {
+        result.notices.push({
+          row: record,
+          kind: 'long-cell',
+          message: `was not read: its cell in column ${long + 1} holds ${count(kept[long]!.length)} characters; Chronotes reads cells of up to ${count(CSV_LIMITS.cellChars)}`
+        })
+        return
+      }
+      cells += width
+      result.rows.push({ number: record, cells: kept })
+    }
+  })
+  return result
+}

@@ -1,0 +1,188 @@
+/**
+ * Reads back the Markdown chronology Chronotes writes (markdown.ts): the title and description,
+ * then one "## date — title" section per event with its lane, confidence, tags, description,
+ * sources and notes. It is a document for people, so some things are not in it and do not come
+ * back: ids, lane colours and order, whether a range was a background, events' and notes' times
+ * below the minute, and the exact spacing of titles.
+ */
+import { MONTHS, type Precision } from '../model/dates'
+import type { Note, Source } from '../model/schema'
+import { DocumentBuilder } from './build'
+import { newId } from '../model/ids'
+import { parseConfidence } from './timelinejs-fields'
+import { guarded, tooLarge } from './timelinejs-common'
+import { linesOf, withoutBom } from './text'
+import type { ReadResult, Reader } from './types'
+
+const FORMAT = 'markdown'
+const COUNT_LINE = /^_\d+ events? in \d+ lanes?\._$/
+const SECTION = /^## (.+?) — (.*)$/
+
+/** Text the writer escaped with plain(): its backslashes taken off. */
+const unescape = (text: string) => text.replace(/\\(.)/g, '$1').trim()
+
+/** Markdown the writer passed through markdownBody(): headings raised back, HTML's "<" back. */
+function body(lines: string[], levels: number): string {
+  let fenced = false
+  return lines
+    .map((line) => {
+      if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced
+      if (fenced || /^ {0,3}(```|~~~)/.test(line)) return line
+      const heading = /^( {0,3})(#{2,6})(\s|$)/.exec(line)
+      const lowered = heading
+        ? `${heading[1]}${'#'.repeat(Math.max(1, heading[2]!.length - levels))}${line.slice(heading[1]!.length + heading[2]!.length)}`
+        : line
+      return lowered.replace(/&lt;/g, '<')
+    })
+    .join('\n')
+    .trim()
+}
+
+const MONTH_NUMBER = new Map(MONTHS.map((name, index) => [name.toLowerCase(), index + 1]))
+const pad = (n: number | string, width = 2) => String(n).padStart(width, '0')
+
+/** "5 March 2025, 14:00 UTC", "March 2025", "2025" back to a Chronotes date and its precision. */
+export function readShownDate(text: string): { value: string; precision: Precision } | null {
+  const m = /^(?:(?:(\d{1,2}) )?([A-Za-z]+) )?(\d{1,4})(?:, (\d{2}):(\d{2}) UTC)?$/.exec(text.trim())
+  if (!m) return null
+  const [, day, monthName, year, hour, minute] = m
+  const month = monthName ? MONTH_NUMBER.get(monthName.toLowerCase()) : undefined
+  if (monthName && !month) return null
+  const y = pad(year!, 4)
+  if (!month) return { value: y, precision: 'year' }
+  if (!day) return { value: `${y}-${pad(month)}`, precision: 'month' }
+  const date = `${y}-${pad(month)}-${pad(day)}`
+  return hour ? { value: `${date}T${hour}:${minute}Z`, precision: 'minute' } : { value: date, precision: 'day' }
+}
+
+function readSource(line: string): Source | null {
+  const m = /^- (?:\[(.*)\]\(<(.*)>\)|(.*?))(?: — (.*))?$/.exec(line)
+  if (!m) return null
+  const [, linkName, url, plainName, rest] = m
+  const written = linkName ?? plainName ?? ''
+  // An outlet written in place of a missing title is in italics.
+  const outletOnly = /^_(.*)_$/.exec(written)
+  const name = outletOnly ? '' : unescape(written)
+  const details = rest ? rest.split(', ') : []
+  const publishedText = details.find((d) => d.startsWith('published '))
+  const outlet = details.filter((d) => !d.startsWith('published ')).join(', ')
+  const published = publishedText ? readShownDate(publishedText.slice('published '.length)) : null
+  const address = url || null
+  return {
+    title: name && name !== address && name !== 'Untitled source' ? name : null,
+    outlet: outletOnly ? unescape(outletOnly[1]!) : outlet ? unescape(outlet) : null,
+    url: address,
+    published: published && published.precision !== 'minute' ? published.value : null
+  }
+}
+
+/** "5 March 2025, 14:00 UTC" as a stored timestamp. */
+function stampOf(text: string, fallback: string): string {
+  const date = readShownDate(text)
+  return date?.precision === 'minute' ? `${date.value.slice(0, 16)}:00.000Z` : fallback
+}
+
+function readNotes(lines: string[], now: string): Note[] {
+  const notes: Note[] = []
+  let current: { author: string; createdAt: string; updatedAt: string; lines: string[] } | null = null
+  const close = () => {
+    if (current)
+      notes.push({
+        id: newId(),
+        author: current.author,
+        body: body(current.lines, 2) || '(empty)',
+        createdAt: current.createdAt,
+        updatedAt: current.updatedAt
+      })
+    current = null
+  }
+  for (const line of lines) {
+    const head = /^> \*\*(.*)\*\*, (.+?)(?: \(edited (.+)\))?$/.exec(line)
+    if (head) {
+      close()
+      const createdAt = stampOf(head[2]!, now)
+      current = {
+        author: unescape(head[1]!),
+        createdAt,
+        updatedAt: head[3] ? stampOf(head[3], createdAt) : createdAt,
+        lines: []
+      }
+    } else if (current && line.startsWith('>')) current.lines.push(line.replace(/^> ?/, ''))
+  }
+  close()
+  return notes
+}
+
+function read(text: string, fileName: string, now: Date): ReadResult {
+  const refused = tooLarge(FORMAT, text, fileName)
+  if (refused) return refused
+  const lines = [...linesOf(withoutBom(text))].map((l) => l.line)
+  const titleLine = lines.findIndex((l) => l.startsWith('# '))
+  if (titleLine < 0)
+    return {
+      status: 'failed',
+      format: FORMAT,
+      problems: [{ file: fileName, message: 'has no "# title" line, so it is not a Chronotes chronology' }]
+    }
+  const builder = new DocumentBuilder(fileName, now, unescape(lines[titleLine]!.slice(2)))
+  const countLine = lines.findIndex((l) => COUNT_LINE.test(l))
+  const firstSection = lines.findIndex((l) => SECTION.test(l))
+  const descriptionEnd = countLine >= 0 ? countLine : firstSection >= 0 ? firstSection : lines.length
+  builder.document.description = body(lines.slice(titleLine + 1, descriptionEnd), 1)
+
+  const starts = lines.flatMap((line, index) => (SECTION.test(line) ? [index] : []))
+  const stamp = now.toISOString()
+  for (const [n, from] of starts.entries()) {
+    const where = `line ${from + 1}`
+    const section = lines.slice(from + 1, starts[n + 1] ?? lines.length)
+    const [, shown, title] = SECTION.exec(lines[from]!)!
+    const [startText, endText] = shown!.split(' – ')
+    const start = readShownDate(unescape(startText ?? ''))
+    const end = endText ? readShownDate(unescape(endText)) : null
+    if (!start || (endText && (!end || end.precision !== start.precision))) {
+      builder.problem(where, 'date', `is "${shown!.slice(0, 60)}", not a date as Chronotes writes them (5 March 2025)`)
+      continue
+    }
+    const factsIndex = section.findIndex((l) => l.trim())
+    const facts = new Map(
+      (section[factsIndex] ?? '').split(' · ').flatMap((part) => {
+        const m = /^\*\*(Lane|Confidence|Tags):\*\* (.*)$/.exec(part)
+        return m ? [[m[1]!, m[2]!] as const] : []
+      })
+    )
+    const rest = facts.size ? section.slice(factsIndex + 1) : section
+    const sourcesAt = rest.indexOf('**Sources**')
+    const notesAt = rest.indexOf('**Notes**')
+    const bodyEnd = Math.min(...[sourcesAt, notesAt, rest.length].filter((i) => i >= 0))
+    const sourceLines = sourcesAt >= 0 ? rest.slice(sourcesAt + 1, notesAt > sourcesAt ? notesAt : rest.length) : []
+    const confidence = parseConfidence(facts.get('Confidence'))
+    builder.addItem(where, {
+      groupId: builder.lane(unescape(facts.get('Lane') ?? '')),
+      start: start.value,
+      ...(end ? { end: end.value } : {}),
+      precision: start.precision,
+      title: unescape(title ?? '') || 'Untitled event',
+      description: body(rest.slice(0, bodyEnd), 2),
+      tags: facts.get('Tags') ? facts.get('Tags')!.split(', ').map(unescape).filter(Boolean) : [],
+      ...(confidence ? { confidence } : {}),
+      sources: sourceLines.filter((l) => l.startsWith('- ')).flatMap((l) => readSource(l) ?? []),
+      notes: notesAt >= 0 ? readNotes(rest.slice(notesAt + 1), stamp) : []
+    })
+  }
+  const document = builder.finish()
+  if (!document.items.length && builder.problems.length)
+    return { status: 'failed', format: FORMAT, problems: builder.problems }
+  return { status: 'ok', format: FORMAT, document, problems: builder.problems }
+}
+
+export const markdownReader: Reader = {
+  format: FORMAT,
+  label: 'Markdown chronology (as Chronotes writes it)',
+  extensions: ['.md', '.markdown'],
+  sniff(text) {
+    const head = withoutBom(text).slice(0, 64 * 1024)
+    if (!head.startsWith('# ')) return 0
+    return /^_\d+ events? in \d+ lanes?\._$/m.test(head) ? 0.9 : 0
+  },
+  read: (text, context) => guarded(FORMAT, context.fileName, () => read(text, context.fileName, context.now))
+}
