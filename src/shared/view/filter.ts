@@ -77,21 +77,26 @@ export function searchTerms(text: string | undefined): string[] {
 const haystacks = new WeakMap<TimelineItem, string>()
 
 /** Everything a search looks in for one event, normalized; cached per event object. */
-export function haystack(item: TimelineItem): string {
+function haystack(item: TimelineItem): string {
   let text = haystacks.get(item)
   if (text === undefined) {
-    text = normalizeText(
-      [
-        item.title,
-        item.description,
-        item.tags.join(' '),
-        ...item.notes.map((note) => `${note.author} ${note.body}`),
-        ...item.sources.map((s) => [s.outlet, s.title, s.url].filter(Boolean).join(' '))
-      ].join('\n')
-    )
+    text = eventText(item)
     haystacks.set(item, text)
   }
   return text
+}
+
+/** Everything a search looks in for one event, normalized (not cached: the search index keeps words). */
+export function eventText(item: TimelineItem): string {
+  return normalizeText(
+    [
+      item.title,
+      item.description,
+      item.tags.join(' '),
+      ...item.notes.map((note) => `${note.author} ${note.body}`),
+      ...item.sources.map((s) => [s.outlet, s.title, s.url].filter(Boolean).join(' '))
+    ].join('\n')
+  )
 }
 
 /** Answers "does this event hold every word of the text?" from an index instead of reading it. */

@@ -1,5 +1,5 @@
 import type { TimelineItem } from '../model/schema'
-import { haystack, searchTerms, type TextMatcher } from './filter'
+import { eventText, searchTerms, type TextMatcher } from './filter'
 
 /**
  * The words of every event, indexed once, so that a keystroke in the search box reads the
@@ -11,6 +11,9 @@ import { haystack, searchTerms, type TextMatcher } from './filter'
  * an edit costs the event's own words, never a pass over the document. Building is done in
  * slices (`indexSome`) so it never holds the main thread for long.
  */
+/** Up to this many queued events are indexed when a search asks, rather than answering later. */
+const SMALL_BACKLOG = 256
+
 export class SearchIndex {
   private postings = new Map<string, number[]>()
   private slotKey: number[] = []
@@ -18,6 +21,8 @@ export class SearchIndex {
   private queue: number[] = []
   private queued = new Set<number>()
   private cache = new Map<string, Uint32Array>()
+  // One matcher object per answer, so that callers can tell an unchanged answer by identity.
+  private matchers = new WeakMap<Uint32Array, { matchesKey: (key: number) => boolean; matches: TextMatcher }>()
 
   constructor(
     private readonly itemOf: (key: number) => TimelineItem | undefined,
@@ -58,8 +63,17 @@ export class SearchIndex {
   /** A matcher for every word of `text`, or null until the index is ready or when there are no words. */
   matcher(text: string): { matchesKey: (key: number) => boolean; matches: TextMatcher } | null {
     const terms = searchTerms(text)
+    // A few edited events are indexed on the spot; a whole document waits for its slices.
+    if (this.queue.length <= SMALL_BACKLOG) this.indexSome()
     if (!terms.length || !this.ready) return null
     const found = this.find(terms)
+    let matcher = this.matchers.get(found)
+    if (!matcher) this.matchers.set(found, (matcher = this.matcherFor(found, terms.length)))
+    return matcher
+  }
+
+  private matcherFor(found: Uint32Array, length: number): { matchesKey: (key: number) => boolean; matches: TextMatcher } {
+    const terms = { length }
     return {
       matchesKey: (key) => found[key] === terms.length,
       matches: (item) => {
@@ -99,7 +113,7 @@ export class SearchIndex {
     const slot = this.slotKey.length
     this.slotKey.push(key)
     this.liveSlot[key] = slot
-    for (const word of new Set(haystack(item).split(/\s+/))) {
+    for (const word of new Set(eventText(item).split(/\s+/))) {
       if (!word) continue
       const slots = this.postings.get(word)
       if (slots) slots.push(slot)

@@ -1,4 +1,5 @@
 import type { Group } from '@shared/model/schema'
+import type { DensityBin, LaneDetail } from '@shared/view/level-of-detail'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
 
 /** An item as vis-timeline takes it. Its content is HTML we build from escaped text only. */
@@ -11,6 +12,10 @@ export interface VisItem {
   content: string
   className: string
   style: string
+  /** Hover text (density bins). */
+  title?: string
+  selectable?: boolean
+  editable?: boolean
 }
 
 export interface VisGroup {
@@ -44,10 +49,35 @@ export function toVisItem(item: TimelineViewItem, color: string): VisItem {
   }
 }
 
-export function toVisGroup(group: Group): VisGroup {
+/** A density bin: a shaded stretch of its lane, darker where more events are. */
+export function toVisBin(bin: DensityBin, color: string, describe: (bin: DensityBin) => string): VisItem {
+  return {
+    id: bin.id,
+    group: bin.group,
+    type: 'background',
+    start: bin.start,
+    end: bin.end,
+    content: '',
+    className: `density density-${bin.level}${bin.matches ? ' density-match' : ''}`,
+    style: `--lane-color: ${color}`,
+    title: describe(bin),
+    selectable: false,
+    editable: false
+  }
+}
+
+export function isBinId(id: string): boolean {
+  return id.startsWith('bin:')
+}
+
+export function toVisGroup(group: Group, detail?: LaneDetail): VisGroup {
+  // A lane showing density says how many events it stands for.
+  const count = detail?.dense
+    ? `<span class="lane-count" title="Events in view; zoom in or click the shading to see them">${detail.visible.toLocaleString('en')}</span>`
+    : ''
   return {
     id: group.id,
-    content: `<span class="lane-swatch"></span><span class="lane-title">${escapeHtml(group.title)}</span>`,
+    content: `<span class="lane-swatch"></span><span class="lane-title">${escapeHtml(group.title)}</span>${count}`,
     order: group.order,
     className: 'lane',
     style: `--lane-color: ${group.color}`
