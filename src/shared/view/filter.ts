@@ -54,7 +54,6 @@ const FOLDS: Record<string, string> = {
   '–': '-',
   '—': '-'
 }
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu')
 
@@ -134,7 +133,11 @@ export function compileFilter(filter: ItemFilter, textMatcher?: TextMatcher | nu
   }
 }
 
-export function filterItems(doc: TimelineDocument, filter: ItemFilter, textMatcher?: TextMatcher | null): TimelineItem[] {
+export function filterItems(
+  doc: TimelineDocument,
+  filter: ItemFilter,
+  textMatcher?: TextMatcher | null
+): TimelineItem[] {
   if (!isFilterActive(filter)) return doc.items
   return doc.items.filter(compileFilter(filter, filter.text?.trim() ? textMatcher : null))
 }

@@ -109,8 +109,11 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const binCount = Math.round((range.end - range.start) / binWidth)
     const counts = new Int32Array(binCount)
     const matchCounts = new Int32Array(binCount)
-    // The events that matter most, one per slot across the range, so they do not pile up.
-    const slots = Math.max(1, Math.floor(capacity / 2))
+    // The events that matter most, one per slot across the range, so they do not pile up. Slots
+    // sit on a grid of whole bins from the epoch, so that panning keeps the same events drawn.
+    const binsPerSlot = Math.max(1, Math.round(binCount / Math.max(1, Math.floor(capacity / 2))))
+    const firstSlot = Math.floor(range.start / binWidth / binsPerSlot)
+    const slots = Math.floor((range.end / binWidth - 1) / binsPerSlot) - firstSlot + 1
     const best = new Int32Array(slots).fill(-1)
     const bestScore = new Int8Array(slots)
     const showMatches = matching[lane]! <= capacity
@@ -126,7 +129,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
         continue
       }
       const score = (item.notes.length ? 2 : 0) + (item.confidence === 'confirmed' ? 1 : 0)
-      const slot = Math.min(slots - 1, Math.floor((at * slots) / binCount))
+      const slot = Math.floor((range.start / binWidth + at) / binsPerSlot) - firstSlot
       if (score > bestScore[slot]!) {
         bestScore[slot] = score
         best[slot] = key

@@ -72,7 +72,10 @@ export class SearchIndex {
     return matcher
   }
 
-  private matcherFor(found: Uint32Array, length: number): { matchesKey: (key: number) => boolean; matches: TextMatcher } {
+  private matcherFor(
+    found: Uint32Array,
+    length: number
+  ): { matchesKey: (key: number) => boolean; matches: TextMatcher } {
     const terms = { length }
     return {
       matchesKey: (key) => found[key] === terms.length,

@@ -57,9 +57,15 @@ export class TimeIndex {
     if (!n) return
     const overlaps = (i: number) => starts[i]! < b && (ends[i]! > a || (ends[i] === starts[i] && starts[i]! >= a))
     // A stack of (node, level, whether its left side is done), as three parallel arrays.
-    const stackX: number[] = [(1 << this.levels) - 1]
-    const stackK: number[] = [this.levels]
-    const stackW: number[] = [0]
+    const stackX: number[] = []
+    const stackK: number[] = []
+    const stackW: number[] = []
+    const push = (x: number, k: number, w: number) => {
+      stackX.push(x)
+      stackK.push(k)
+      stackW.push(w)
+    }
+    push((1 << this.levels) - 1, this.levels, 0)
     while (stackX.length) {
       const x = stackX.pop()!
       const k = stackK.pop()!
@@ -70,13 +76,13 @@ export class TimeIndex {
         const i1 = Math.min(n, i0 + (1 << (k + 1)) - 1)
         for (let i = i0; i < i1 && starts[i]! < b; i++) if (overlaps(i)) visit(keys[i]!, starts[i]!, ends[i]!)
       } else if (w === 0) {
-        stackX.push(x), stackK.push(k), stackW.push(1)
+        push(x, k, 1)
         const left = x - (1 << (k - 1))
         // The left subtree only if something in it ends after a (or it is partly past the end).
-        if (left >= n || maxEnds[left]! >= a) stackX.push(left), stackK.push(k - 1), stackW.push(0)
+        if (left >= n || maxEnds[left]! >= a) push(left, k - 1, 0)
       } else if (x < n && starts[x]! < b) {
         if (overlaps(x)) visit(keys[x]!, starts[x]!, ends[x]!)
-        stackX.push(x + (1 << (k - 1))), stackK.push(k - 1), stackW.push(0)
+        push(x + (1 << (k - 1)), k - 1, 0)
       }
     }
   }

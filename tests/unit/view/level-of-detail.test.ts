@@ -12,7 +12,14 @@ const CONFIDENCES: Confidence[] = ['confirmed', 'reported', 'disputed', 'unverif
 const DAY = 86_400_000
 const BASE = Date.UTC(2014, 0, 1)
 
-function makeItem(i: number, lane: number, day: number, length: number, confidence: number, notes: boolean): TimelineItem {
+function makeItem(
+  i: number,
+  lane: number,
+  day: number,
+  length: number,
+  confidence: number,
+  notes: boolean
+): TimelineItem {
   const start = new Date(BASE + day * DAY).toISOString().slice(0, 10)
   const end = new Date(BASE + (day + length) * DAY).toISOString().slice(0, 10)
   return {
@@ -34,14 +41,15 @@ function makeItem(i: number, lane: number, day: number, length: number, confiden
 }
 
 const documents = fc
-  .array(
-    fc.tuple(fc.nat(2), fc.nat(2000), fc.oneof(fc.constant(0), fc.nat(60)), fc.nat(3), fc.boolean()),
-    { maxLength: 400 }
-  )
+  .array(fc.tuple(fc.nat(2), fc.nat(2000), fc.oneof(fc.constant(0), fc.nat(60)), fc.nat(3), fc.boolean()), {
+    maxLength: 400
+  })
   .map((rows): TimelineDocument => {
     const doc = emptyDocument('Property', new Date('2026-01-01T00:00:00Z'))
     doc.groups = LANES.map((id, order) => ({ id, title: id, color: '#888888', order }))
-    doc.items = rows.map(([lane, day, length, confidence, notes], i) => makeItem(i, lane, day, length, confidence, notes))
+    doc.items = rows.map(([lane, day, length, confidence, notes], i) =>
+      makeItem(i, lane, day, length, confidence, notes)
+    )
     return doc
   })
 
@@ -52,7 +60,12 @@ const windows = fc
 const filters = fc.subarray(CONFIDENCES, { minLength: 1 })
 const widths = fc.integer({ min: 200, max: 2000 })
 
-function overlapping(doc: TimelineDocument, lane: string, w: { start: number; end: number }, pass: (i: TimelineItem) => boolean) {
+function overlapping(
+  doc: TimelineDocument,
+  lane: string,
+  w: { start: number; end: number },
+  pass: (i: TimelineItem) => boolean
+) {
   return doc.items.filter((item) => {
     const p = itemPeriod(item)!
     return item.groupId === lane && pass(item) && p.start < w.end && p.end > w.start
@@ -74,7 +87,10 @@ describe('levelOfDetail', () => {
           if (info.dense) expect(binned).toBe(inRange.length)
           else {
             expect(binned).toBe(0)
-            const drawn = detail.items.filter((i) => i.group === lane).map((i) => i.id).sort()
+            const drawn = detail.items
+              .filter((i) => i.group === lane)
+              .map((i) => i.id)
+              .sort()
             expect(drawn).toEqual(inRange.map((i) => i.id).sort())
           }
           for (const bin of detail.bins) expect(bin.level).toBeGreaterThanOrEqual(1)
@@ -106,27 +122,37 @@ describe('levelOfDetail', () => {
 
   it('a selected event in the range is always drawn, and so are the search matches when they fit', () => {
     fc.assert(
-      fc.property(documents, windows, widths, fc.array(fc.nat(399), { maxLength: 5 }), (doc, window, widthPx, picks) => {
-        const model = new TimelineModel(doc)
-        const found = compileFilter({ text: 'satellite' })
-        const selectedIds = new Set(picks.filter((i) => i < doc.items.length).map((i) => `e${i}`))
-        const detail = levelOfDetail(model, {
-          window,
-          widthPx,
-          lanes: LANES,
-          matches: (k) => found(model.item(k)!),
-          selectedIds
-        })
-        const drawn = new Set(detail.items.map((i) => i.id))
-        for (const lane of LANES) {
-          const inRange = overlapping(doc, lane, detail.range, () => true)
-          for (const item of inRange) if (selectedIds.has(item.id)) expect(drawn.has(item.id)).toBe(true)
-          const matching = inRange.filter(found)
-          if (matching.length <= laneCapacity(widthPx)) for (const item of matching) expect(drawn.has(item.id)).toBe(true)
-          else expect(detail.bins.filter((b) => b.group === lane).reduce((s, b) => s + b.matches, 0)).toBe(matching.length)
+      fc.property(
+        documents,
+        windows,
+        widths,
+        fc.array(fc.nat(399), { maxLength: 5 }),
+        (doc, window, widthPx, picks) => {
+          const model = new TimelineModel(doc)
+          const found = compileFilter({ text: 'satellite' })
+          const selectedIds = new Set(picks.filter((i) => i < doc.items.length).map((i) => `e${i}`))
+          const detail = levelOfDetail(model, {
+            window,
+            widthPx,
+            lanes: LANES,
+            matches: (k) => found(model.item(k)!),
+            selectedIds
+          })
+          const drawn = new Set(detail.items.map((i) => i.id))
+          for (const lane of LANES) {
+            const inRange = overlapping(doc, lane, detail.range, () => true)
+            for (const item of inRange) if (selectedIds.has(item.id)) expect(drawn.has(item.id)).toBe(true)
+            const matching = inRange.filter(found)
+            if (matching.length <= laneCapacity(widthPx))
+              for (const item of matching) expect(drawn.has(item.id)).toBe(true)
+            else
+              expect(detail.bins.filter((b) => b.group === lane).reduce((s, b) => s + b.matches, 0)).toBe(
+                matching.length
+              )
+          }
+          for (const item of detail.items) expect(item.match).toBe(found(model.byId(item.id)!))
         }
-        for (const item of detail.items) expect(item.match).toBe(found(model.byId(item.id)!))
-      }),
+      ),
       { numRuns: 150 }
     )
   })
@@ -136,7 +162,11 @@ describe('levelOfDetail', () => {
     doc.groups = LANES.map((id, order) => ({ id, title: id, color: '#888888', order }))
     doc.items = Array.from({ length: 30_000 }, (_, i) => makeItem(i, i % 3, i % 2000, 0, i % 4, i % 5 === 0))
     const model = new TimelineModel(doc)
-    const detail = levelOfDetail(model, { window: { start: BASE, end: BASE + 2000 * DAY }, widthPx: 1200, lanes: LANES })
+    const detail = levelOfDetail(model, {
+      window: { start: BASE, end: BASE + 2000 * DAY },
+      widthPx: 1200,
+      lanes: LANES
+    })
     for (const lane of LANES) expect(detail.lanes.get(lane)).toEqual({ visible: 10_000, dense: true })
     expect(detail.items.length).toBeLessThanOrEqual(3 * laneCapacity(1200))
     expect(detail.bins.length).toBeLessThan(3 * 200)
@@ -146,25 +176,31 @@ describe('levelOfDetail', () => {
 describe('TimelineModel', () => {
   it('keeps its index in step with edits by identity: replaced, appended and removed events', () => {
     fc.assert(
-      fc.property(documents, fc.array(fc.tuple(fc.nat(), fc.nat(2000), fc.nat(3)), { maxLength: 10 }), windows, (doc, edits, window) => {
-        const model = new TimelineModel(doc)
-        let current = doc
-        for (const [which, day, op] of edits) {
-          const items = current.items.slice()
-          if (op === 0 || !items.length) items.push(makeItem(1000 + items.length + which, which % 3, day, 0, 0, false))
-          else if (op === 1) items.splice(which % items.length, 1)
-          else {
-            const at = which % items.length
-            items[at] = { ...makeItem(0, which % 3, day, op === 3 ? 5 : 0, 1, true), id: items[at]!.id }
+      fc.property(
+        documents,
+        fc.array(fc.tuple(fc.nat(), fc.nat(2000), fc.nat(3)), { maxLength: 10 }),
+        windows,
+        (doc, edits, window) => {
+          const model = new TimelineModel(doc)
+          let current = doc
+          for (const [which, day, op] of edits) {
+            const items = current.items.slice()
+            if (op === 0 || !items.length)
+              items.push(makeItem(1000 + items.length + which, which % 3, day, 0, 0, false))
+            else if (op === 1) items.splice(which % items.length, 1)
+            else {
+              const at = which % items.length
+              items[at] = { ...makeItem(0, which % 3, day, op === 3 ? 5 : 0, 1, true), id: items[at]!.id }
+            }
+            current = { ...current, items }
+            model.update(current)
           }
-          current = { ...current, items }
-          model.update(current)
+          const expected = LANES.flatMap((l) => overlapping(current, l, window, () => true)).map((i) => i.id)
+          const got: string[] = []
+          model.index.query(window.start, window.end, (key) => got.push(model.item(key)!.id))
+          expect(got.sort()).toEqual(expected.sort())
         }
-        const expected = LANES.flatMap((l) => overlapping(current, l, window, () => true)).map((i) => i.id)
-        const got: string[] = []
-        model.index.query(window.start, window.end, (key) => got.push(model.item(key)!.id))
-        expect(got.sort()).toEqual(expected.sort())
-      }),
+      ),
       { numRuns: 150 }
     )
   })

@@ -4,7 +4,7 @@ import type { TimelineItem } from '@shared/model/schema'
 import { compileFilter } from '@shared/view/filter'
 import { SearchIndex } from '@shared/view/search-index'
 
-const WORDS = ['Kyïv', 'satellite', 'imagery', 'Radosław', "Ukraine’s", 'liaison', 'brief', 'ß', 'CIA', 'x-ray']
+const WORDS = ['Kyïv', 'satellite', 'imagery', 'Radosław', 'Ukraine’s', 'liaison', 'brief', 'ß', 'CIA', 'x-ray']
 
 function item(id: string, words: number[], notes: number[]): TimelineItem {
   const text = (ws: number[]) => ws.map((w) => WORDS[w % WORDS.length]).join(' ')
@@ -25,12 +25,23 @@ function item(id: string, words: number[], notes: number[]): TimelineItem {
   } as TimelineItem
 }
 
-const queries = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom('sat', 'KYIV', 'radoslaw', "ukraine's", 'ss', 'example.org/3', 'olena', 'zzz')), { minLength: 1, maxLength: 3 }).map((q) => q.join(' '))
+const queries = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...WORDS),
+      fc.constantFrom('sat', 'KYIV', 'radoslaw', "ukraine's", 'ss', 'example.org/3', 'olena', 'zzz')
+    ),
+    { minLength: 1, maxLength: 3 }
+  )
+  .map((q) => q.join(' '))
 
 function setup(items: TimelineItem[]) {
   const byKey = [...items]
   const keys = new Map(items.map((it, k) => [it.id, k]))
-  const index = new SearchIndex((k) => byKey[k], (id) => keys.get(id))
+  const index = new SearchIndex(
+    (k) => byKey[k],
+    (id) => keys.get(id)
+  )
   index.enqueue(byKey.keys())
   return { index, byKey, keys }
 }
@@ -39,7 +50,9 @@ describe('SearchIndex', () => {
   it('finds exactly what reading every event finds, before and after edits', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.array(fc.nat(20), { maxLength: 8 }), fc.array(fc.nat(20), { maxLength: 4 })), { maxLength: 40 }),
+        fc.array(fc.tuple(fc.array(fc.nat(20), { maxLength: 8 }), fc.array(fc.nat(20), { maxLength: 4 })), {
+          maxLength: 40
+        }),
         fc.array(fc.tuple(fc.nat(), fc.array(fc.nat(20), { maxLength: 8 })), { maxLength: 6 }),
         queries,
         (rows, edits, query) => {
@@ -82,7 +95,10 @@ describe('SearchIndex', () => {
   it('drops a removed event', () => {
     const items = [item('a', [1], []), item('b', [1], [])]
     const byKey: (TimelineItem | undefined)[] = [...items]
-    const index = new SearchIndex((k) => byKey[k], (id) => (id === 'a' ? 0 : 1))
+    const index = new SearchIndex(
+      (k) => byKey[k],
+      (id) => (id === 'a' ? 0 : 1)
+    )
     index.enqueue([0, 1])
     index.indexSome()
     byKey[0] = undefined

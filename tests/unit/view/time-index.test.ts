@@ -35,10 +35,14 @@ const window = fc.tuple(fc.integer({ min: -1200, max: 1200 }), fc.integer({ min:
 describe('TimeIndex', () => {
   it('finds exactly the intervals a scan finds, for any intervals and window', () => {
     fc.assert(
-      fc.property(fc.array(interval, { maxLength: 300 }), fc.array(window, { minLength: 1, maxLength: 5 }), (ivs, ws) => {
-        const index = build(ivs)
-        for (const [a, length] of ws) expect(found(index, a, a + length)).toEqual(brute(ivs, a, a + length))
-      }),
+      fc.property(
+        fc.array(interval, { maxLength: 300 }),
+        fc.array(window, { minLength: 1, maxLength: 5 }),
+        (ivs, ws) => {
+          const index = build(ivs)
+          for (const [a, length] of ws) expect(found(index, a, a + length)).toEqual(brute(ivs, a, a + length))
+        }
+      ),
       { numRuns: 300 }
     )
   })
@@ -77,7 +81,9 @@ describe('TimeIndex', () => {
       starts.map((s) => s + 5),
       starts.map((_, i) => i)
     )
-    expect(found(index, 500_000, 500_100)).toEqual([50_000, 50_001, 50_002, 50_003, 50_004, 50_005, 50_006, 50_007, 50_008, 50_009])
+    expect(found(index, 500_000, 500_100)).toEqual([
+      50_000, 50_001, 50_002, 50_003, 50_004, 50_005, 50_006, 50_007, 50_008, 50_009
+    ])
     expect(index.count(-Infinity, Infinity)).toBe(n)
   })
 

@@ -66,7 +66,9 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
   }
 
   /** What the search index says about `text`, or null while it is catching up (then scan). */
-  function textMatcher(text: string | undefined): { matchesKey: (key: number) => boolean; matches: TextMatcher } | null {
+  function textMatcher(
+    text: string | undefined
+  ): { matchesKey: (key: number) => boolean; matches: TextMatcher } | null {
     void searchVersion.value // recompute when the index catches up
     return text?.trim() ? search.matcher(text) : null
   }

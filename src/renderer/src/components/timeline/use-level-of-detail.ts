@@ -104,5 +104,9 @@ export function useLevelOfDetail(inputs: Inputs) {
   )
   onBeforeUnmount(() => cancelAnimationFrame(frame))
 
-  return { detail, extent: () => indexes.current.model.extent(), findItem: (id: string) => indexes.current.model.byId(id) }
+  return {
+    detail,
+    extent: () => indexes.current.model.extent(),
+    findItem: (id: string) => indexes.current.model.byId(id)
+  }
 }

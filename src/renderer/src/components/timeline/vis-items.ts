@@ -1,5 +1,5 @@
 import type { Group } from '@shared/model/schema'
-import type { DensityBin, LaneDetail } from '@shared/view/level-of-detail'
+import type { LaneDetail } from '@shared/view/level-of-detail'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
 
 /** An item as vis-timeline takes it. Its content is HTML we build from escaped text only. */
@@ -12,10 +12,6 @@ export interface VisItem {
   content: string
   className: string
   style: string
-  /** Hover text (density bins). */
-  title?: string
-  selectable?: boolean
-  editable?: boolean
 }
 
 export interface VisGroup {
@@ -47,27 +43,6 @@ export function toVisItem(item: TimelineViewItem, color: string): VisItem {
     // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
     style: `--lane-color: ${color}`
   }
-}
-
-/** A density bin: a shaded stretch of its lane, darker where more events are. */
-export function toVisBin(bin: DensityBin, color: string, describe: (bin: DensityBin) => string): VisItem {
-  return {
-    id: bin.id,
-    group: bin.group,
-    type: 'background',
-    start: bin.start,
-    end: bin.end,
-    content: '',
-    className: `density density-${bin.level}${bin.matches ? ' density-match' : ''}`,
-    style: `--lane-color: ${color}`,
-    title: describe(bin),
-    selectable: false,
-    editable: false
-  }
-}
-
-export function isBinId(id: string): boolean {
-  return id.startsWith('bin:')
 }
 
 export function toVisGroup(group: Group, detail?: LaneDetail): VisGroup {
