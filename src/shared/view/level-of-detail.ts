@@ -7,6 +7,13 @@ export const PX_PER_EVENT = 48
 export const MIN_LANE_CAPACITY = 8
 /** Density bins are about this wide on screen. */
 export const BIN_PX = 18
+/** How many rows of stacked titles a lane may take by default before it shows density instead. */
+export const DEFAULT_ROWS = 3
+/** At this zoom or closer every event is shown, however crowded: nothing is left to resolve. */
+export const FULL_DETAIL_SPAN = 86_400_000
+/** About how wide a title is drawn (timeline.css caps point titles at 260 px). */
+const CHAR_PX = 6.5
+const LABEL_PX_MAX = 260 + 22
 const MINUTE = 60_000
 
 /** Counts of events in one lane over one stretch of time: drawn as shading, clicked to zoom in. */
@@ -51,11 +58,38 @@ export interface DetailRequest {
   /** While searching: whether an event matches. */
   matches?: (key: number) => boolean
   selectedIds?: ReadonlySet<string>
+  /** Rows of stacked titles a lane may take (so that every lane fits the timeline's height). */
+  rowsPerLane?: number
 }
 
 /** How many events a lane shows before it turns to density, for a timeline this wide. */
 export function laneCapacity(widthPx: number): number {
   return Math.max(MIN_LANE_CAPACITY, Math.floor(widthPx / PX_PER_EVENT))
+}
+
+/**
+ * Lays events out in rows as vis-timeline stacks them (each takes its title's width from its
+ * start), first come first placed, and keeps those that fit in `rows`; returns their keys.
+ */
+function fitInRows(
+  keys: number[],
+  rows: number,
+  x: (key: number) => { from: number; to: number }
+): { kept: number[]; all: boolean } {
+  const rowEnds: number[][] = Array.from({ length: rows }, () => [])
+  const kept: number[] = []
+  const overlaps = (row: number[], from: number, to: number) => {
+    for (let i = 0; i < row.length; i += 2) if (from < row[i + 1]! && row[i]! < to) return true
+    return false
+  }
+  for (const key of keys) {
+    const { from, to } = x(key)
+    const row = rowEnds.find((r) => !overlaps(r, from, to))
+    if (!row) continue
+    row.push(from, to)
+    kept.push(key)
+  }
+  return { kept, all: kept.length === keys.length }
 }
 
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
@@ -80,6 +114,16 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     end: Math.ceil((window.end + margin) / binWidth) * binWidth
   }
   const capacity = laneCapacity(widthPx)
+  const rows = Math.max(1, request.rowsPerLane ?? DEFAULT_ROWS)
+  const fullDetail = window.end - window.start <= FULL_DETAIL_SPAN
+  const pxPerMs = widthPx / (window.end - window.start)
+  const footprint = (key: number) => {
+    const period = model.period(key)!
+    const from = (period.start - window.start) * pxPerMs
+    const label = Math.min(LABEL_PX_MAX, 22 + CHAR_PX * model.item(key)!.title.length)
+    const bar = model.item(key)!.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
+    return { from, to: from + Math.max(label, bar) }
+  }
   const laneIndex = new Map(request.lanes.map((id, i) => [id, i]))
   const inLane: number[][] = request.lanes.map(() => [])
   const visible = new Array<number>(request.lanes.length).fill(0)
@@ -103,7 +147,15 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   }
   request.lanes.forEach((laneId, lane) => {
     const keys = inLane[lane]!
-    const dense = visible[lane]! > capacity
+    // Legible: few enough events, and their titles stack in the lane's rows without piling up.
+    const dense =
+      !fullDetail &&
+      (visible[lane]! > capacity ||
+        !fitInRows(
+          keys.slice().sort((a, b) => model.period(a)!.start - model.period(b)!.start),
+          rows,
+          footprint
+        ).all)
     lanes.set(laneId, { visible: visible[lane]!, dense })
     if (!dense) return keys.forEach(show)
     const binCount = Math.round((range.end - range.start) / binWidth)
@@ -115,8 +167,12 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const firstSlot = Math.floor(range.start / binWidth / binsPerSlot)
     const slots = Math.floor((range.end / binWidth - 1) / binsPerSlot) - firstSlot + 1
     const best = new Int32Array(slots).fill(-1)
-    const bestScore = new Int8Array(slots)
+    const bestScore = new Int8Array(slots).fill(-1)
     const showMatches = matching[lane]! <= capacity
+    const bestScoreOf = (key: number) => {
+      const item = model.item(key)!
+      return (item.notes.length ? 2 : 0) + (item.confidence === 'confirmed' ? 1 : 0)
+    }
     for (const key of keys) {
       const period = model.period(key)!
       const at = Math.min(binCount - 1, Math.floor((Math.max(period.start, range.start) - range.start) / binWidth))
@@ -128,14 +184,16 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
         show(key)
         continue
       }
-      const score = (item.notes.length ? 2 : 0) + (item.confidence === 'confirmed' ? 1 : 0)
+      const score = bestScoreOf(key)
       const slot = Math.floor((range.start / binWidth + at) / binsPerSlot) - firstSlot
       if (score > bestScore[slot]!) {
         bestScore[slot] = score
         best[slot] = key
       }
     }
-    for (const key of best) if (key >= 0) show(key)
+    // Of those, as many as the lane's rows hold without stacking deeper, best first.
+    const picks = [...best].filter((key) => key >= 0).sort((a, b) => bestScoreOf(b) - bestScoreOf(a))
+    for (const key of fitInRows(picks, rows, footprint).kept) show(key)
     for (let at = 0; at < binCount; at++)
       if (counts[at])
         bins.push({

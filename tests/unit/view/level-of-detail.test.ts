@@ -100,24 +100,42 @@ describe('levelOfDetail', () => {
     )
   })
 
-  it('zoomed in far enough, every lane shows exactly the events that pass the filter, and no bins', () => {
+  it("zoomed in to a day (the timeline's closest), every lane shows exactly the events that pass the filter", () => {
     fc.assert(
-      fc.property(documents, fc.nat(2000), filters, (doc, day, confidences) => {
-        const model = new TimelineModel(doc)
-        const pass = compileFilter({ confidences })
-        // One day at 1,000 px: at most 400 events could be there only if all fall on it, so
-        // narrow further until the capacity holds, as zooming in does.
-        let window = { start: BASE + day * DAY, end: BASE + (day + 1) * DAY }
-        const widthPx = 1000
-        const fits = () => LANES.every((l) => overlapping(doc, l, window, pass).length <= laneCapacity(widthPx))
-        while (!fits()) window = { start: window.start, end: window.start + (window.end - window.start) / 2 }
-        const detail = levelOfDetail(model, { window, widthPx, lanes: LANES, passes: (k) => pass(model.item(k)!) })
-        expect(detail.bins).toEqual([])
-        const expected = LANES.flatMap((l) => overlapping(doc, l, detail.range, pass)).map((i) => i.id)
-        expect(detail.items.map((i) => i.id).sort()).toEqual(expected.sort())
-      }),
+      fc.property(
+        documents,
+        fc.nat(2000),
+        fc.integer({ min: 1, max: 24 }),
+        filters,
+        widths,
+        (doc, day, hours, confidences, widthPx) => {
+          const model = new TimelineModel(doc)
+          const pass = compileFilter({ confidences })
+          const window = { start: BASE + day * DAY, end: BASE + day * DAY + hours * 3_600_000 }
+          const detail = levelOfDetail(model, { window, widthPx, lanes: LANES, passes: (k) => pass(model.item(k)!) })
+          expect(detail.bins).toEqual([])
+          const expected = LANES.flatMap((l) => overlapping(doc, l, detail.range, pass)).map((i) => i.id)
+          expect(detail.items.map((i) => i.id).sort()).toEqual(expected.sort())
+        }
+      ),
       { numRuns: 100 }
     )
+  })
+
+  it('a lane whose titles would stack deeper than its rows shows density, with picks that fit the rows', () => {
+    const doc = emptyDocument('Stacked', new Date('2026-01-01T00:00:00Z'))
+    doc.groups = LANES.map((id, order) => ({ id, title: id, color: '#888888', order }))
+    // Five events on five consecutive days: a month at 1,000 px puts their titles over each other.
+    doc.items = Array.from({ length: 5 }, (_, i) => makeItem(i, 0, 100 + i, 0, 0, true))
+    const model = new TimelineModel(doc)
+    const window = { start: BASE + 90 * DAY, end: BASE + 120 * DAY }
+    const crowded = levelOfDetail(model, { window, widthPx: 1000, lanes: LANES, rowsPerLane: 2 })
+    expect(crowded.lanes.get('a')).toEqual({ visible: 5, dense: true })
+    expect(crowded.items.length).toBeLessThanOrEqual(2)
+    expect(crowded.bins.reduce((sum, b) => sum + b.count, 0)).toBe(5)
+    const roomy = levelOfDetail(model, { window, widthPx: 1000, lanes: LANES, rowsPerLane: 5 })
+    expect(roomy.lanes.get('a')).toEqual({ visible: 5, dense: false })
+    expect(roomy.items).toHaveLength(5)
   })
 
   it('a selected event in the range is always drawn, and so are the search matches when they fit', () => {

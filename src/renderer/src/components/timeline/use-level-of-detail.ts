@@ -14,7 +14,14 @@ interface Inputs {
   window: Ref<TimeWindow | undefined>
   /** The timeline's drawing width in CSS pixels. */
   widthPx: Ref<number>
+  /** The height the lanes share, in CSS pixels: every lane should fit it without scrolling. */
+  heightPx: Ref<number>
 }
+
+/** One row of stacked titles, with vis-timeline's margins (timeline.css). */
+const ROW_PX = 25
+/** A lane's own padding above and below its rows. */
+const LANE_PADDING_PX = 10
 
 const EMPTY: LevelOfDetail = { range: { start: 0, end: 0 }, binWidth: 0, items: [], bins: [], lanes: new Map() }
 
@@ -73,7 +80,10 @@ export function useLevelOfDetail(inputs: Inputs) {
       lanes: inputs.groups.value.map((g) => g.id),
       passes: passes(),
       matches: found,
-      selectedIds: new Set(inputs.selectedIds.value)
+      selectedIds: new Set(inputs.selectedIds.value),
+      rowsPerLane: Math.floor(
+        (inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX
+      )
     })
   }
 
@@ -98,7 +108,8 @@ export function useLevelOfDetail(inputs: Inputs) {
       inputs.query,
       inputs.selectedIds,
       inputs.window,
-      inputs.widthPx
+      inputs.widthPx,
+      inputs.heightPx
     ],
     schedule
   )

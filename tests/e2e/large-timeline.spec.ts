@@ -1,0 +1,177 @@
+/**
+ * Issue 10 at 100,000 events, as one researcher's session in the built renderer over the loopback
+ * bridge to real files: start, zoom from "fit all" to one day, select an event, drag it to another
+ * lane, add a note, undo it, search, quit and start again — and all of it kept. Long tasks are read
+ * from the page's PerformanceObserver during the interactive part and none may exceed 200 ms.
+ * Nothing here waits on a clock: every step waits on what the page shows.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { syntheticDocument } from '../../bench/synthetic'
+import { serializeDocument } from '../../src/shared/model/document'
+import type { TimelineDocument, TimelineItem } from '../../src/shared/model/schema'
+import { itemPeriod } from '../../src/shared/view/timeline-items'
+import { expect, screenshot, test } from './fixtures'
+
+const FILE = 'large.chronotes.json'
+const TARGET = 'Zebrafish rendezvous at the border'
+const COUNT = 100_000
+
+/** The synthetic timeline plus one known event in Lane 1 at the middle of the "fit all" view. */
+function largeDocument(): { doc: TimelineDocument; target: TimelineItem } {
+  const doc = syntheticDocument(COUNT)
+  let first = Infinity
+  let last = -Infinity
+  for (const item of doc.items) {
+    const period = itemPeriod(item)!
+    first = Math.min(first, period.start)
+    last = Math.max(last, period.end)
+  }
+  // Where TimelineView.fit() centres the view (2 % margin before, 18 % after): zooming in with the
+  // buttons keeps that centre, so the event is in the middle of the one-day view.
+  const span = last - first
+  const centre = (first - span * 0.02 + last + span * 0.18) / 2
+  const start = new Date(Math.floor(centre / 60_000) * 60_000).toISOString().slice(0, 16) + 'Z'
+  const target: TimelineItem = {
+    ...doc.items[0]!,
+    id: 'zebrafish-target',
+    groupId: doc.groups[0]!.id,
+    start,
+    precision: 'minute',
+    title: TARGET,
+    notes: []
+  }
+  doc.items.push(target)
+  return { doc, target }
+}
+
+const built = largeDocument()
+test.use({ libraryFiles: { [FILE]: serializeDocument(built.doc) } })
+
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Event details' })
+const targetItem = (page: Page) =>
+  page.locator('.timeline .vis-foreground .vis-item').filter({ has: page.locator('.item-title', { hasText: TARGET }) })
+
+/** The lane whose row holds the middle of the event's drawn dot. */
+async function drawnLane(page: Page): Promise<string | null> {
+  return page.evaluate((title) => {
+    const item = [...document.querySelectorAll('.timeline .vis-foreground .vis-item')].find(
+      (el) => el.querySelector('.item-title')?.textContent === title
+    )
+    if (!item) return null
+    const box = item.getBoundingClientRect()
+    const y = box.top + box.height / 2
+    const label = [...document.querySelectorAll('.timeline .vis-label')].find((el) => {
+      const r = el.getBoundingClientRect()
+      return r.top <= y && y < r.bottom
+    })
+    return label?.querySelector('.lane-title')?.textContent ?? null
+  }, TARGET)
+}
+
+async function rowOf(page: Page, lane: string): Promise<{ y: number; height: number }> {
+  const box = await page.locator('.timeline .vis-label', { hasText: lane }).first().boundingBox()
+  expect(box).not.toBeNull()
+  return { y: box!.y, height: box!.height }
+}
+
+async function onDisk(libraryDir: string): Promise<TimelineItem | undefined> {
+  const doc = JSON.parse(await readFile(join(libraryDir, FILE), 'utf8')) as TimelineDocument
+  return doc.items.find((item) => item.id === built.target.id)
+}
+
+test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, restart — kept, never frozen', async ({
+  page,
+  bridge,
+  libraryDir,
+  restart
+}, testInfo) => {
+  test.setTimeout(360_000)
+  const [lane1, lane2] = [built.doc.groups[0]!, built.doc.groups[1]!]
+
+  // 1. Start: the first events are drawn (loading is not part of the interactive part).
+  // (The library lists a folder by reading each file whole until its sidecar lands: so, long timeouts.)
+  await page.goto(bridge.url)
+  await expect(page.locator('.statusbar')).toContainText(`${COUNT + 1} events · 8 lanes`, { timeout: 120_000 })
+  await expect(page.locator('.timeline .vis-foreground .vis-item').first()).toBeVisible({ timeout: 60_000 })
+  // Every lane shows density and how many events it stands for.
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+  await screenshot(page, testInfo, '1-fit-all')
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+      type: 'longtask'
+    })
+  })
+
+  // 2. From "fit all" to one day with the zoom buttons (vis-timeline stops at one day).
+  // Clicked until the axis counts hours (vis-timeline's one-day view), each click once drawn.
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' })
+  const hours = page.locator('.timeline .vis-time-axis .vis-text.vis-minor', { hasText: /^\d{2}:00$/ })
+  for (let i = 0; i < 30 && !(await hours.count()); i++) {
+    await zoomIn.click()
+    await page.evaluate(() => new Promise(requestAnimationFrame))
+  }
+  for (let i = 0; i < 3; i++) await zoomIn.click() // on to the one-day limit
+  await expect(hours.first()).toBeVisible()
+  await expect(targetItem(page)).toBeVisible()
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(0) // a day resolves into events
+  await screenshot(page, testInfo, '2-one-day')
+
+  // 3. Select the event; 4. drag it to Lane 2 (diagonally: a purely vertical drag does not start).
+  await targetItem(page).locator('.item-title').click()
+  await expect(panel(page).getByLabel('Title', { exact: true })).toHaveValue(TARGET)
+  await expect(targetItem(page)).toHaveClass(/vis-selected/)
+  expect(await drawnLane(page)).toBe(lane1.title)
+  const from = (await targetItem(page).locator('.item-title').boundingBox())!
+  const row = await rowOf(page, lane2.title)
+  await page.mouse.move(from.x + 10, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x - 30, row.y + row.height - 8, { steps: 15 })
+  await page.mouse.up()
+  await expect(panel(page).getByLabel('Lane', { exact: true })).toHaveValue(lane2.id)
+  await expect.poll(() => drawnLane(page)).toBe(lane2.title)
+
+  // 5. A note (the first asks for the author's name), 6. undone.
+  const composer = panel(page).getByPlaceholder('Add a note (Markdown)…')
+  await composer.fill('Check against the border log.')
+  await panel(page).getByRole('button', { name: 'Add note', exact: true }).click()
+  const authorDialog = page.getByRole('dialog', { name: 'Your name, shown on your notes' })
+  await authorDialog.getByLabel('Name').fill('Olena Test')
+  await authorDialog.getByRole('button', { name: 'Save' }).click()
+  const notes = panel(page).getByRole('article', { name: /^note by / })
+  await expect(notes).toHaveCount(1)
+  await expect(targetItem(page).locator('.note-badge')).toHaveText('1')
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(notes).toHaveCount(0)
+  await expect(panel(page).getByLabel('Lane', { exact: true })).toHaveValue(lane2.id) // the drag stays
+
+  // 7. Search: its one match is listed and marked on the timeline.
+  const search = page.getByRole('searchbox', { name: 'Find events' })
+  await search.fill('zebrafish')
+  await expect(page.getByRole('complementary', { name: 'Search results' })).toContainText(TARGET)
+  await expect(targetItem(page)).toHaveClass(/\bmatch\b/)
+  await screenshot(page, testInfo, '3-searched')
+
+  // The drag (and not the note) reaches the file.
+  await expect.poll(async () => (await onDisk(libraryDir))?.groupId, { timeout: 60_000 }).toBe(lane2.id)
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  testInfo.annotations.push({ type: 'long tasks (ms)', description: longTasks.map((d) => d.toFixed(0)).join(', ') })
+  console.log(`long tasks during the session (ms): ${longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`)
+
+  // 8. Quit and start again: the event is in Lane 2, without the undone note, on screen and on disk.
+  await restart()
+  await page.goto(bridge.url)
+  await expect(page.locator('.statusbar')).toContainText(`${COUNT + 1} events · 8 lanes`, { timeout: 120_000 })
+  const kept = await onDisk(libraryDir)
+  expect(kept).toMatchObject({ groupId: lane2.id, title: TARGET, notes: [] })
+  await page.getByRole('searchbox', { name: 'Find events' }).fill('zebrafish')
+  await expect(page.getByRole('complementary', { name: 'Search results' })).toContainText(TARGET)
+
+  expect(
+    longTasks.filter((duration) => duration > 200),
+    'long tasks over 200 ms while working'
+  ).toEqual([])
+})
