@@ -16,6 +16,7 @@ import { importBench } from './import-bench'
 import { mergeBench } from './merge-bench'
 import { pdfBench } from './pdf-bench'
 import { syntheticDocument } from './synthetic'
+import { viewBench } from './view-bench'
 import { mb, time, timeAsync } from './timing'
 
 console.log(`Chronotes bench — ${new Date().toISOString()}`)
@@ -74,6 +75,14 @@ async function measure(label: string, doc: TimelineDocument, search: string): Pr
   }
 }
 
+// `npm run bench -- --view` measures the timeline in Chromium only.
+if (process.argv.includes('--view')) {
+  console.log('\nThe timeline in Chromium (built renderer over the loopback bridge; raw vis-timeline beside it)')
+  const only = process.argv.find((a) => a.startsWith('--counts='))
+  await viewBench(...(only ? [only.slice(9).split(',').map(Number)] : []))
+  process.exit(0)
+}
+
 // npm run bench runs from the repository's root.
 const datasetFile = join(process.cwd(), 'resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json')
 const dataset = readDocument(await readFile(datasetFile, 'utf8'))
@@ -87,3 +96,5 @@ console.log('\nMerge')
 await mergeBench()
 console.log('\nPDF export')
 await pdfBench()
+console.log('\nThe timeline in Chromium (built renderer over the loopback bridge; raw vis-timeline beside it)')
+await viewBench()

@@ -9,8 +9,15 @@ const WORDS =
 
 /** A large, realistic-looking document: 8 lanes, every fifth event with a note, two sources each. */
 export function syntheticDocument(count: number, seed = 1): TimelineDocument {
-  let state = seed
-  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
+  // mulberry32: the LCG before it multiplied past 2^53 in floating point and fell into short
+  // cycles, so that a third of the days were never used and titles repeated on the same dates.
+  let state = seed >>> 0
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
   const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ')
   const now = new Date('2026-01-01T00:00:00Z')
   const doc = emptyDocument(`Synthetic ${count}`, now)

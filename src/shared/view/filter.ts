@@ -54,10 +54,13 @@ const FOLDS: Record<string, string> = {
   '–': '-',
   '—': '-'
 }
+const ASCII = /^[\x00-\x7f]*$/
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu')
 
 /** Lower case, accents gone: "Zelenskyy" finds "Zelenskyy", "Kyïv" finds "Kyiv". */
 export function normalizeText(text: string): string {
+  // Plain ASCII has no accents to strip nor letters to fold: lower case is all (ten times faster).
+  if (ASCII.test(text)) return text.toLowerCase()
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -72,26 +75,38 @@ export function searchTerms(text: string | undefined): string[] {
 // Items are replaced, never mutated, so a haystack computed once per item object stays right.
 const haystacks = new WeakMap<TimelineItem, string>()
 
+/** Everything a search looks in for one event, normalized; cached per event object. */
 function haystack(item: TimelineItem): string {
   let text = haystacks.get(item)
   if (text === undefined) {
-    text = normalizeText(
-      [
-        item.title,
-        item.description,
-        item.tags.join(' '),
-        ...item.notes.map((note) => `${note.author} ${note.body}`),
-        ...item.sources.map((s) => [s.outlet, s.title, s.url].filter(Boolean).join(' '))
-      ].join('\n')
-    )
+    text = eventText(item)
     haystacks.set(item, text)
   }
   return text
 }
 
-/** A compiled filter: build it once per filter change, then test every event with it. */
-export function compileFilter(filter: ItemFilter): (item: TimelineItem) => boolean {
-  const terms = searchTerms(filter.text)
+/** Everything a search looks in for one event, normalized (not cached: the search index keeps words). */
+export function eventText(item: TimelineItem): string {
+  return normalizeText(
+    [
+      item.title,
+      item.description,
+      item.tags.join(' '),
+      ...item.notes.map((note) => `${note.author} ${note.body}`),
+      ...item.sources.map((s) => [s.outlet, s.title, s.url].filter(Boolean).join(' '))
+    ].join('\n')
+  )
+}
+
+/** Answers "does this event hold every word of the text?" from an index instead of reading it. */
+export type TextMatcher = (item: TimelineItem) => boolean
+
+/**
+ * A compiled filter: build it once per filter change, then test every event with it. With a
+ * `textMatcher` (the search index's answer for filter.text), the words are not looked for again.
+ */
+export function compileFilter(filter: ItemFilter, textMatcher?: TextMatcher | null): (item: TimelineItem) => boolean {
+  const terms = textMatcher ? [] : searchTerms(filter.text)
   const groups = filter.groupIds?.length ? new Set(filter.groupIds) : null
   const tags = filter.tags?.length ? new Set(filter.tags) : null
   const confidences = filter.confidences?.length ? new Set(filter.confidences) : null
@@ -113,13 +128,18 @@ export function compileFilter(filter: ItemFilter): (item: TimelineItem) => boole
       const text = haystack(item)
       if (!terms.every((term) => text.includes(term))) return false
     }
+    if (textMatcher && !textMatcher(item)) return false
     return true
   }
 }
 
-export function filterItems(doc: TimelineDocument, filter: ItemFilter): TimelineItem[] {
+export function filterItems(
+  doc: TimelineDocument,
+  filter: ItemFilter,
+  textMatcher?: TextMatcher | null
+): TimelineItem[] {
   if (!isFilterActive(filter)) return doc.items
-  return doc.items.filter(compileFilter(filter))
+  return doc.items.filter(compileFilter(filter, filter.text?.trim() ? textMatcher : null))
 }
 
 /** The period a date bound covers at its own precision; undefined when empty or not a date. */

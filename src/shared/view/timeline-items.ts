@@ -54,23 +54,32 @@ export function selectTimelineItems(
     const period = itemPeriod(item)
     if (!period) continue
     if (window && (period.end < window.start - margin || period.start > window.end + margin)) continue
-    const approximate = item.precision === 'year' || item.precision === 'month'
-    const type = item.kind === 'background' ? 'background' : item.kind === 'range' ? 'span' : 'point'
-    out.push({
-      id: item.id,
-      group: item.groupId,
-      type,
-      // An approximate point ("April 2014") sits in the middle of its period, marked as approximate.
-      start: type === 'point' && approximate ? (period.start + period.end) / 2 : period.start,
-      ...(type === 'point' ? {} : { end: period.end }),
-      text: item.title,
-      confidence: item.confidence,
-      approximate,
-      noteCount: item.notes.length,
-      ...(found ? { match: found(item) } : {})
-    })
+    out.push(toViewItem(item, period, found ? found(item) : undefined))
   }
   return out
+}
+
+/** What the timeline draws for one event, given its period; `match` only while searching. */
+export function toViewItem(
+  item: TimelineItem,
+  period: { start: number; end: number },
+  match?: boolean
+): TimelineViewItem {
+  const approximate = item.precision === 'year' || item.precision === 'month'
+  const type = item.kind === 'background' ? 'background' : item.kind === 'range' ? 'span' : 'point'
+  return {
+    id: item.id,
+    group: item.groupId,
+    type,
+    // An approximate point ("April 2014") sits in the middle of its period, marked as approximate.
+    start: type === 'point' && approximate ? (period.start + period.end) / 2 : period.start,
+    ...(type === 'point' ? {} : { end: period.end }),
+    text: item.title,
+    confidence: item.confidence,
+    approximate,
+    noteCount: item.notes.length,
+    ...(match === undefined ? {} : { match })
+  }
 }
 
 /** The span from the earliest start to the latest end, for "fit all"; null for an empty timeline. */

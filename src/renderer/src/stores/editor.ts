@@ -120,6 +120,10 @@ export const useEditorStore = defineStore('editor', () => {
 
   // ——— Events ———
 
+  function itemPositions(doc: TimelineDocument): Map<string, number> {
+    return new Map(doc.items.map((item, index) => [item.id, index]))
+  }
+
   function itemById(id: string): TimelineItem | undefined {
     return documents.document?.items.find((item) => item.id === id)
   }
@@ -165,17 +169,18 @@ export const useEditorStore = defineStore('editor', () => {
     const doc = documents.document
     if (!doc || !moves.length) return
     const now = new Date().toISOString()
+    // One pass: replacing events moves none of the others, so every command is made against
+    // the document as it is, with one id → position map (not a copy of the list per event).
+    const positions = itemPositions(doc)
     const batch: Command[] = []
-    let current = doc
     for (const move of moves) {
-      const item = current.items.find((i) => i.id === move.id)
+      const index = positions.get(move.id)
+      const item = index === undefined ? undefined : doc.items[index]
       // A drag that lands where it started changes nothing and is no step to undo.
       if (!item || (item.start === move.start && item.end === move.end && item.groupId === move.groupId)) continue
       const next: TimelineItem = { ...item, start: move.start, groupId: move.groupId, updatedAt: now }
       if (move.end !== undefined) next.end = move.end
-      const command = commands.replaceItem(current, next)
-      batch.push(command)
-      current = applyCommand(current, command)
+      batch.push({ type: 'item', index: index!, before: item, after: next })
     }
     if (!batch.length) return
     execute(batch.length === 1 ? 'Move event' : `Move ${batch.length} events`, { type: 'batch', commands: batch })
@@ -261,23 +266,22 @@ export const useEditorStore = defineStore('editor', () => {
   function removeGroup(id: string, moveTo: string | null): void {
     const doc = documents.document
     if (!doc) return
-    const inLane = doc.items.filter((item) => item.groupId === id)
     const now = new Date().toISOString()
-    let current = doc
+    // One pass: the events are replaced (or removed from the end) against the document as it is.
     const batch: Command[] = []
-    const push = (command: Command) => {
-      batch.push(command)
-      current = applyCommand(current, command)
-    }
     if (moveTo === null)
-      push(
+      batch.push(
         commands.removeItems(
-          current,
-          inLane.map((item) => item.id)
+          doc,
+          doc.items.filter((item) => item.groupId === id).map((item) => item.id)
         )
       )
-    else for (const item of inLane) push(commands.replaceItem(current, { ...item, groupId: moveTo, updatedAt: now }))
-    push(commands.removeGroup(current, id))
+    else
+      doc.items.forEach((item, index) => {
+        if (item.groupId === id)
+          batch.push({ type: 'item', index, before: item, after: { ...item, groupId: moveTo, updatedAt: now } })
+      })
+    batch.push(commands.removeGroup(doc, id))
     execute('Delete lane', { type: 'batch', commands: batch })
   }
 

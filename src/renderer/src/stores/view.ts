@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { filterItems, type ItemFilter } from '@shared/view/filter'
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentStore } from './document'
+import { useDocumentIndexStore } from './document-index'
 
 export type MainView = 'timeline' | 'list' | 'notes'
 
@@ -32,12 +33,20 @@ export const useViewStore = defineStore('view', () => {
     query.value.trim() ? { ...filter.value, text: query.value } : filter.value
   )
   // Computed once here for every view that shows them: filtering 100,000 events is not free.
+  // Words are looked up in the search index (stores/document-index.ts), not read event by event.
   const documents = useDocumentStore()
+  const indexes = useDocumentIndexStore()
   /** The open document's events through the filter: what the timeline shows. */
-  const visibleItems = computed(() => (documents.document ? filterItems(documents.document, filter.value) : []))
+  const visibleItems = computed(() =>
+    documents.document
+      ? filterItems(documents.document, filter.value, indexes.textMatcher(filter.value.text)?.matches)
+      : []
+  )
   /** Through the filter and the search: what the list, the search results and the PDF show. */
   const matchingItems = computed(() =>
-    documents.document ? filterItems(documents.document, effectiveFilter.value) : []
+    documents.document
+      ? filterItems(documents.document, effectiveFilter.value, indexes.textMatcher(effectiveFilter.value.text)?.matches)
+      : []
   )
 
   /** Selects one event (or none); with `extend`, adds it to the selection or takes it out. */

@@ -1,4 +1,5 @@
 import type { Group } from '@shared/model/schema'
+import type { LaneDetail } from '@shared/view/level-of-detail'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
 
 /** An item as vis-timeline takes it. Its content is HTML we build from escaped text only. */
@@ -44,10 +45,14 @@ export function toVisItem(item: TimelineViewItem, color: string): VisItem {
   }
 }
 
-export function toVisGroup(group: Group): VisGroup {
+export function toVisGroup(group: Group, detail?: LaneDetail): VisGroup {
+  // A lane showing density says how many events it stands for.
+  const count = detail?.dense
+    ? `<span class="lane-count" title="Events in view; zoom in or click the shading to see them">${detail.visible.toLocaleString('en')}</span>`
+    : ''
   return {
     id: group.id,
-    content: `<span class="lane-swatch"></span><span class="lane-title">${escapeHtml(group.title)}</span>`,
+    content: `<span class="lane-swatch"></span><span class="lane-title">${escapeHtml(group.title)}</span>${count}`,
     order: group.order,
     className: 'lane',
     style: `--lane-color: ${group.color}`

@@ -1,0 +1,236 @@
+/**
+ * The timeline as a person feels it, in a real Chromium: the built renderer over the loopback
+ * bridge on a temporary library holding one synthetic document, and, side by side in the same
+ * run, a bare page with raw vis-timeline given the same events. Figures, never asserted.
+ *
+ * A frame figure is one step (a ctrl+wheel notch, a Shift+→ pan) timed from the animation frame
+ * before it to the second frame after it: 33.4 ms (two 60 Hz frames) means the work fit in one.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { serializeDocument } from '../src/shared/model/document'
+import type { TimelineDocument } from '../src/shared/model/schema'
+import { itemPeriod } from '../src/shared/view/timeline-items'
+import { syntheticDocument } from './synthetic'
+
+const root = process.cwd()
+const VIEWPORT = { width: 1440, height: 900 }
+const STEPS = 10
+
+interface Figures {
+  firstPaint: number
+  /** From the open call's response to the first event drawn (the app only). */
+  afterArrival?: number
+  domItems: number
+  zoom: number[]
+  pan: number[]
+  search?: number[]
+  heapMb: number
+}
+
+const p = (samples: number[], q: number) => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+}
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(0)} ms`)
+
+/** In-page helpers: frame-timed steps and the time of the first drawn event. */
+const FIRST_ITEM_PROBE = `
+window.__firstItem = null
+new MutationObserver((_, observer) => {
+  if (document.querySelector('.vis-item:not(.density)')) {
+    requestAnimationFrame(() => { window.__firstItem = performance.now() })
+    observer.disconnect()
+  }
+}).observe(document, { childList: true, subtree: true })
+`
+const PAGE_HELPERS = `
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+window.__step = async (act) => {
+  const t0 = await frame()
+  act()
+  await frame()
+  const t2 = await frame()
+  return t2 - t0
+}
+window.__zoom = (direction) => window.__step(() => {
+  const center = document.querySelector('.vis-panel.vis-center')
+  const box = center.getBoundingClientRect()
+  center.dispatchEvent(new WheelEvent('wheel', { deltaY: direction * 120, ctrlKey: true, bubbles: true, cancelable: true,
+    clientX: box.left + box.width / 2, clientY: box.top + 40 }))
+})
+window.__pan = (key) => window.__step(() => {
+  const target = document.querySelector('.timeline') || document.querySelector('.vis-timeline')
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true, cancelable: true }))
+})
+`
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  await cdp.detach()
+  return usedSize / 1024 / 1024
+}
+
+async function steps(page: Page, fn: string, args: unknown[]): Promise<number[]> {
+  const samples: number[] = []
+  for (const arg of args) samples.push(await page.evaluate(`window.${fn}(${JSON.stringify(arg)})`))
+  return samples
+}
+
+async function frames(page: Page): Promise<{ zoom: number[]; pan: number[] }> {
+  // From the first view inward and back out, then panning at a middle zoom.
+  const zoom = await steps(page, '__zoom', [...Array(STEPS).fill(-1), ...Array(STEPS).fill(1)])
+  await steps(page, '__zoom', Array(4).fill(-1))
+  const pan = await steps(page, '__pan', [
+    ...Array(STEPS / 2).fill('ArrowRight'),
+    ...Array(STEPS / 2).fill('ArrowLeft')
+  ])
+  return { zoom, pan }
+}
+
+async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figures> {
+  const libraryDir = await mkdtemp(join(tmpdir(), 'chronotes-bench-view-'))
+  await writeFile(join(libraryDir, 'synthetic.chronotes.json'), serializeDocument(doc))
+  const { startBridge } = await import(pathToFileURL(join(root, 'out/bridge/server.js')).href)
+  const bridge = await startBridge({
+    libraryDir,
+    rendererDir: join(root, 'out/renderer'),
+    clientScript: join(root, 'out/bridge/client.js'),
+    authorName: 'Bench'
+  })
+  // The bench's own probes are evaluated strings, which the app's CSP (rightly) refuses.
+  const page = await browser.newPage({ viewport: VIEWPORT, bypassCSP: true })
+  try {
+    await page.addInitScript(FIRST_ITEM_PROBE + PAGE_HELPERS)
+    await page.goto(bridge.url)
+    await page.waitForFunction('window.__firstItem !== null', undefined, { timeout: 300_000, polling: 100 })
+    const { firstItem, arrived, domItems } = (await page.evaluate(`(() => {
+      const open = performance.getEntriesByType('resource').find((e) => e.name.includes('documents%3Aopen') || e.name.includes('documents:open'))
+      return { firstItem: window.__firstItem, arrived: open ? open.responseEnd : null, domItems: document.querySelectorAll('.vis-item').length }
+    })()`)) as { firstItem: number; arrived: number | null; domItems: number }
+    const { zoom, pan } = await frames(page)
+    // Search: each keystroke of "satellite", from the key to the second frame after it.
+    const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
+    await input.focus()
+    const search: number[] = []
+    for (let i = 1; i <= 'satellite'.length; i++)
+      search.push(
+        (await page.evaluate(`window.__step(() => {
+          const input = document.activeElement
+          input.value = ${JSON.stringify('satellite'.slice(0, i))}
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+        })`)) as number
+      )
+    return {
+      firstPaint: firstItem,
+      ...(arrived === null ? {} : { afterArrival: firstItem - arrived }),
+      domItems,
+      zoom,
+      pan,
+      search,
+      heapMb: await heapMb(page)
+    }
+  } finally {
+    await page.close()
+    await bridge.close()
+    await rm(libraryDir, { recursive: true, force: true })
+  }
+}
+
+async function measureRaw(browser: Browser, doc: TimelineDocument): Promise<Figures> {
+  const page = await browser.newPage({ viewport: VIEWPORT })
+  try {
+    await page.setContent(
+      '<!doctype html><html><body style="margin:0"><div id="t" style="height:100vh"></div></body></html>'
+    )
+    await page.addStyleTag({ path: join(root, 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css') })
+    await page.addScriptTag({
+      path: join(root, 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js')
+    })
+    await page.evaluate(PAGE_HELPERS)
+    const groups = doc.groups.map((g) => ({ id: g.id, content: g.title, order: g.order }))
+    const items = doc.items.map((item) => ({
+      id: item.id,
+      group: item.groupId,
+      start: itemPeriod(item)!.start,
+      type: 'point',
+      content: item.title
+    }))
+    const firstPaint = await page.evaluate(
+      async ({ items, groups }) => {
+        const w = window as unknown as { vis: any; tl: unknown } // eslint-disable-line @typescript-eslint/no-explicit-any
+        const t0 = performance.now()
+        const el = document.getElementById('t')
+        w.tl = new w.vis.Timeline(el, new w.vis.DataSet(items), new w.vis.DataSet(groups), {
+          height: '100%',
+          stack: true,
+          zoomKey: 'ctrlKey',
+          orientation: { axis: 'top', item: 'top' },
+          verticalScroll: true
+        })
+        while (!document.querySelector('.vis-item')) await new Promise((r) => requestAnimationFrame(r))
+        await new Promise((r) => requestAnimationFrame(r))
+        return performance.now() - t0
+      },
+      { items, groups }
+    )
+    const domItems = (await page.evaluate("document.querySelectorAll('.vis-item').length")) as number
+    // Raw vis-timeline has no Shift+arrow pan: pan by the same fraction with its own moveTo.
+    await page.evaluate(`window.__pan = (key) => window.__step(() => {
+      const w = tl.getWindow(), span = w.end - w.start, shift = span * (key === 'ArrowRight' ? 0.2 : -0.2)
+      tl.setWindow(+w.start + shift, +w.end + shift, { animation: false })
+    })`)
+    const { zoom, pan } = await frames(page)
+    return { firstPaint, domItems, zoom, pan, heapMb: await heapMb(page) }
+  } finally {
+    await page.close()
+  }
+}
+
+function print(label: string, f: Figures): void {
+  console.log(
+    `  ${label.padEnd(22)} first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
+      `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
+      `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
+      `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`
+  )
+}
+
+export async function viewBench(
+  counts = [1_000, 10_000, 50_000, 100_000],
+  rawCounts = [1_000, 10_000, 50_000]
+): Promise<void> {
+  const { buildBridge } = await import(pathToFileURL(join(root, 'scripts/build-bridge.mjs')).href)
+  await buildBridge()
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+    args: ['--no-sandbox']
+  })
+  try {
+    console.log(
+      `  Chromium ${browser.version()}, ${cpus().length} cores; viewport ${VIEWPORT.width}×${VIEWPORT.height}`
+    )
+    console.log(
+      '  Chronotes: start → first event painted (page navigation to first drawn event); raw: new Timeline → first drawn event'
+    )
+    for (const count of counts) {
+      const doc = syntheticDocument(count)
+      console.log(`\n  ${count.toLocaleString('en')} events`)
+      const app = await measureApp(browser, doc)
+      print('Chronotes', app)
+      if (!rawCounts.includes(count)) continue
+      const raw = await measureRaw(browser, doc)
+      print('raw vis-timeline', raw)
+      console.log(
+        `  ratio raw/Chronotes: first paint ${(raw.firstPaint / app.firstPaint).toFixed(1)}×, zoom p95 ${(p(raw.zoom, 0.95) / p(app.zoom, 0.95)).toFixed(1)}×, pan p95 ${(p(raw.pan, 0.95) / p(app.pan, 0.95)).toFixed(1)}×`
+      )
+    }
+  } finally {
+    await browser.close()
+  }
+}

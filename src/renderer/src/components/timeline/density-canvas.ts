@@ -1,0 +1,89 @@
+import type { Timeline } from 'vis-timeline/peer'
+import type { DensityBin } from '@shared/view/level-of-detail'
+
+/** What the density layer reads of vis-timeline's own layout (not in its typings; stable since 4.x). */
+interface TimelineInternals {
+  dom: { center: HTMLElement }
+  props: { scrollTop: number; center: { width: number; height: number } }
+  itemSet: { groups: Record<string, { top: number; height: number } | undefined> }
+}
+
+/** Shade of a bin of level 1–5: how much of the lane's colour shows. */
+const ALPHA = [0, 0.1, 0.18, 0.27, 0.36, 0.46]
+
+/**
+ * Lanes' density drawn on one canvas under vis-timeline's items, after each of its redraws: a few
+ * hundred rectangles cost a fraction of a millisecond, where as many vis items each forced a
+ * layout (measured: seconds per zoom step at 10,000 events). Reads vis-timeline's lane positions
+ * from its own layout state rather than from the DOM, so drawing never forces a layout either.
+ */
+export class DensityCanvas {
+  private readonly canvas = document.createElement('canvas')
+  private bins: DensityBin[] = []
+  private colors = new Map<string, string>()
+
+  constructor(private readonly timeline: Timeline) {
+    this.canvas.className = 'density-layer'
+    this.canvas.setAttribute('aria-hidden', 'true')
+    const center = this.internals().dom.center
+    center.insertBefore(this.canvas, center.firstChild)
+    timeline.on('changed', () => this.draw())
+  }
+
+  set(bins: DensityBin[], colors: Map<string, string>): void {
+    this.bins = bins
+    this.colors = colors
+    this.draw()
+  }
+
+  /** The bin under a point of the timeline, for clicks and hover text. */
+  binAt(group: string, time: number): DensityBin | undefined {
+    return this.bins.find((b) => b.group === group && b.start <= time && time < b.end)
+  }
+
+  draw(): void {
+    const { props, itemSet } = this.internals()
+    const { width, height } = props.center
+    const ratio = globalThis.devicePixelRatio || 1
+    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
+      this.canvas.width = Math.round(width * ratio)
+      this.canvas.height = Math.round(height * ratio)
+      this.canvas.style.width = `${width}px`
+      this.canvas.style.height = `${height}px`
+    }
+    const context = this.canvas.getContext('2d')
+    if (!context) return
+    context.setTransform(ratio, 0, 0, ratio, 0, 0)
+    context.clearRect(0, 0, width, height)
+    if (!this.bins.length) return
+    const window = this.timeline.getWindow()
+    const start = window.start.getTime()
+    const scale = width / (window.end.getTime() - start)
+    for (const bin of this.bins) {
+      const lane = itemSet.groups[bin.group]
+      if (!lane) continue
+      const x0 = Math.max(0, (bin.start - start) * scale)
+      const x1 = Math.min(width, (bin.end - start) * scale)
+      if (x1 <= 0 || x0 >= width) continue
+      const top = lane.top + props.scrollTop
+      context.globalAlpha = ALPHA[bin.level] ?? 0.3
+      context.fillStyle = this.colors.get(bin.group) ?? '#888888'
+      // A hair of space between bins keeps them readable as counts, not a smear.
+      context.fillRect(x0, top + 1, Math.max(1, x1 - x0 - 1), lane.height - 2)
+      if (bin.matches) {
+        context.globalAlpha = 1
+        context.fillStyle = '#f0b400'
+        context.fillRect(x0, top + lane.height - 4, Math.max(1, x1 - x0 - 1), 3)
+      }
+    }
+    context.globalAlpha = 1
+  }
+
+  destroy(): void {
+    this.canvas.remove()
+  }
+
+  private internals(): TimelineInternals {
+    return this.timeline as unknown as TimelineInternals
+  }
+}

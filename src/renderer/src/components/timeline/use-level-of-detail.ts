@@ -1,0 +1,123 @@
+import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
+import type { Group } from '@shared/model/schema'
+import { compileFilter, isFilterActive, type ItemFilter } from '@shared/view/filter'
+import { levelOfDetail, type LevelOfDetail } from '@shared/view/level-of-detail'
+import type { TimeWindow } from '@shared/view/timeline-items'
+import { useDocumentIndexStore } from '../../stores/document-index'
+
+interface Inputs {
+  groups: Ref<Group[]>
+  filter: Ref<ItemFilter>
+  query: Ref<string>
+  selectedIds: Ref<string[]>
+  /** The visible window as the timeline last reported it (during a zoom or pan too). */
+  window: Ref<TimeWindow | undefined>
+  /** The timeline's drawing width in CSS pixels. */
+  widthPx: Ref<number>
+  /** The height the lanes share, in CSS pixels: every lane should fit it without scrolling. */
+  heightPx: Ref<number>
+}
+
+/** One row of stacked titles, with vis-timeline's margins (timeline.css). */
+const ROW_PX = 25
+/** A lane's own padding above and below its rows. */
+const LANE_PADDING_PX = 10
+
+const EMPTY: LevelOfDetail = { range: { start: 0, end: 0 }, binWidth: 0, items: [], bins: [], lanes: new Map() }
+
+/**
+ * What the timeline draws, recomputed at most once per frame from the document's indexes: only
+ * the events and density bins around the visible window ever reach vis-timeline. The first
+ * answer is computed at once (for the first paint); later ones wait for the next animation frame,
+ * so a burst of range changes during a zoom costs one recompute per frame.
+ */
+export function useLevelOfDetail(inputs: Inputs) {
+  const indexes = useDocumentIndexStore()
+  const detail = shallowRef<LevelOfDetail>(EMPTY)
+  let frame = 0
+  // The filter's verdict per event key, valid for one filter and one version of the document.
+  let verdicts = new Int8Array(0)
+  let verdictsFor: unknown[] = []
+
+  function windowOrExtent(): TimeWindow | null {
+    if (inputs.window.value) return inputs.window.value
+    const extent = indexes.current.model.extent()
+    return extent && { start: extent.start, end: extent.end + (extent.end - extent.start) * 0.2 }
+  }
+
+  function passes(): ((key: number) => boolean) | undefined {
+    const filter = inputs.filter.value
+    if (!isFilterActive(filter)) return undefined
+    const { model } = indexes.current
+    const text = indexes.textMatcher(filter.text)
+    const basis = [filter, model, model.version, text]
+    if (basis.some((part, i) => part !== verdictsFor[i])) {
+      verdicts = new Int8Array(model.size * 2 + 16)
+      verdictsFor = basis
+    }
+    const test = compileFilter(filter, filter.text?.trim() ? text?.matches : null)
+    return (key) => {
+      if (key >= verdicts.length) return test(model.item(key)!)
+      if (!verdicts[key]) verdicts[key] = test(model.item(key)!) ? 1 : 2
+      return verdicts[key] === 1
+    }
+  }
+
+  function recompute(): void {
+    frame = 0
+    const window = windowOrExtent()
+    if (!window) {
+      detail.value = EMPTY
+      return
+    }
+    const { model } = indexes.current
+    const query = inputs.query.value
+    const search = query.trim() ? indexes.textMatcher(query) : null
+    const found = search ? search.matchesKey : query.trim() ? scanMatcher(query) : undefined
+    detail.value = levelOfDetail(model, {
+      window,
+      widthPx: inputs.widthPx.value,
+      lanes: inputs.groups.value.map((g) => g.id),
+      passes: passes(),
+      matches: found,
+      selectedIds: new Set(inputs.selectedIds.value),
+      rowsPerLane: Math.floor(
+        (inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX
+      )
+    })
+  }
+
+  /** Until the search index has caught up: read the events in the window, as before. */
+  function scanMatcher(query: string): (key: number) => boolean {
+    const test = compileFilter({ text: query })
+    const { model } = indexes.current
+    return (key) => test(model.item(key)!)
+  }
+
+  function schedule(): void {
+    if (!frame) frame = requestAnimationFrame(recompute)
+  }
+
+  recompute()
+  watch(
+    [
+      () => indexes.version,
+      () => indexes.searchVersion,
+      inputs.groups,
+      inputs.filter,
+      inputs.query,
+      inputs.selectedIds,
+      inputs.window,
+      inputs.widthPx,
+      inputs.heightPx
+    ],
+    schedule
+  )
+  onBeforeUnmount(() => cancelAnimationFrame(frame))
+
+  return {
+    detail,
+    extent: () => indexes.current.model.extent(),
+    findItem: (id: string) => indexes.current.model.byId(id)
+  }
+}

@@ -1,0 +1,212 @@
+import type { TimelineModel } from './timeline-model'
+import { toViewItem, type TimelineViewItem, type TimeWindow } from './timeline-items'
+
+/** How crowded a lane may get before it shows density: one labelled event per this many pixels. */
+export const PX_PER_EVENT = 48
+/** A lane always shows at least this many events before it turns to density. */
+export const MIN_LANE_CAPACITY = 8
+/** Density bins are about this wide on screen. */
+export const BIN_PX = 18
+/** How many rows of stacked titles a lane may take by default before it shows density instead. */
+export const DEFAULT_ROWS = 3
+/** At this zoom or closer every event is shown, however crowded: nothing is left to resolve. */
+export const FULL_DETAIL_SPAN = 86_400_000
+/** About how wide a title is drawn (timeline.css caps point titles at 260 px). */
+const CHAR_PX = 6.5
+const LABEL_PX_MAX = 260 + 22
+const MINUTE = 60_000
+
+/** Counts of events in one lane over one stretch of time: drawn as shading, clicked to zoom in. */
+export interface DensityBin {
+  /** Stable while panning at one zoom: `bin:<lane>:<start>:<width>`. */
+  id: string
+  group: string
+  start: number
+  end: number
+  /** Events starting in the bin (or overlapping the range's start, for the first bin) passing the filter. */
+  count: number
+  /** Of those, how many match the search. */
+  matches: number
+  /** 1–5: shade, relative to the fullest bin in view. */
+  level: number
+}
+
+export interface LaneDetail {
+  /** Events in the visible window that pass the filter. */
+  visible: number
+  /** Whether the lane shows density (true) or every event (false). */
+  dense: boolean
+}
+
+export interface LevelOfDetail {
+  /** The span covered: the window widened by half its length each side, out to whole bins. */
+  range: TimeWindow
+  binWidth: number
+  items: TimelineViewItem[]
+  bins: DensityBin[]
+  lanes: Map<string, LaneDetail>
+}
+
+export interface DetailRequest {
+  window: TimeWindow
+  /** The timeline's drawing width in CSS pixels. */
+  widthPx: number
+  /** Lane ids; events in other lanes are not shown. */
+  lanes: string[]
+  /** Whether an event passes the filter (undefined: every event does). */
+  passes?: (key: number) => boolean
+  /** While searching: whether an event matches. */
+  matches?: (key: number) => boolean
+  selectedIds?: ReadonlySet<string>
+  /** Rows of stacked titles a lane may take (so that every lane fits the timeline's height). */
+  rowsPerLane?: number
+}
+
+/** How many events a lane shows before it turns to density, for a timeline this wide. */
+export function laneCapacity(widthPx: number): number {
+  return Math.max(MIN_LANE_CAPACITY, Math.floor(widthPx / PX_PER_EVENT))
+}
+
+/**
+ * Lays events out in rows as vis-timeline stacks them (each takes its title's width from its
+ * start), first come first placed, and keeps those that fit in `rows`; returns their keys.
+ */
+function fitInRows(
+  keys: number[],
+  rows: number,
+  x: (key: number) => { from: number; to: number }
+): { kept: number[]; all: boolean } {
+  const rowEnds: number[][] = Array.from({ length: rows }, () => [])
+  const kept: number[] = []
+  const overlaps = (row: number[], from: number, to: number) => {
+    for (let i = 0; i < row.length; i += 2) if (from < row[i + 1]! && row[i]! < to) return true
+    return false
+  }
+  for (const key of keys) {
+    const { from, to } = x(key)
+    const row = rowEnds.find((r) => !overlaps(r, from, to))
+    if (!row) continue
+    row.push(from, to)
+    kept.push(key)
+  }
+  return { kept, all: kept.length === keys.length }
+}
+
+/** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
+export function binWidthFor(window: TimeWindow, widthPx: number): number {
+  const ideal = ((window.end - window.start) * BIN_PX) / Math.max(1, widthPx)
+  return MINUTE * 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, ideal / MINUTE))))
+}
+
+/**
+ * What the timeline shows for (model, filter, window, zoom): in each lane, every event in the
+ * range when they fit (laneCapacity), or else the density of its events in bins plus the events
+ * that matter most — the selected ones always, the search's matches when they fit, then events
+ * with notes or confirmed, spread over the window. One pass over the events in the range.
+ */
+export function levelOfDetail(model: TimelineModel, request: DetailRequest): LevelOfDetail {
+  const { window, widthPx, passes, matches } = request
+  const selected = request.selectedIds ?? new Set<string>()
+  const binWidth = binWidthFor(window, widthPx)
+  const margin = (window.end - window.start) / 2
+  const range = {
+    start: Math.floor((window.start - margin) / binWidth) * binWidth,
+    end: Math.ceil((window.end + margin) / binWidth) * binWidth
+  }
+  const capacity = laneCapacity(widthPx)
+  const rows = Math.max(1, request.rowsPerLane ?? DEFAULT_ROWS)
+  const fullDetail = window.end - window.start <= FULL_DETAIL_SPAN
+  const pxPerMs = widthPx / (window.end - window.start)
+  const footprint = (key: number) => {
+    const period = model.period(key)!
+    const from = (period.start - window.start) * pxPerMs
+    const label = Math.min(LABEL_PX_MAX, 22 + CHAR_PX * model.item(key)!.title.length)
+    const bar = model.item(key)!.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
+    return { from, to: from + Math.max(label, bar) }
+  }
+  const laneIndex = new Map(request.lanes.map((id, i) => [id, i]))
+  const inLane: number[][] = request.lanes.map(() => [])
+  const visible = new Array<number>(request.lanes.length).fill(0)
+  const matching = new Array<number>(request.lanes.length).fill(0)
+
+  model.index.query(range.start, range.end, (key, start, end) => {
+    const item = model.item(key)!
+    const lane = laneIndex.get(item.groupId)
+    if (lane === undefined || (passes && !passes(key))) return
+    inLane[lane]!.push(key)
+    if (start < window.end && (end > window.start || (end === start && start >= window.start))) visible[lane]!++
+    if (matches?.(key)) matching[lane]!++
+  })
+
+  const items: TimelineViewItem[] = []
+  const bins: DensityBin[] = []
+  const lanes = new Map<string, LaneDetail>()
+  const show = (key: number) => {
+    const item = model.item(key)!
+    items.push(toViewItem(item, model.period(key)!, matches ? matches(key) : undefined))
+  }
+  request.lanes.forEach((laneId, lane) => {
+    const keys = inLane[lane]!
+    // Legible: few enough events, and their titles stack in the lane's rows without piling up.
+    const dense =
+      !fullDetail &&
+      (visible[lane]! > capacity ||
+        !fitInRows(
+          keys.slice().sort((a, b) => model.period(a)!.start - model.period(b)!.start),
+          rows,
+          footprint
+        ).all)
+    lanes.set(laneId, { visible: visible[lane]!, dense })
+    if (!dense) return keys.forEach(show)
+    const binCount = Math.round((range.end - range.start) / binWidth)
+    const counts = new Int32Array(binCount)
+    const matchCounts = new Int32Array(binCount)
+    // The events that matter most, one per slot across the range, so they do not pile up. Slots
+    // sit on a grid of whole bins from the epoch, so that panning keeps the same events drawn.
+    const binsPerSlot = Math.max(1, Math.round(binCount / Math.max(1, Math.floor(capacity / 2))))
+    const firstSlot = Math.floor(range.start / binWidth / binsPerSlot)
+    const slots = Math.floor((range.end / binWidth - 1) / binsPerSlot) - firstSlot + 1
+    const best = new Int32Array(slots).fill(-1)
+    const bestScore = new Int8Array(slots).fill(-1)
+    const showMatches = matching[lane]! <= capacity
+    const bestScoreOf = (key: number) => {
+      const item = model.item(key)!
+      return (item.notes.length ? 2 : 0) + (item.confidence === 'confirmed' ? 1 : 0)
+    }
+    for (const key of keys) {
+      const period = model.period(key)!
+      const at = Math.min(binCount - 1, Math.floor((Math.max(period.start, range.start) - range.start) / binWidth))
+      counts[at]!++
+      const isMatch = matches?.(key) ?? false
+      if (isMatch) matchCounts[at]!++
+      const item = model.item(key)!
+      if (selected.has(item.id) || (isMatch && showMatches)) {
+        show(key)
+        continue
+      }
+      const score = bestScoreOf(key)
+      const slot = Math.floor((range.start / binWidth + at) / binsPerSlot) - firstSlot
+      if (score > bestScore[slot]!) {
+        bestScore[slot] = score
+        best[slot] = key
+      }
+    }
+    // Of those, as many as the lane's rows hold without stacking deeper, best first.
+    const picks = [...best].filter((key) => key >= 0).sort((a, b) => bestScoreOf(b) - bestScoreOf(a))
+    for (const key of fitInRows(picks, rows, footprint).kept) show(key)
+    for (let at = 0; at < binCount; at++)
+      if (counts[at])
+        bins.push({
+          id: `bin:${laneId}:${range.start + at * binWidth}:${binWidth}`,
+          group: laneId,
+          start: range.start + at * binWidth,
+          end: range.start + (at + 1) * binWidth,
+          count: counts[at]!,
+          matches: matchCounts[at]!,
+          level: 0
+        })
+  })
+  const fullest = bins.reduce((max, bin) => Math.max(max, bin.count), 0)
+  for (const bin of bins) bin.level = Math.max(1, Math.ceil((5 * bin.count) / fullest))
+  return { range, binWidth, items, bins, lanes }
+}

@@ -1,0 +1,66 @@
+/**
+ * Batch edits at 20,000 events (issue 10: the editor store copied the whole list once per event
+ * of a batch): a drag of thousands of events and deleting a lane that holds them are one step,
+ * right in every event, and undo gives back the document exactly.
+ */
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ChronotesBridge, Envelope } from '../../../src/shared/ipc'
+import { serializeDocument } from '../../../src/shared/model/document'
+import { syntheticDocument } from '../../../bench/synthetic'
+
+let useDocumentStore: typeof import('../../../src/renderer/src/stores/document').useDocumentStore
+let useEditorStore: typeof import('../../../src/renderer/src/stores/editor').useEditorStore
+const ok = <T>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value })
+
+beforeAll(async () => {
+  const settings = { authorName: 'Tester', authorConfirmed: true, libraryPath: '/nowhere' }
+  const bridge = {
+    documents: { save: () => ok({ revision: 'r', savedAt: new Date().toISOString() }) },
+    settings: { get: () => ok(settings), update: () => ok(settings) },
+    on: () => () => {}
+  } as unknown as ChronotesBridge
+  Object.assign(globalThis, { window: { chronotes: bridge } })
+  ;({ useDocumentStore } = await import('../../../src/renderer/src/stores/document'))
+  ;({ useEditorStore } = await import('../../../src/renderer/src/stores/editor'))
+})
+
+function open() {
+  setActivePinia(createPinia())
+  const documents = useDocumentStore()
+  const document = syntheticDocument(20_000)
+  documents.load({ name: 'batch.chronotes.json', document, revision: 'r0' })
+  return { documents, editor: useEditorStore(), original: serializeDocument(document) }
+}
+
+describe('batch edits', () => {
+  it('moves 5,000 events to another lane and date in one step; undo restores every one', () => {
+    const { documents, editor, original } = open()
+    const doc = documents.document!
+    const target = doc.groups[7]!.id
+    const moves = doc.items.slice(0, 5000).map((item) => ({ id: item.id, groupId: target, start: '2001-02-03' }))
+    editor.moveItems(moves)
+    const moved = documents.document!
+    expect(editor.undoLabel).toBe('Move 5000 events')
+    expect(moved.items.slice(0, 5000).every((i) => i.groupId === target && i.start === '2001-02-03')).toBe(true)
+    expect(moved.items.slice(5000)).toEqual(doc.items.slice(5000))
+    editor.undo()
+    expect(serializeDocument({ ...documents.document!, updatedAt: doc.updatedAt })).toBe(original)
+  })
+
+  it('deletes a lane moving its 2,500 events to another, as one step that undoes exactly', () => {
+    const { documents, editor, original } = open()
+    const doc = documents.document!
+    const [gone, kept] = [doc.groups[0]!.id, doc.groups[1]!.id]
+    editor.removeGroup(gone, kept)
+    const after = documents.document!
+    expect(after.groups.map((g) => g.id)).not.toContain(gone)
+    expect(after.items.filter((i) => i.groupId === kept)).toHaveLength(5000)
+    editor.undo()
+    expect(serializeDocument({ ...documents.document!, updatedAt: doc.updatedAt })).toBe(original)
+    editor.removeGroup(gone, null)
+    expect(documents.document!.items).toHaveLength(17_500)
+    editor.undo()
+    expect(serializeDocument({ ...documents.document!, updatedAt: doc.updatedAt })).toBe(original)
+  })
+})
