@@ -23,6 +23,8 @@ export class DocumentBuilder {
   readonly problems: Problem[] = []
   private readonly lanes = new Map<string, Group>()
   private readonly seenIds = new Set<string>()
+  /** The records ("row 14") that became events, to tell a record left out from one read without a field. */
+  private readonly recordsRead = new Set<string>()
   private tooMany = false
 
   constructor(
@@ -95,6 +97,7 @@ export class DocumentBuilder {
       return false
     }
     this.seenIds.add(parsed.data.id)
+    this.recordsRead.add(where)
     this.document.items.push(parsed.data)
     return true
   }
@@ -107,6 +110,7 @@ export class DocumentBuilder {
   /** The document, with a lane even if the file named none. */
   finish(): TimelineDocument {
     if (!this.document.groups.length) this.lane(undefined)
+    for (const problem of this.problems) if (problem.where) problem.leftOut = !this.recordsRead.has(problem.where)
     return this.document
   }
 }
