@@ -40,6 +40,7 @@ test('a colleague’s spreadsheet: map its columns, answer its date order, revie
   bridge,
   libraryDir
 }, testInfo) => {
+  test.setTimeout(60_000) // many steps, each waiting on the page, on a machine shared with others
   bridge.dialogs.chooseImport = () => SHEET
   await openApp(page, bridge)
   await expect(page.locator('h1.doc-title')).toHaveText(DATASET_TITLE) // the dataset is open
@@ -187,6 +188,7 @@ test('a colleague’s sheet: their lanes mapped onto mine, a near-duplicate merg
   bridge,
   libraryDir
 }, testInfo) => {
+  test.setTimeout(60_000) // two imports, each through four steps
   await page.setViewportSize({ width: 1280, height: 720 })
   bridge.dialogs.chooseImport = () => NOTES_SHEET
   await openApp(page, bridge)

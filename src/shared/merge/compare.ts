@@ -59,7 +59,7 @@ export function compareDocuments(
   options: CompareOptions = {}
 ): MergePlan {
   const { laneMap, newLanes, lanes } = mapLanes(mine.groups, theirs, options.lanes)
-  const pairs = matchEvents(mine.items, theirs.items, options.source).map((pair): Pair | MatchedPair =>
+  const pairs = matchEvents(mine.items, theirs.items, options.source, laneMap).map((pair): Pair | MatchedPair =>
     pair.mine
       ? {
           ...pair,
@@ -185,28 +185,46 @@ export function titleKey(title: string): string {
 
 const dateTitleKey = (item: TimelineItem) => `${item.precision}\u0000${item.start}\u0000${titleKey(item.title)}`
 
-function matchEvents(mine: TimelineItem[], theirs: TimelineItem[], source: string | undefined): Pair[] {
+function matchEvents(
+  mine: TimelineItem[],
+  theirs: TimelineItem[],
+  source: string | undefined,
+  laneMap: Record<string, string>
+): Pair[] {
   const mineById = new Map(mine.map((item) => [item.id, item]))
   const pairs: Pair[] = theirs.map((item) => {
     const own = mineById.get(item.id)
     return own ? { theirs: item, mine: own, matchedBy: 'id' } : { theirs: item, matchedBy: 'id' }
   })
   const taken = new Set(pairs.flatMap((pair) => (pair.mine ? [pair.mine.id] : [])))
-  // My events taken from this file before, by the id they had there (a duplicate merged into mine, say).
+  // My events taken from this file before (a duplicate merged into mine, say): by the id their
+  // event had there, or, for a file without ids (a spreadsheet's are made anew at every reading),
+  // by their version being the very one last taken.
   if (source !== undefined) {
     const byOriginal = new Map<string, TimelineItem>()
+    const byBase = new Map<string, TimelineItem>()
     for (const item of mine) {
       const from = item.provenance
-      if (from?.importedFrom === source && from.originalId && !taken.has(item.id) && !byOriginal.has(from.originalId))
-        byOriginal.set(from.originalId, item)
+      if (from?.importedFrom !== source || taken.has(item.id)) continue
+      if (from.originalId && !byOriginal.has(from.originalId)) byOriginal.set(from.originalId, item)
+      if (from.base && !byBase.has(from.base)) byBase.set(from.base, item)
     }
-    for (const pair of pairs) {
-      const own = pair.mine ? undefined : byOriginal.get(pair.theirs.id)
-      if (!own || taken.has(own.id)) continue
-      pair.mine = own
-      pair.matchedBy = 'provenance'
-      taken.add(own.id)
-    }
+    if (byOriginal.size)
+      for (const pair of pairs) {
+        const own = pair.mine ? undefined : byOriginal.get(pair.theirs.id)
+        if (!own || taken.has(own.id)) continue
+        pair.mine = own
+        pair.matchedBy = 'provenance'
+        taken.add(own.id)
+      }
+    if (byBase.size)
+      for (const pair of pairs) {
+        const own = pair.mine ? undefined : byBase.get(contentHash(pair.theirs, laneOf(pair.theirs, laneMap)))
+        if (!own || taken.has(own.id)) continue
+        pair.mine = own
+        pair.matchedBy = 'provenance'
+        taken.add(own.id)
+      }
   }
   // My events left, by title and date, in my document's order: the first one left is matched first.
   const byKey = new Map<string, TimelineItem[]>()
