@@ -171,6 +171,14 @@ describe('three-way: the version last taken from the same file', () => {
     expect(interview(merged).description).toBe('Background interview, not for attribution.')
   })
 
+  it('a spreadsheet read again gives its notes new ids: the same author and words are the same note', () => {
+    const sheet = SHEET_HEADER + '2024-06-10,Interview,Background.,Field reports,,Olena: Not for attribution.\n'
+    const once = merge(mine(), readSheet(sheet), 'colleague.csv').merged
+    const again = merge(once, readSheet(sheet, 'colleague.csv', LATER), 'colleague.csv')
+    expect(notDone(again.plan)).toEqual([])
+    expect(again.merged.items.find((item) => item.title === 'Interview')!.notes).toHaveLength(1)
+  })
+
   it('my side only: "mine-changed", mine kept', () => {
     const doc = taken()
     interview(doc).confidence = 'confirmed'
