@@ -111,7 +111,7 @@ test('a near-duplicate is "Same event?", kept as two by default, merged into one
 
   const card = dialog().querySelector<HTMLElement>('#merge-duplicate article.compare')!
   expect(card.querySelector('.compare-title')?.textContent).toBe(DISCORD)
-  expect(card.querySelector('.meta')?.textContent).toMatch(/same event\? \d+% alike/)
+  expect(card.querySelector('.meta')?.textContent).toMatch(/titles \d+% alike/)
   const rows = [...card.querySelectorAll('tbody tr')].map((row) => [...row.children].map((c) => c.textContent?.trim()))
   expect(rows[0]).toEqual(['Title', DISCORD, THEIR_DISCORD])
   const checked = () => card.querySelector<HTMLInputElement>('input:checked')?.closest('label')?.textContent?.trim()
