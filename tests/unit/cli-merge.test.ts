@@ -201,7 +201,7 @@ describe('chronotes merge', () => {
     expect(run.out[0]).toBe('m.json: merged theirs.chronotes.json (chronotes) into mine.chronotes.json')
     expect(text).toMatch(/new: +1 \(added\)/)
     expect(text).toMatch(/conflicts: +1/)
-    expect(text).toMatch(/notes added: \d+/)
+    expect(text).toMatch(/notes added: +\d+/)
     expect(text).toMatch(/events: +88 → 91/)
   })
 
@@ -278,8 +278,8 @@ describe('chronotes merge', () => {
     expect(merged.code).toBe(0)
     const text = merged.out.join('\n')
     expect(text).toMatch(/duplicates\?: +1 \(1 merged into mine\)/)
-    expect(text).toContain('lane:        “Leak” → “Leaks and disclosures” (similar name)')
-    expect(text).toContain('lane:        “Sanctions” added as a new lane')
+    expect(text).toContain('lane:         “Leak” → “Leaks and disclosures” (similar name)')
+    expect(text).toContain('lane:         “Sanctions” added as a new lane')
     const doc = await readChronotes('out.chronotes.json')
     expect(doc.items).toHaveLength(90)
     const teixeira = doc.items.find((item) => item.title === 'Discord leaker Jack Teixeira gets 15 years in prison')!

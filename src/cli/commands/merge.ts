@@ -12,6 +12,9 @@ import { writeAtomically } from '../../main/services/fs-utils'
 import { EXIT, printProblems, UsageError, type CliCommand } from '../command'
 import { count, printHelp, READ_OPTIONS, readColleagueFile, readerFormat, shellWord } from './convert'
 
+/** Formats whose records are rows, for "1 row cannot be read". */
+const TABLES: readonly string[] = ['csv', 'timelinejs-sheet', 'timesketch-csv']
+
 const PREFERENCES = ['mine', 'theirs', 'both'] as const satisfies readonly MergeChoice[]
 
 const HELP = `Merges a colleague's file THEIRS into MINE (a Chronotes file) and writes the result to OUT
@@ -146,7 +149,7 @@ function describe(summary: MergeSummary): string[] {
     ['lanes added', summary.lanesAdded],
     ['events', `${summary.eventsBefore} → ${summary.eventsAfter}`]
   ]
-  return lines.map(([label, value]) => `  ${`${label}:`.padEnd(13)}${value}`)
+  return lines.map(([label, value]) => `  ${`${label}:`.padEnd(14)}${value}`)
 }
 
 const eventRef = (item: { id: string; title: string; start: string }) => ({
@@ -174,8 +177,8 @@ function describeLanes(lanes: LaneMatch[], mine: TimelineDocument): string[] {
     .filter((match) => match.suggestedBy !== 'id')
     .map((match) =>
       match.isNew
-        ? `  lane:        “${match.theirs.title}” added as a new lane`
-        : `  lane:        “${match.theirs.title}” → “${title.get(match.target) ?? match.target}” (${match.suggestedBy === 'name' ? 'same name' : 'similar name'})`
+        ? `  lane:         “${match.theirs.title}” added as a new lane`
+        : `  lane:         “${match.theirs.title}” → “${title.get(match.target) ?? match.target}” (${match.suggestedBy === 'name' ? 'same name' : 'similar name'})`
     )
 }
 
@@ -265,7 +268,10 @@ export const merge: CliCommand = {
             `${duplicate.merged ? 'merged into' : 'kept beside'} mine “${duplicate.mine.title}” (${duplicate.mine.start})`
         )
       if (problems.length) {
-        const what = describeProblemCounts(countProblems(problems), 'record')
+        const what = describeProblemCounts(
+          countProblems(problems),
+          TABLES.includes(theirs.format ?? '') ? 'row' : 'record'
+        )
         io.out(`  ${count(problems.length, 'problem')} reading THEIRS (above)${what ? `: ${what}` : ''}`)
       }
     }
