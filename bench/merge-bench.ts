@@ -57,15 +57,15 @@ export async function mergeBench(): Promise<void> {
     `\nMerge: ${mine.items.length.toLocaleString('en')} events (mine) and ${theirs.items.length.toLocaleString('en')} (theirs)`
   )
   const plan = time('compare (match, diff fields and notes, classify)', 5, () => compareDocuments(mine, theirs))
-  const counts = { new: 0, identical: 0, changed: 0, conflict: 0 }
-  const reasons = { 'both-edited': 0, 'mine-newer': 0, 'history-unknown': 0 }
+  const counts = { new: 0, duplicate: 0, identical: 0, changed: 0, 'mine-changed': 0, conflict: 0 }
+  const reasons = { 'both-edited': 0, 'history-unknown': 0 }
   for (const comparison of plan.comparisons) {
     counts[comparison.kind]++
     if (comparison.kind === 'conflict') reasons[comparison.reason]++
   }
   console.log(
-    `  new ${counts.new}, identical ${counts.identical}, changed ${counts.changed}, conflicts ${counts.conflict}` +
-      ` (both edited ${reasons['both-edited']}, mine newer ${reasons['mine-newer']})`
+    `  new ${counts.new}, likely duplicates ${counts.duplicate}, identical ${counts.identical}, changed ${counts.changed}, ` +
+      `changed by me ${counts['mine-changed']}, conflicts ${counts.conflict} (both edited ${reasons['both-edited']})`
   )
   const context = { fileName: 'colleague.chronotes.json', now: new Date() }
   const defaults = defaultMergeChoices(plan)

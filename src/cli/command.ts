@@ -1,5 +1,5 @@
 import type { Problem } from '../shared/model/problems'
-import { formatProblem } from '../shared/model/problems'
+import { formatProblem, sortProblems } from '../shared/model/problems'
 
 /** Exit codes: 0 when clean, 1 when problems were found, 2 when the command line was wrong. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const
@@ -23,6 +23,8 @@ export class UsageError extends Error {}
 
 /** Problems one per line ("file, row 14, End Year: …"), or as a JSON array with --json. */
 export function printProblems(problems: Problem[], io: CliIo, json: boolean): void {
-  if (json) io.out(JSON.stringify(problems, null, 2))
-  else for (const problem of problems) io.err(formatProblem(problem))
+  // In the file's order: the whole file first, then row by row.
+  const sorted = sortProblems(problems)
+  if (json) io.out(JSON.stringify(sorted, null, 2))
+  else for (const problem of sorted) io.err(formatProblem(problem))
 }

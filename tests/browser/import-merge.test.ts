@@ -114,13 +114,24 @@ async function review() {
   await until(heading).toBe('Where should it go?')
   expect(mounted.documents.document).toBe(before)
   await userEvent.click(button(dialog(), 'Review the merge'))
+  // Their "Field reports" lane is none of mine: the lane step comes first, suggesting a new lane.
+  await until(heading).toBe('Which of your lanes do their lanes go to?')
+  expect(dialog().querySelector('[data-testid="lanes-summary"]')?.textContent?.trim()).toBe('1 new lane, 8 into yours.')
+  await userEvent.click(button(dialog(), 'Review the merge'))
   await until(heading).toBe('Review the merge into ‘US–Ukraine intelligence cooperation, 2014–2025’')
   return { ...mounted, before }
 }
 
 test('the review sorts their events into new, changed, conflicts and identical, with field-by-field diffs', async () => {
   const { documents, before } = await review()
-  expect(sectionTitles()).toEqual(['New (2)', 'Changed (2)', 'Conflicts (1)', 'Identical (85)'])
+  expect(sectionTitles()).toEqual([
+    'New (2)',
+    'Same event? (0)',
+    'Changed (2)',
+    'Changed by you (0)',
+    'Conflicts (1)',
+    'Identical (85)'
+  ])
   // Identical events are skipped, their section collapsed.
   expect(dialog().querySelector<HTMLDetailsElement>('details.identical')!.open).toBe(false)
 
@@ -143,7 +154,7 @@ test('the review sorts their events into new, changed, conflicts and identical, 
     ]
   ])
   expect(brennan.classList).toContain('conflict')
-  expect(brennan.textContent).toContain('Both of you edited it since your copies last agreed.')
+  expect(brennan.textContent).toContain('Both of you edited it since the version you last took.')
   expect(checkedChoice(brennan)).toBe('Keep mine')
 
   // A note of theirs: counted, listed, and shown as text.

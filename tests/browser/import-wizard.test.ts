@@ -139,7 +139,7 @@ describe('what cannot be read', () => {
     await useImportStore().start(fileOf(sheet, 'bad-rows.csv'))
     await until(heading).toBe('What do the columns hold?')
     await userEvent.click(button('Continue'))
-    await until(heading).toBe('2 rows could not be read')
+    await until(heading).toBe('2 rows cannot be read')
     const items = [...dialog().querySelectorAll('ul[aria-label="Problems"] li')].map((li) => li.textContent)
     expect(items.length).toBeGreaterThanOrEqual(2)
     // Each names the file and the row, and says what is wrong.
@@ -150,6 +150,29 @@ describe('what cannot be read', () => {
     await userEvent.click(button('Import the other 2 events'))
     await until(heading).toBe('Where should it go?')
     expect(useImportStore().theirs!.items.map((item) => item.title)).toEqual(['Putin signs treaty', 'A good row'])
+  })
+
+  test('a row read without one of its links is not a row that cannot be read (issue 11); problems in row order', async () => {
+    await mountWith(ImportWizard)
+    const sheet = [
+      'Date,Title,Link',
+      '2016-05-01,A good row,https://example.org/a',
+      '2014-03-18,Putin signs treaty,javascript:alert(1)',
+      'not a date,A row without a date,'
+    ].join('\n')
+    await useImportStore().start(fileOf(sheet, 'links.csv'))
+    await until(heading).toBe('What do the columns hold?')
+    await until(() => dialog().querySelector('[data-testid="mapping-count"]')?.textContent?.trim()).toBe(
+      '2 of 3 rows will import; 1 row cannot be read; 1 row was read without part of it.'
+    )
+    await userEvent.click(button('Continue'))
+    await until(heading).toBe('1 row cannot be read; 1 row was read without part of it')
+    const items = [...dialog().querySelectorAll('ul[aria-label="Problems"] li')].map((li) => li.textContent?.trim())
+    expect(items).toHaveLength(2)
+    expect(items[0]).toMatch(/^links\.csv, row 3, Link: .*\(read without it\)$/)
+    expect(items[1]).toMatch(/^links\.csv, row 4, Date: .*\(row left out\)$/)
+    await userEvent.click(button('Import the other 2 events'))
+    await until(heading).toBe('Where should it go?')
   })
 
   test('a file nothing can read: its problems, and Close', async () => {

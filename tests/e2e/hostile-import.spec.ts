@@ -112,9 +112,17 @@ test('dropped, reviewed, merged and shown everywhere: every payload stays text a
   const wizard = page.getByRole('dialog', { name: /^Import/ })
   await expect(wizard.getByText(`Read Mallory’s timeline ${IMG} ${SCRIPT}: 90 events, 9 lanes, 2 notes.`)).toBeVisible()
   await wizard.getByRole('button', { name: 'Review the merge' }).click()
+  // Their new lane, named with markup, in the lane step: as text.
+  await expect(wizard.getByRole('heading', { name: 'Which of your lanes do their lanes go to?' })).toBeVisible()
+  await expect(wizard.locator('.their .name', { hasText: LANE })).toHaveText(LANE)
+  await expect(wizard.getByLabel(`Lane for their “${LANE}”`)).toHaveValue('') // a new lane
+  await expectInert(page)
+  await wizard.getByRole('button', { name: 'Review the merge' }).click()
   await expect(wizard.locator('.section-title')).toHaveText([
     'New (2)',
+    'Same event? (0)',
     'Changed (1)',
+    'Changed by you (0)',
     'Conflicts (0)',
     'Identical (87)'
   ])

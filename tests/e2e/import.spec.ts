@@ -40,6 +40,7 @@ test('a colleague’s spreadsheet: map its columns, answer its date order, revie
   bridge,
   libraryDir
 }, testInfo) => {
+  test.setTimeout(60_000) // many steps, each waiting on the page, on a machine shared with others
   bridge.dialogs.chooseImport = () => SHEET
   await openApp(page, bridge)
   await expect(page.locator('h1.doc-title')).toHaveText(DATASET_TITLE) // the dataset is open
@@ -76,9 +77,21 @@ test('a colleague’s spreadsheet: map its columns, answer its date order, revie
   await screenshot(page, testInfo, 'import-2-destination')
   await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
 
+  // Their lanes onto mine: four have my names, "Field reports" is none of mine.
+  await expect(wizard(page).getByLabel('Lane for their “Field reports”')).toHaveValue('')
+  await expect(wizard(page).getByLabel('Lane for their “Diplomacy”')).toHaveValue('diplomacy')
+  await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
+
   // The review: three new, two identical (skipped), one conflict shown field by field.
   const headings = wizard(page).locator('.section-title')
-  await expect(headings).toHaveText(['New (3)', 'Changed (0)', 'Conflicts (1)', 'Identical (2)'])
+  await expect(headings).toHaveText([
+    'New (3)',
+    'Same event? (0)',
+    'Changed (0)',
+    'Changed by you (0)',
+    'Conflicts (1)',
+    'Identical (2)'
+  ])
   const conflict = wizard(page).locator('article.compare.conflict')
   await expect(conflict).toHaveCount(1)
   await expect(conflict.locator('.compare-title')).toHaveText(DISCORD)
@@ -155,6 +168,7 @@ test('Cancel in the review leaves the timeline as it was, on screen and on disk'
     .check()
   await wizard(page).getByRole('button', { name: 'Continue' }).click()
   await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
+  await wizard(page).getByRole('button', { name: 'Review the merge' }).click() // the lanes as suggested
   await expect(wizard(page).locator('article.compare.conflict')).toHaveCount(1)
   await wizard(page).getByRole('button', { name: 'Cancel' }).click()
   await expect(wizard(page)).toBeHidden()
@@ -162,6 +176,107 @@ test('Cancel in the review leaves the timeline as it was, on screen and on disk'
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled()
   await expect(saveState(page)).toHaveText('Saved')
   expect(await readFile(join(libraryDir, DATASET_FILE), 'utf8')).toBe(before)
+})
+
+const NOTES_SHEET = join(root, 'tests/fixtures/import-e2e/colleague-notes.csv')
+const NOTES_SHEET_UPDATED = join(root, 'tests/fixtures/import-e2e/updated/colleague-notes.csv')
+const THEIR_TEIXEIRA = 'Jack Teixeira, the Discord leaker, sentenced to 15 years in prison'
+const INTERVIEW = 'Interview with a former HUR liaison officer'
+
+test('a colleague’s sheet: their lanes mapped onto mine, a near-duplicate merged into mine; their update re-imported as "changed"', async ({
+  page,
+  bridge,
+  libraryDir
+}, testInfo) => {
+  test.setTimeout(60_000) // two imports, each through four steps
+  await page.setViewportSize({ width: 1280, height: 720 })
+  bridge.dialogs.chooseImport = () => NOTES_SHEET
+  await openApp(page, bridge)
+  await expect(page.locator('h1.doc-title')).toHaveText(DATASET_TITLE)
+  const original = await readJson<TimelineDocument>(join(libraryDir, DATASET_FILE))
+  const mineDiscord = byTitle(original, DISCORD)!
+
+  await page.keyboard.press('ControlOrMeta+i')
+  await wizard(page).getByRole('button', { name: 'Choose a file…' }).click()
+  await wizard(page).getByRole('button', { name: 'Continue' }).click() // their columns, as suggested
+  await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
+
+  // Lanes: a near-synonym and a singular pre-filled onto mine; "Sanctions" a new lane.
+  await expect(wizard(page).getByRole('heading', { name: 'Which of your lanes do their lanes go to?' })).toBeVisible()
+  const lane = (title: string) => wizard(page).getByLabel(`Lane for their “${title}”`)
+  await expect(lane('Leak')).toHaveValue('leak-or-disclosure')
+  await expect(lane('Russian action')).toHaveValue('russian-action')
+  await expect(lane('Sanctions')).toHaveValue('')
+  await expect(wizard(page).getByTestId('lanes-summary')).toHaveText('1 new lane, 2 into yours.')
+  await screenshot(page, testInfo, 'merge-1-lanes-1280x720')
+  await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
+
+  // "Same event?": their Teixeira beside mine, both kept unless I merge them.
+  const headings = wizard(page).locator('.section-title')
+  await expect(headings).toHaveText([
+    'New (2)',
+    'Same event? (1)',
+    'Changed (0)',
+    'Changed by you (0)',
+    'Conflicts (0)',
+    'Identical (0)'
+  ])
+  const duplicate = wizard(page).locator('#merge-duplicate article.compare')
+  await expect(duplicate.locator('.compare-title')).toHaveText(DISCORD)
+  await expect(duplicate.locator('.theirs-value').first()).toHaveText(THEIR_TEIXEIRA)
+  await expect(duplicate.getByRole('radio', { name: 'Keep both' })).toBeChecked()
+  await duplicate.getByRole('radio', { name: 'Merge, keep my fields' }).check()
+  const summary = wizard(page).getByTestId('merge-summary')
+  await expect(summary).toHaveText(
+    'Will add 2 events, merge 1 duplicate into yours; 1 note will be added, 1 lane will be added.'
+  )
+  await wizard(page).locator('#merge-duplicate').scrollIntoViewIfNeeded()
+  await screenshot(page, testInfo, 'merge-2-same-event-1280x720')
+  await wizard(page).getByRole('button', { name: 'Confirm merge' }).click()
+  await expect(wizard(page)).toBeHidden()
+  await expect(statusbar(page)).toContainText('90 events · 9 lanes')
+
+  let saved = await onDisk(libraryDir, 90)
+  const discord = byTitle(saved, DISCORD)!
+  expect(discord.id).toBe(mineDiscord.id)
+  expect(discord.notes.map((note) => note.body)).toEqual([
+    ...mineDiscord.notes.map((note) => note.body),
+    'checked against the court docket on 13 November.'
+  ])
+  expect(discord.sources.map((source) => source.url)).toContain('https://example.org/teixeira-sentencing')
+  expect(byTitle(saved, INTERVIEW)!.groupId).toBe('russian-action')
+  const sanctions = saved.groups.find((group) => group.title === 'Sanctions')!
+  expect(original.groups.map((group) => group.color)).not.toContain(sanctions.color)
+
+  // Their updated file, the same name: only their description of the interview changed.
+  bridge.dialogs.chooseImport = () => NOTES_SHEET_UPDATED
+  await page.keyboard.press('ControlOrMeta+i')
+  await wizard(page).getByRole('button', { name: 'Choose a file…' }).click()
+  await wizard(page).getByRole('button', { name: 'Continue' }).click()
+  await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
+  await wizard(page).getByRole('button', { name: 'Review the merge' }).click()
+  // Regression (issue 11): this was a conflict with "Keep mine" preselected.
+  await expect(headings).toHaveText([
+    'New (0)',
+    'Same event? (0)',
+    'Changed (1)',
+    'Changed by you (1)',
+    'Conflicts (0)',
+    'Identical (1)'
+  ])
+  const changed = wizard(page).locator('#merge-changed article.compare')
+  await expect(changed.locator('.compare-title')).toHaveText(INTERVIEW)
+  await expect(changed.locator('.theirs-value')).toHaveText('Background interview, not for attribution.')
+  await expect(changed.getByRole('radio', { name: 'Take theirs' })).toBeChecked()
+  await expect(wizard(page).locator('#merge-mine-changed .compare-title')).toHaveText(DISCORD)
+  await screenshot(page, testInfo, 'merge-3-changed-1280x720')
+  await wizard(page).getByRole('button', { name: 'Confirm merge' }).click()
+  await expect(wizard(page)).toBeHidden()
+  await expect
+    .poll(async () => byTitle(await readJson<TimelineDocument>(join(libraryDir, DATASET_FILE)), INTERVIEW)?.description)
+    .toBe('Background interview, not for attribution.')
+  saved = await onDisk(libraryDir, 90)
+  expect(byTitle(saved, DISCORD)!.notes).toHaveLength(discord.notes.length)
 })
 
 test('export to TimelineJS JSON through the export dialog; the real TimelineJS shows every event', async ({

@@ -143,7 +143,10 @@ describe('chronotes merge', () => {
       identical: 84,
       changed: 3,
       notesOnly: 2,
+      mineChanged: 0,
       conflicts: 1,
+      likelyDuplicates: 0,
+      duplicatesMerged: 0,
       kept,
       lanesAdded: 1,
       notesAdded: expect.any(Number),
@@ -198,7 +201,7 @@ describe('chronotes merge', () => {
     expect(run.out[0]).toBe('m.json: merged theirs.chronotes.json (chronotes) into mine.chronotes.json')
     expect(text).toMatch(/new: +1 \(added\)/)
     expect(text).toMatch(/conflicts: +1/)
-    expect(text).toMatch(/notes added: \d+/)
+    expect(text).toMatch(/notes added: +\d+/)
     expect(text).toMatch(/events: +88 → 91/)
   })
 
@@ -239,6 +242,50 @@ describe('chronotes merge', () => {
     expect(run.err.filter((line) => line.includes('was not imported'))).toHaveLength(1)
     expect(run.out.join('\n')).toMatch(/3 problems reading THEIRS/)
     expect((await readChronotes('m.json')).items.length).toBeGreaterThanOrEqual(88 + 1)
+  })
+
+  it('reports likely duplicates and the lane mapping; keeps both unless --merge-duplicates', async () => {
+    await copyFile(DATASET, join(dir, 'dataset.chronotes.json'))
+    await copyFile(resolve('tests/fixtures/import-e2e/colleague-notes.csv'), join(dir, 'colleague-notes.csv'))
+    const args = ['merge', 'dataset.chronotes.json', 'colleague-notes.csv', '-o', 'out.chronotes.json']
+    const kept = await chronotes(...args, '--json')
+    expect(kept.code).toBe(0)
+    const result = JSON.parse(kept.out.join('\n')) as {
+      summary: Summary & { likelyDuplicates: number; duplicatesMerged: number }
+      likelyDuplicates: { mine: { title: string }; theirs: { title: string }; score: number; merged: boolean }[]
+      laneMapping: { theirs: { title: string }; to: string; isNew: boolean; suggestedBy: string | null }[]
+    }
+    expect(result.summary).toMatchObject({ new: 2, likelyDuplicates: 1, duplicatesMerged: 0, identical: 0 })
+    expect(result.likelyDuplicates).toEqual([
+      {
+        mine: expect.objectContaining({ title: 'Discord leaker Jack Teixeira gets 15 years in prison' }),
+        theirs: expect.objectContaining({
+          title: 'Jack Teixeira, the Discord leaker, sentenced to 15 years in prison'
+        }),
+        score: expect.any(Number),
+        merged: false
+      }
+    ])
+    expect(result.likelyDuplicates[0]!.score).toBeGreaterThan(0.7)
+    expect(
+      result.laneMapping.map((lane) => [lane.theirs.title, lane.isNew ? 'new' : lane.to, lane.suggestedBy])
+    ).toEqual([
+      ['Leak', 'leak-or-disclosure', 'similar-name'],
+      ['Russian action', 'russian-action', 'name'],
+      ['Sanctions', 'new', null]
+    ])
+    expect((await readChronotes('out.chronotes.json')).items).toHaveLength(91)
+
+    const merged = await chronotes(...args, '--merge-duplicates')
+    expect(merged.code).toBe(0)
+    const text = merged.out.join('\n')
+    expect(text).toMatch(/duplicates\?: +1 \(1 merged into mine\)/)
+    expect(text).toContain('lane:         “Leak” → “Leaks and disclosures” (similar name)')
+    expect(text).toContain('lane:         “Sanctions” added as a new lane')
+    const doc = await readChronotes('out.chronotes.json')
+    expect(doc.items).toHaveLength(90)
+    const teixeira = doc.items.find((item) => item.title === 'Discord leaker Jack Teixeira gets 15 years in prison')!
+    expect(teixeira.notes.map((note) => note.body)).toContain('checked against the court docket on 13 November.')
   })
 
   it('reports a MINE that breaks the schema, and writes nothing', async () => {

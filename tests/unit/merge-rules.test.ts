@@ -23,7 +23,7 @@ const only = (doc: TimelineDocument, other: TimelineDocument): Comparison => {
   return found[0]!
 }
 const merged = (mine: TimelineDocument, theirs: TimelineDocument, choices?: MergeChoices) => {
-  const plan = compareDocuments(mine, theirs)
+  const plan = compareDocuments(mine, theirs, { source: 'theirs.json' })
   const result = applyCommand(
     mine,
     applyMerge(mine, plan, choices ?? defaultMergeChoices(plan), { fileName: 'theirs.json', now: NOW })
@@ -48,17 +48,25 @@ describe('changed or conflict, from timestamps', () => {
     expect(only(mine, theirs)).toMatchObject({ kind: 'conflict', reason: 'both-edited' })
     // Mine, stamped as decided at the merge: it is now the newer of the two.
     const once = merged(mine, theirs)
-    expect(once.items[1]).toEqual({ ...mine.items[1], updatedAt: NOW.toISOString() })
-    // Regression: merging the same file again took theirs, undoing the choice to keep mine.
-    const again = compareDocuments(once, theirs)
-    expect(again.comparisons.find((c) => c.kind !== 'identical')).toMatchObject({ kind: 'conflict' })
+    expect(once.items[1]).toEqual({
+      ...mine.items[1],
+      updatedAt: NOW.toISOString(),
+      provenance: expect.objectContaining({ importedFrom: 'theirs.json', originalId: mine.items[1]!.id })
+    })
+    // Regression: merging the same file again took theirs, undoing the choice to keep mine. Now the
+    // version of theirs compared is recorded: only mine differs from it, and mine is kept unasked.
+    const again = compareDocuments(once, theirs, { source: 'theirs.json' })
+    expect(again.comparisons.find((c) => c.kind !== 'identical')).toMatchObject({ kind: 'mine-changed' })
+    // Without that record (another file name), the timestamps still say both edited it.
+    const elsewhere = compareDocuments(once, theirs, { source: 'renamed.json' })
+    expect(elsewhere.comparisons.find((c) => c.kind !== 'identical')).toMatchObject({ kind: 'conflict' })
     expect(merged(once, theirs).items[1]).toEqual(once.items[1])
   })
 
-  it('is a conflict, "mine newer", when only I edited it', () => {
+  it('is "mine-changed", kept, when only I edited it', () => {
     const { mine, theirs } = copies()
     edit(mine.items[2]!, { confidence: 'disputed', updatedAt: LATER })
-    expect(only(mine, theirs)).toMatchObject({ kind: 'conflict', reason: 'mine-newer' })
+    expect(only(mine, theirs)).toMatchObject({ kind: 'mine-changed' })
     expect(merged(mine, theirs).items[2]!.confidence).toBe('disputed')
   })
 

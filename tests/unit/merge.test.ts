@@ -117,7 +117,8 @@ describe('compareDocuments on the dataset and a colleague copy', () => {
     expect(plan.comparisons).toHaveLength(89)
     expect(kinds('new')).toEqual(['their-new-event'])
     expect(kinds('changed')).toEqual([ids[0], ids[2], ids[6]])
-    expect(kinds('conflict')).toEqual([ids[3], 'their-copy-of-5', ids[7]])
+    expect(kinds('mine-changed')).toEqual([ids[7]])
+    expect(kinds('conflict')).toEqual([ids[3], 'their-copy-of-5'])
     expect(kinds('identical')).toHaveLength(82)
     expect(plan.lastAgreed).toBe(DATASET_AT)
   })
@@ -154,8 +155,7 @@ describe('compareDocuments on the dataset and a colleague copy', () => {
       ]
     })
     expect(byTheirId(plan, s.ids[7]!)).toMatchObject({
-      kind: 'conflict',
-      reason: 'mine-newer',
+      kind: 'mine-changed',
       fields: [{ field: 'title', mine: 'Kerry presents evidence on MH17', theirs: t[7]!.title }]
     })
     expect(byTheirId(plan, 'their-copy-of-5')).toMatchObject({
@@ -197,7 +197,18 @@ describe('applyMerge on the dataset and a colleague copy', () => {
     s = scenario()
     plan = compareDocuments(s.mine, s.theirs)
   })
-  const provenance = (originalId: string) => ({ importedFrom: FILE, importedAt: NOW.toISOString(), originalId })
+  const provenance = (originalId: string) => ({
+    importedFrom: FILE,
+    importedAt: NOW.toISOString(),
+    originalId,
+    base: expect.stringMatching(/^[0-9a-f]{28}$/)
+  })
+  /** My event as the merge keeps it: my fields, with the version of theirs it was compared with recorded. */
+  const keptMine = (item: TimelineItem, originalId = item.id) => ({
+    ...item,
+    updatedAt: expect.any(String),
+    provenance: provenance(originalId)
+  })
 
   it('by default adds the new, takes the changed, keeps mine in conflicts, and unites notes', () => {
     const { command, merged } = merge(s.mine, plan, defaultMergeChoices(plan))
@@ -218,7 +229,9 @@ describe('applyMerge on the dataset and a colleague copy', () => {
       createdAt: DATASET_AT,
       updatedAt: THEIRS_AT
     })
-    for (const index of [3, 5, 7]) expect(itemOf(merged, s.ids[index]!)).toBe(m[index])
+    expect(itemOf(merged, s.ids[3]!)).toEqual(keptMine(m[3]!))
+    expect(itemOf(merged, s.ids[5]!)).toEqual(keptMine(m[5]!, 'their-copy-of-5'))
+    expect(itemOf(merged, s.ids[7]!)).toEqual(keptMine(m[7]!))
     expect(itemOf(merged, s.ids[6]!).notes).toEqual([...m[6]!.notes, ...t[6]!.notes])
     const zero = itemOf(merged, s.ids[0]!).notes
     expect(zero).toHaveLength(2)
@@ -256,8 +269,11 @@ describe('applyMerge on the dataset and a colleague copy', () => {
     expect(merged.items).toHaveLength(88)
     expect(merged.groups).toEqual(s.mine.groups)
     const m = s.mine.items
-    expect(itemOf(merged, s.ids[2]!)).toBe(m[2])
-    expect(itemOf(merged, s.ids[6]!)).toEqual({ ...m[6], notes: [...m[6]!.notes, ...s.theirs.items[6]!.notes] })
+    expect(itemOf(merged, s.ids[2]!)).toEqual(keptMine(m[2]!))
+    expect(itemOf(merged, s.ids[6]!)).toEqual({
+      ...keptMine(m[6]!),
+      notes: [...m[6]!.notes, ...s.theirs.items[6]!.notes]
+    })
     expect(itemOf(merged, s.ids[0]!).notes).toHaveLength(2)
   })
 
@@ -266,7 +282,9 @@ describe('applyMerge on the dataset and a colleague copy', () => {
     const copied = [0, 2, 3, 5, 6, 7].map((index) => s.theirs.items[index]!)
     expect(merged.items).toHaveLength(88 + 1 + copied.length)
     for (const theirs of copied) {
-      const copy = merged.items.find((item) => item.provenance?.originalId === theirs.id && item.id !== theirs.id)
+      // The copy, not my event (which records their version it was compared with, under the same id).
+      const mineIds = new Set(s.mine.items.map((item) => item.id))
+      const copy = merged.items.find((item) => item.provenance?.originalId === theirs.id && !mineIds.has(item.id))
       expect(copy).toEqual({
         ...theirs,
         id: copy!.id,
@@ -275,7 +293,7 @@ describe('applyMerge on the dataset and a colleague copy', () => {
       })
       expect(s.mine.items.some((item) => item.id === copy!.id)).toBe(false)
     }
-    expect(itemOf(merged, s.ids[3]!)).toBe(s.mine.items[3])
+    expect(itemOf(merged, s.ids[3]!)).toEqual(keptMine(s.mine.items[3]!))
     expect(itemOf(merged, s.ids[6]!).notes).toHaveLength(2)
     expect(() => serializeDocument(merged)).not.toThrow()
   })
@@ -287,7 +305,7 @@ describe('applyMerge on the dataset and a colleague copy', () => {
     expect(merged.items.some((item) => item.id === 'their-new-event')).toBe(false)
     expect(itemOf(merged, s.ids[3]!).description).toBe(s.theirs.items[3]!.description)
     expect(itemOf(merged, s.ids[2]!).title).toBe(s.theirs.items[2]!.title)
-    expect(itemOf(merged, s.ids[7]!)).toBe(s.mine.items[7])
+    expect(itemOf(merged, s.ids[7]!)).toEqual(keptMine(s.mine.items[7]!))
   })
 
   it('is undone, whatever the choices, by its inverse: my document byte for byte', () => {

@@ -26,6 +26,8 @@ export class DocumentBuilder {
   private readonly lanes = new Map<string, Group>()
   private readonly lanesById = new Map<string, Group>()
   private readonly seenIds = new Set<string>()
+  /** The records ("row 14") that became events, to tell a record left out from one read without a field. */
+  private readonly recordsRead = new Set<string>()
   private tooMany = false
   private unlisted = 0
   /** Fields a file has that nothing in Chronotes holds: field → how many records, and what a record is called. */
@@ -130,6 +132,7 @@ export class DocumentBuilder {
       return false
     }
     this.seenIds.add(parsed.data.id)
+    this.recordsRead.add(where)
     this.document.items.push(parsed.data)
     return true
   }
@@ -171,6 +174,7 @@ export class DocumentBuilder {
       this.problems.push({ file: this.fileName, message: `has ${count} more problems that are not listed` })
       this.unlisted = 0
     }
+    for (const problem of this.problems) if (problem.where) problem.leftOut = !this.recordsRead.has(problem.where)
     return this.document
   }
 }

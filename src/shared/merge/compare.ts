@@ -2,10 +2,13 @@
  * Comparing a colleague's document with mine. Nothing changes here: the plan is what the review
  * shows, and what applyMerge (apply.ts) applies. Both documents are valid (read by a reader).
  *
- * MATCHING, one to one. Each of their events is matched to my event with the same id; each one
- * left is then matched to the first of my events left with the same normalised title (case,
- * accents, punctuation and spacing aside), the same start and the same precision. Lanes: theirs
- * to mine by id, then by title (case and spacing aside); the rest are new lanes.
+ * LANES: theirs onto mine as the user chose, else as suggested (lanes.ts: id, name, similar name).
+ *
+ * MATCHING, one to one. Each of their events is matched to my event with the same id; then to my
+ * event whose provenance says it was taken from this very event of this file; each one left is
+ * then matched to the first of my events left with the same normalised title (case, accents,
+ * punctuation and spacing aside), the same start and the same precision. What is left of theirs
+ * is new, or a LIKELY DUPLICATE of one of mine left (duplicates.ts): overlapping dates, similar title.
  *
  * FIELDS compared: title, start, end, precision, kind, lane (theirs mapped through laneMap),
  * description, tags (as a set: their order means nothing), confidence, sources (in order).
@@ -15,35 +18,48 @@
  * CLASSES of a matched pair:
  * - identical: no field differs and their notes bring nothing my event lacks (a note only I have
  *   is no difference: a merge never removes it);
- * - changed: only their notes are new to me; or fields differ and my version predates the moment
- *   the copies parted (below);
- * - conflict: fields differ otherwise.
+ * - changed: only their notes are new to me; or fields differ and only their side changed;
+ * - mine-changed: fields differ and only my side changed (mine is kept);
+ * - conflict: fields differ and both sides changed, or which side did cannot be told.
  *
- * CHANGED VERSUS CONFLICT, without a common ancestor. Only timestamps tell the story. Two copies
- * of a document were one file until they parted; since then each side's edits are stamped later
- * than that moment (given clocks that are roughly right). `lastAgreed` is the latest timestamp
- * both copies carry for the same thing — the createdAt of an event or note present on both sides
- * with the same createdAt; the updatedAt of an event whose fields and updatedAt are the same on
- * both sides; the updatedAt of a note whose id, text and updatedAt are the same on both sides —
- * so it is at or before the parting. A pair matched by id whose fields differ is CHANGED when
+ * WHICH SIDE CHANGED: THREE-WAY, when the version last taken is known. A merge records in my
+ * event's provenance the file and a hash of their version it compared (base.ts). Merging that file
+ * again, my event unchanged since (its hash is the base) and theirs changed is "changed"; theirs
+ * unchanged and mine changed is "mine-changed"; both changed is a conflict. Their own provenance
+ * may say the same the other way: their version was taken from mine as it is now (their base is
+ * my hash), so only they changed it since.
+ *
+ * WITHOUT A BASE, only timestamps tell the story. Two copies of a document were one file until
+ * they parted; since then each side's edits are stamped later than that moment (given clocks that
+ * are roughly right). `lastAgreed` is the latest timestamp both copies carry for the same thing —
+ * the createdAt of an event or note present on both sides with the same createdAt; the updatedAt
+ * of an event whose fields and updatedAt are the same on both sides; the updatedAt of a note whose
+ * id, text and updatedAt are the same on both sides — so it is at or before the parting. A pair
+ * matched by id whose fields differ is CHANGED when
  *     mine.updatedAt <= lastAgreed  and  theirs.updatedAt > mine.updatedAt
- * i.e. I have not edited the event since the copies parted, and their version is the later one.
- * Everything else is a CONFLICT, and conflicts default to keeping mine. A pair matched by title
- * and date is never "changed": the two events were made separately, so my fields are not an old
+ * and MINE-CHANGED when theirs.updatedAt <= lastAgreed < mine.updatedAt. Everything else is a
+ * CONFLICT, and conflicts default to keeping mine. A pair matched by title and date, without a
+ * base, is never "changed": the two events were made separately, so my fields are not an old
  * version of theirs. So a default choice replaces my fields only where I made no edit since the
- * copies parted: an edit of mine is never lost without the user choosing "take theirs". (The cost
- * is caution: with no shared moment at all, every differing event is a conflict. Clocks far off,
- * or a colleague who took only part of an earlier merge of mine, can mislead the rule; the review
- * still shows every changed event's fields side by side.)
+ * version I last took: an edit of mine is never lost without the user choosing "take theirs".
+ * (Clocks far off, or a colleague who took only part of an earlier merge of mine, can mislead the
+ * timestamps; the review still shows every changed event's fields side by side.)
  */
 import { normalizeText } from '../view/filter'
-import type { Group, Note, Source, TimelineDocument, TimelineItem } from '../model/schema'
+import type { Note, Source, TimelineDocument, TimelineItem } from '../model/schema'
+import { contentHash } from './base'
+import { findLikelyDuplicates } from './duplicates'
+import { mapLanes } from './lanes'
 import { diffNotes, notesIncoming, sameNote } from './notes'
-import type { Comparison, ConflictReason, FieldDiff, MatchedBy, MergePlan, NotesDiff } from './types'
+import type { Comparison, CompareOptions, FieldDiff, MatchedBy, MergePlan, NotesDiff } from './types'
 
-export function compareDocuments(mine: TimelineDocument, theirs: TimelineDocument): MergePlan {
-  const { laneMap, newLanes } = mapLanes(mine.groups, theirs.groups)
-  const pairs = matchEvents(mine.items, theirs.items).map((pair): Pair | MatchedPair =>
+export function compareDocuments(
+  mine: TimelineDocument,
+  theirs: TimelineDocument,
+  options: CompareOptions = {}
+): MergePlan {
+  const { laneMap, newLanes, lanes } = mapLanes(mine.groups, theirs, options.lanes)
+  const pairs = matchEvents(mine.items, theirs.items, options.source, laneMap).map((pair): Pair | MatchedPair =>
     pair.mine
       ? {
           ...pair,
@@ -54,6 +70,8 @@ export function compareDocuments(mine: TimelineDocument, theirs: TimelineDocumen
   )
   const lastAgreed = findLastAgreed(pairs)
   const agreedAt = lastAgreed === null ? null : Date.parse(lastAgreed)
+  const sides = (own: TimelineItem, their: TimelineItem, matchedBy: MatchedBy) =>
+    changedSides(own, their, laneMap, options.source) ?? changedSidesByTime(own, their, matchedBy, agreedAt)
   const comparisons = pairs.map((pair): Comparison => {
     if (!isMatched(pair)) return { kind: 'new', theirs: pair.theirs }
     const { mine: own, theirs: their, matchedBy, fields, notes } = pair
@@ -63,50 +81,82 @@ export function compareDocuments(mine: TimelineDocument, theirs: TimelineDocumen
       incoming || notes.mineOnly.length
         ? [...fields, { field: 'notes' as const, mine: own.notes, theirs: their.notes }]
         : fields
-    if (!fields.length) return { kind: 'changed', mine: own, theirs: their, matchedBy, fields: listed, notes }
-    const mineAt = Date.parse(own.updatedAt)
-    const theirsAt = Date.parse(their.updatedAt)
-    if (matchedBy === 'id' && agreedAt !== null && mineAt <= agreedAt && theirsAt > mineAt)
-      return { kind: 'changed', mine: own, theirs: their, matchedBy, fields: listed, notes }
-    const reason = conflictReason(matchedBy, agreedAt, mineAt, theirsAt)
-    return { kind: 'conflict', mine: own, theirs: their, matchedBy, fields: listed, notes, reason }
+    const pairPart = { mine: own, theirs: their, matchedBy, fields: listed, notes }
+    if (!fields.length) return { kind: 'changed', ...pairPart }
+    const changed = sides(own, their, matchedBy)
+    if (changed === 'theirs') return { kind: 'changed', ...pairPart }
+    if (changed === 'mine') return { kind: 'mine-changed', ...pairPart }
+    return { kind: 'conflict', ...pairPart, reason: changed === 'both' ? 'both-edited' : 'history-unknown' }
   })
-  return { comparisons, laneMap, newLanes, lastAgreed }
+  markDuplicates(comparisons, pairs, mine.items, laneMap)
+  return { comparisons, laneMap, newLanes, lanes, lastAgreed }
 }
 
-function conflictReason(
-  matchedBy: MatchedBy,
-  agreedAt: number | null,
-  mineAt: number,
-  theirsAt: number
-): ConflictReason {
-  if (matchedBy !== 'id' || agreedAt === null || mineAt <= agreedAt) return 'history-unknown'
-  return theirsAt > agreedAt ? 'both-edited' : 'mine-newer'
-}
+type Sides = 'theirs' | 'mine' | 'both' | 'unknown'
 
-// ——— Lanes ———
-
-const laneKey = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase()
-
-/** Their lanes to mine by id, then by title; the rest keep their id and colour, ordered after mine. */
-export function mapLanes(mine: Group[], theirs: Group[]): { laneMap: Record<string, string>; newLanes: Group[] } {
-  const mineIds = new Set(mine.map((lane) => lane.id))
-  const byTitle = new Map<string, string>()
-  for (const lane of mine) if (!byTitle.has(laneKey(lane.title))) byTitle.set(laneKey(lane.title), lane.id)
-  let order = Math.max(-1, ...mine.map((lane) => lane.order))
-  const entries: [string, string][] = []
-  const newLanes: Group[] = []
-  // New lanes follow mine in the order they had in their document.
-  for (const lane of [...theirs].sort((a, b) => a.order - b.order)) {
-    const match = mineIds.has(lane.id) ? lane.id : byTitle.get(laneKey(lane.title))
-    if (match) entries.push([lane.id, match])
-    else {
-      entries.push([lane.id, lane.id])
-      newLanes.push({ ...lane, order: ++order })
-    }
+/** Which side changed the event since the version I last took from this file, or null if none is known. */
+function changedSides(
+  mine: TimelineItem,
+  theirs: TimelineItem,
+  laneMap: Record<string, string>,
+  source: string | undefined
+): Sides | null {
+  const mineHash = contentHash(mine)
+  const theirsHash = contentHash(theirs, laneOf(theirs, laneMap))
+  const base = source !== undefined && mine.provenance?.importedFrom === source ? mine.provenance.base : undefined
+  if (base !== undefined) {
+    const mineChanged = mineHash !== base
+    const theirsChanged = theirsHash !== base
+    if (mineChanged && theirsChanged) return 'both'
+    return mineChanged ? 'mine' : 'theirs'
   }
-  // fromEntries defines own properties, so a lane id such as "__proto__" is a key like any other.
-  return { laneMap: Object.fromEntries(entries), newLanes }
+  // Their copy was taken from mine as it is now: only they changed it since.
+  if (theirs.provenance?.base === mineHash) return 'theirs'
+  return null
+}
+
+/** Which side changed the event, from timestamps alone (see the rules above). */
+function changedSidesByTime(
+  mine: TimelineItem,
+  theirs: TimelineItem,
+  matchedBy: MatchedBy,
+  agreedAt: number | null
+): Sides {
+  if (matchedBy === 'title-and-date' || agreedAt === null) return 'unknown'
+  const mineAt = Date.parse(mine.updatedAt)
+  const theirsAt = Date.parse(theirs.updatedAt)
+  if (mineAt <= agreedAt) return theirsAt > mineAt ? 'theirs' : 'unknown'
+  return theirsAt > agreedAt ? 'both' : 'mine'
+}
+
+const laneOf = (item: TimelineItem, laneMap: Record<string, string>) =>
+  Object.hasOwn(laneMap, item.groupId) ? laneMap[item.groupId]! : item.groupId
+
+/** Their new events that look like one of my events left unmatched become likely duplicates. */
+function markDuplicates(
+  comparisons: Comparison[],
+  pairs: (Pair | MatchedPair)[],
+  mine: TimelineItem[],
+  laneMap: Record<string, string>
+): void {
+  const matched = new Set(pairs.flatMap((pair) => (pair.mine ? [pair.mine.id] : [])))
+  const left = mine.filter((item) => !matched.has(item.id))
+  const fresh = comparisons.flatMap((comparison, index) => (comparison.kind === 'new' ? [index] : []))
+  const found = findLikelyDuplicates(
+    fresh.map((index) => comparisons[index]!.theirs),
+    left
+  )
+  for (const duplicate of found) {
+    const index = fresh[duplicate.theirs]!
+    const theirs = comparisons[index]!.theirs
+    const own = duplicate.mine
+    const fields = diffFields(own, theirs, laneMap)
+    const notes = diffNotes(own.notes, theirs.notes)
+    const listed = notesIncoming(notes)
+      ? [...fields, { field: 'notes' as const, mine: own.notes, theirs: theirs.notes }]
+      : fields
+    comparisons[index] = { kind: 'duplicate', mine: own, theirs, score: duplicate.score, fields: listed, notes }
+  }
 }
 
 // ——— Events ———
@@ -135,13 +185,47 @@ export function titleKey(title: string): string {
 
 const dateTitleKey = (item: TimelineItem) => `${item.precision}\u0000${item.start}\u0000${titleKey(item.title)}`
 
-function matchEvents(mine: TimelineItem[], theirs: TimelineItem[]): Pair[] {
+function matchEvents(
+  mine: TimelineItem[],
+  theirs: TimelineItem[],
+  source: string | undefined,
+  laneMap: Record<string, string>
+): Pair[] {
   const mineById = new Map(mine.map((item) => [item.id, item]))
   const pairs: Pair[] = theirs.map((item) => {
     const own = mineById.get(item.id)
     return own ? { theirs: item, mine: own, matchedBy: 'id' } : { theirs: item, matchedBy: 'id' }
   })
   const taken = new Set(pairs.flatMap((pair) => (pair.mine ? [pair.mine.id] : [])))
+  // My events taken from this file before (a duplicate merged into mine, say): by the id their
+  // event had there, or, for a file without ids (a spreadsheet's are made anew at every reading),
+  // by their version being the very one last taken.
+  if (source !== undefined) {
+    const byOriginal = new Map<string, TimelineItem>()
+    const byBase = new Map<string, TimelineItem>()
+    for (const item of mine) {
+      const from = item.provenance
+      if (from?.importedFrom !== source || taken.has(item.id)) continue
+      if (from.originalId && !byOriginal.has(from.originalId)) byOriginal.set(from.originalId, item)
+      if (from.base && !byBase.has(from.base)) byBase.set(from.base, item)
+    }
+    if (byOriginal.size)
+      for (const pair of pairs) {
+        const own = pair.mine ? undefined : byOriginal.get(pair.theirs.id)
+        if (!own || taken.has(own.id)) continue
+        pair.mine = own
+        pair.matchedBy = 'provenance'
+        taken.add(own.id)
+      }
+    if (byBase.size)
+      for (const pair of pairs) {
+        const own = pair.mine ? undefined : byBase.get(contentHash(pair.theirs, laneOf(pair.theirs, laneMap)))
+        if (!own || taken.has(own.id)) continue
+        pair.mine = own
+        pair.matchedBy = 'provenance'
+        taken.add(own.id)
+      }
+  }
   // My events left, by title and date, in my document's order: the first one left is matched first.
   const byKey = new Map<string, TimelineItem[]>()
   for (const item of mine) {

@@ -32,7 +32,9 @@ const text = (note: Note) => `${note.author}\u0000${note.body}`
 
 /**
  * How their notes differ from mine. A note of theirs whose marked version my event already holds
- * (the same file merged a second time) is not a difference: that version is kept already.
+ * (the same file merged a second time) is not a difference: that version is kept already. Nor is
+ * a note of theirs with another id but the same author and text as one of mine: a spreadsheet's
+ * notes get new ids at every reading, and the same words twice would be clutter, not a loss.
  */
 export function diffNotes(mine: Note[], theirs: Note[]): NotesDiff {
   const mineById = new Map(mine.map((note) => [note.id, note]))
@@ -42,8 +44,10 @@ export function diffNotes(mine: Note[], theirs: Note[]): NotesDiff {
   let kept: Set<string> | undefined
   for (const note of theirs) {
     const own = mineById.get(note.id)
-    if (!own) diff.theirsOnly.push(note)
-    else if (!sameNote(own, note)) {
+    if (!own) {
+      kept ??= new Set(mine.map(text))
+      if (!kept.has(text(note))) diff.theirsOnly.push(note)
+    } else if (!sameNote(own, note)) {
       kept ??= new Set(mine.map(text))
       if (!kept.has(text(theirVersion(note, note.id)))) diff.edited.push({ mine: own, theirs: note })
     }

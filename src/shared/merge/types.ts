@@ -11,6 +11,28 @@ export type Comparison =
   | { kind: 'new'; theirs: TimelineItem }
   /** The same event, the same fields (timestamps and provenance aside), and no note of theirs I lack: skipped. */
   | { kind: 'identical'; mine: TimelineItem; theirs: TimelineItem; matchedBy: MatchedBy }
+  /**
+   * One of their events that matches none of mine by id or title, but one of mine has an
+   * overlapping date and a similar title: "the same event?". Keeping both is the default.
+   */
+  | {
+      kind: 'duplicate'
+      mine: TimelineItem
+      theirs: TimelineItem
+      /** How alike the titles are, 0–1 (similarity.ts). */
+      score: number
+      fields: FieldDiff[]
+      notes: NotesDiff
+    }
+  /** The same event, changed on my side only since the version I last took: mine is kept. */
+  | {
+      kind: 'mine-changed'
+      mine: TimelineItem
+      theirs: TimelineItem
+      matchedBy: MatchedBy
+      fields: FieldDiff[]
+      notes: NotesDiff
+    }
   /** The same event, changed on their side only (or only their notes are new to me). */
   | {
       kind: 'changed'
@@ -31,17 +53,20 @@ export type Comparison =
       reason: ConflictReason
     }
 
-/** How an event of theirs was recognised as one of mine: by id, else by title and date. */
-export type MatchedBy = 'id' | 'title-and-date'
+/**
+ * How an event of theirs was recognised as one of mine: by id; by the id an earlier import from
+ * the same file recorded in my event's provenance; else by title and date.
+ */
+export type MatchedBy = 'id' | 'provenance' | 'title-and-date'
 
 /**
  * Why a pair is a conflict (see compare.ts), for the review to explain it:
- * - `both-edited`: each side edited the event after the copies last agreed;
- * - `mine-newer`: only I edited it since; theirs is the older version (keeping mine is right);
+ * - `both-edited`: each side edited the event since the version I last took from this file (or
+ *   since the copies last agreed);
  * - `history-unknown`: the timestamps cannot tell (events matched by title and date were made
  *   separately; or the copies share no known moment; or the stamps contradict each other).
  */
-export type ConflictReason = 'both-edited' | 'mine-newer' | 'history-unknown'
+export type ConflictReason = 'both-edited' | 'history-unknown'
 
 /**
  * One differing field. `groupId` compares my lane with theirs mapped through the plan's laneMap
@@ -63,8 +88,41 @@ export interface NotesDiff {
   edited: { mine: Note; theirs: Note }[]
 }
 
-/** What the user chose for one of their events. */
+/**
+ * What the user chose for one of their events. For a likely duplicate: 'both' keeps both events,
+ * 'mine' merges theirs into mine keeping my fields, 'theirs' merges them taking their fields;
+ * merged, the event unites both sides' notes and sources.
+ */
 export type MergeChoice = 'mine' | 'theirs' | 'both'
+
+/** Their lane, and where its events go. */
+export interface LaneMatch {
+  /** Their lane, as in their file. */
+  theirs: Group
+  /** The lane of the merged document: one of mine, or `theirs.id` for a new lane. */
+  target: string
+  /** Whether `target` is a new lane (listed in the plan's newLanes). */
+  isNew: boolean
+  /** How the suggestion was found: the same id, the same name, a similar name; null when none. */
+  suggestedBy: 'id' | 'name' | 'similar-name' | null
+  /** How alike the names are (1 for the same id or name), 0 when new. */
+  score: number
+  /** How many of their events are in it. */
+  events: number
+}
+
+/** The user's lane mapping: their lane id → my lane id, or null for "a new lane". */
+export type LaneChoices = Readonly<Record<string, string | null>>
+
+export interface CompareOptions {
+  /**
+   * The file being merged (its name): an event of mine whose provenance names it holds the
+   * version last taken from it, the base of the three-way comparison.
+   */
+  source?: string
+  /** The lane mapping the user confirmed; lanes it leaves out get the suggestion. */
+  lanes?: LaneChoices
+}
 
 /**
  * The choices for a plan: either one per comparison, in the plan's order (what the review and the
@@ -74,7 +132,10 @@ export type MergeChoice = 'mine' | 'theirs' | 'both'
 export type MergeChoices = readonly (MergeChoice | undefined)[] | Readonly<Record<string, MergeChoice>>
 
 export interface MergeContext {
-  /** The colleague's file name, recorded in the provenance of every imported event. */
+  /**
+   * The colleague's file name, recorded in the provenance of every imported event (and of mine
+   * compared with theirs), so that the next merge of the same file knows what was taken.
+   */
   fileName: string
   /** The import time, recorded in that provenance. */
   now: Date
@@ -84,12 +145,15 @@ export interface MergePlan {
   /** One per event of theirs, in their document's order. */
   comparisons: Comparison[]
   /**
-   * Every lane of theirs to a lane of the merged document: mine matched by id, then by title
-   * (case aside); a lane that matches none maps to itself and is listed in newLanes.
+   * Every lane of theirs to a lane of the merged document: as the user mapped it, else as
+   * suggested (mine with the same id, the same name, or a similar name); a lane mapped to none of
+   * mine maps to itself and is listed in newLanes.
    */
   laneMap: Record<string, string>
-  /** Their lanes that match none of mine, with their colours, ordered after mine. */
+  /** Their lanes that go to no lane of mine, with colours no lane of mine uses, ordered after mine. */
   newLanes: Group[]
+  /** Every lane of theirs, in their order, with where it goes and why. */
+  lanes: LaneMatch[]
   /**
    * The last moment the two copies are known to have agreed (ISO time), or null if none is known:
    * the latest timestamp that both sides carry for the same event or note. See compare.ts.

@@ -60,7 +60,15 @@ export const NoteSchema = z.object({
 export const ProvenanceSchema = z.object({
   importedFrom: text(4000),
   importedAt: timestamp,
-  originalId: text(MAX_ID)
+  originalId: text(MAX_ID),
+  /**
+   * A hash of their version of the event as last taken from `importedFrom` (src/shared/merge/base.ts):
+   * the common ancestor of a three-way merge with that file. Optional: older files have none.
+   */
+  base: z
+    .string()
+    .regex(/^[0-9a-f]{1,64}$/, 'must be a hash in hexadecimal digits')
+    .optional()
 })
 
 export const GroupSchema = z.object({

@@ -2,9 +2,9 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { importFile } from '@shared/codecs'
 import { MAX_IMPORT_BYTES, type FormatId, type TableMapping, type TablePreview } from '@shared/codecs/types'
-import { applyMerge, compareDocuments, defaultMergeChoices } from '@shared/merge'
-import type { Comparison, MergeChoice, MergePlan } from '@shared/merge/types'
-import type { Problem } from '@shared/model/problems'
+import { applyMerge, compareDocuments, defaultMergeChoices, suggestLanes } from '@shared/merge'
+import type { Comparison, LaneChoices, LaneMatch, MergeChoice, MergePlan } from '@shared/merge/types'
+import { countProblems, sortProblems, type Problem, type ProblemCounts } from '@shared/model/problems'
 import type { TimelineDocument } from '@shared/model/schema'
 import { api, ChronotesError } from '../api'
 import { describeDone, summarizeMerge } from '../components/import/merge-format'
@@ -15,9 +15,10 @@ import { useLibraryStore } from './library'
 /**
  * Where the import wizard is. `closed` is no import under way; the others are its steps, in order:
  * choose a file, read it, map its columns, accept what could not be read, choose where it goes,
- * review the merge.
+ * map their lanes onto mine (when some are not mine already), review the merge.
  */
-export type ImportStep = 'closed' | 'source' | 'reading' | 'mapping' | 'problems' | 'failed' | 'destination' | 'review'
+export type ImportStep =
+  'closed' | 'source' | 'reading' | 'mapping' | 'problems' | 'failed' | 'destination' | 'lanes' | 'review'
 
 export type Destination = 'merge' | 'new'
 
@@ -38,11 +39,6 @@ function fromBase64(base64: string): Uint8Array {
 /** Lets the browser paint ("Reading…") before a long synchronous read starts. */
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-}
-
-/** How many records the problems are about: "row 14" twice is one row. */
-export function unreadableRecords(problems: Problem[]): number {
-  return new Set(problems.map((problem) => problem.where).filter(Boolean)).size
 }
 
 /**
@@ -67,6 +63,10 @@ export const useImportStore = defineStore('import', () => {
   const plan = shallowRef<MergePlan | null>(null)
   /** One choice per comparison of the plan, in its order. */
   const choices = ref<MergeChoice[]>([])
+  /** Their lanes with the suggested lane of mine, for the lane-mapping step. */
+  const laneSuggestions = shallowRef<LaneMatch[]>([])
+  /** The user's lane mapping: their lane id → my lane id, or null for a new lane. */
+  const laneChoices = ref<Record<string, string | null>>({})
   /** Why the last action failed (a file too large, the disk), shown in the wizard. */
   const error = ref('')
   /** What the last import did, for a short notice after the wizard closes. */
@@ -89,6 +89,8 @@ export const useImportStore = defineStore('import', () => {
     theirs.value = null
     plan.value = null
     choices.value = []
+    laneSuggestions.value = []
+    laneChoices.value = {}
     error.value = ''
     busy.value = false
     bytes = null
@@ -158,7 +160,7 @@ export const useImportStore = defineStore('import', () => {
       ...(withMapping ? { mapping: withMapping } : {})
     })
     format.value = result.format
-    problems.value = result.problems
+    problems.value = sortProblems(result.problems)
     if (withMapping) mapping.value = withMapping
     if (result.status === 'needs-mapping') {
       preview.value = result.preview
@@ -173,13 +175,12 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** How many events a mapping would import (for the mapping step's live count); null for large files. */
-  function countWith(candidate: TableMapping): { events: number; problems: number } | null {
+  /** How many events a mapping would import, and what the problems did (the mapping step's live count); null for large files. */
+  function countWith(candidate: TableMapping): ({ events: number } & ProblemCounts) | null {
     if (!bytes || !liveCountAvailable.value) return null
     const result = importFile(bytes, fileName.value, { now: new Date(), mapping: candidate })
-    if (result.status === 'ok')
-      return { events: result.document.items.length, problems: unreadableRecords(result.problems) }
-    return { events: 0, problems: unreadableRecords(result.problems) }
+    const events = result.status === 'ok' ? result.document.items.length : 0
+    return { events, ...countProblems(result.problems) }
   }
 
   /** "Import the other M": the rows that could not be read stay out. */
@@ -192,7 +193,10 @@ export const useImportStore = defineStore('import', () => {
     if (preview.value) step.value = 'mapping'
   }
 
-  /** Destination chosen: open as a new timeline at once, or compare for the merge review. */
+  /**
+   * Destination chosen: open as a new timeline at once, or merge: map their lanes first when some
+   * are not lanes of mine already (by id), then compare for the review.
+   */
   async function chooseDestination(choice: Destination): Promise<void> {
     const doc = theirs.value
     if (!doc) return
@@ -201,10 +205,40 @@ export const useImportStore = defineStore('import', () => {
     if (choice === 'new') return openAsNew(doc)
     const current = documents.document
     if (!current) return
+    const suggestions = suggestLanes(current.groups, doc)
+    laneSuggestions.value = suggestions
+    laneChoices.value = Object.fromEntries(
+      suggestions.map((match) => [match.theirs.id, match.isNew ? null : match.target])
+    )
+    if (suggestions.some((match) => match.suggestedBy !== 'id')) step.value = 'lanes'
+    else await compare()
+  }
+
+  /** The lane of mine (or null: a new lane) that one of their lanes goes to. */
+  function setLane(theirLane: string, target: string | null): void {
+    laneChoices.value = { ...laneChoices.value, [theirLane]: target }
+  }
+
+  /** Lanes mapped: compare for the review. */
+  async function confirmLanes(): Promise<void> {
+    if (step.value === 'lanes') await compare()
+  }
+
+  /** Back from the review to the lanes (the review's choices are made again from the new comparison). */
+  function backToLanes(): void {
+    if (step.value === 'review' && laneSuggestions.value.some((match) => match.suggestedBy !== 'id'))
+      step.value = 'lanes'
+  }
+
+  async function compare(): Promise<void> {
+    const doc = theirs.value
+    const current = documents.document
+    if (!doc || !current) return
     busy.value = true
     await nextPaint()
     mine = current
-    const compared = compareDocuments(current, doc)
+    const lanes: LaneChoices = laneChoices.value
+    const compared = compareDocuments(current, doc, { source: fileName.value, lanes })
     plan.value = compared
     choices.value = defaultMergeChoices(compared)
     busy.value = false
@@ -259,7 +293,7 @@ export const useImportStore = defineStore('import', () => {
     if (documents.document !== mine) {
       // Something changed the timeline under the review (an autosave reload, say): compare again.
       error.value = 'The timeline changed while you were reviewing; the comparison has been made again.'
-      void chooseDestination('merge')
+      void compare()
       return
     }
     const merge = applyMerge(mine, current, choices.value, { fileName: fileName.value, now: new Date() })
@@ -282,6 +316,8 @@ export const useImportStore = defineStore('import', () => {
     destination,
     plan,
     choices,
+    laneSuggestions,
+    laneChoices,
     command,
     error,
     notice,
@@ -298,6 +334,9 @@ export const useImportStore = defineStore('import', () => {
     acceptProblems,
     backToMapping,
     chooseDestination,
+    setLane,
+    confirmLanes,
+    backToLanes,
     setChoice,
     setChoiceForAll,
     confirmMerge

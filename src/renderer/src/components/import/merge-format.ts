@@ -78,9 +78,20 @@ export function when(item: TimelineItem): string {
 
 /** Why a pair is a conflict, in the review's words. */
 export const CONFLICT_REASONS: Record<ConflictReason, string> = {
-  'both-edited': 'Both of you edited it since your copies last agreed.',
-  'mine-newer': 'You edited it since; theirs is the older version.',
+  'both-edited': 'Both of you edited it since the version you last took.',
   'history-unknown': 'Chronotes cannot tell which side changed it.'
+}
+
+/** A likely duplicate's choices, in its words: merged into one, or both kept. */
+export const DUPLICATE_CHOICE_LABELS: Record<MergeChoice, string> = {
+  mine: 'Merge, keep my fields',
+  theirs: 'Merge, take their fields',
+  both: 'Keep both'
+}
+
+/** "87% alike". */
+export function likeness(score: number): string {
+  return `${Math.round(score * 100)}% alike`
 }
 
 export const CHOICE_LABELS: Record<MergeChoice, string> = {
@@ -92,6 +103,8 @@ export const CHOICE_LABELS: Record<MergeChoice, string> = {
 export interface MergeSummary {
   added: number
   updated: number
+  /** Likely duplicates merged into one of my events. */
+  merged: number
   /** Conflicts where mine was kept. */
   conflictsKeptMine: number
   notesAdded: number
@@ -103,7 +116,7 @@ export interface MergeSummary {
  * summary is what happens, "keep both" copies included), the updates and conflicts from the choices.
  */
 export function summarizeMerge(plan: MergePlan, choices: MergeChoice[], command: Command | null): MergeSummary {
-  const summary: MergeSummary = { added: 0, updated: 0, conflictsKeptMine: 0, notesAdded: 0, lanesAdded: 0 }
+  const summary: MergeSummary = { added: 0, updated: 0, merged: 0, conflictsKeptMine: 0, notesAdded: 0, lanesAdded: 0 }
   const visit = (step: Command): void => {
     if (step.type === 'batch') return step.commands.forEach(visit)
     if (step.type === 'group') {
@@ -118,6 +131,7 @@ export function summarizeMerge(plan: MergePlan, choices: MergeChoice[], command:
   }
   if (command) visit(command)
   plan.comparisons.forEach((comparison, index) => {
+    if (comparison.kind === 'duplicate' && choices[index] !== 'both') summary.merged++
     if (comparison.kind !== 'changed' && comparison.kind !== 'conflict') return
     if (choices[index] === 'theirs') summary.updated++
     else if (comparison.kind === 'conflict' && choices[index] === 'mine') summary.conflictsKeptMine++
@@ -130,6 +144,7 @@ export function describeSummary(summary: MergeSummary): string {
   const parts: string[] = []
   if (summary.added) parts.push(`add ${plural(summary.added, 'event')}`)
   if (summary.updated) parts.push(`update ${summary.added ? summary.updated : plural(summary.updated, 'event')}`)
+  if (summary.merged) parts.push(`merge ${plural(summary.merged, 'duplicate')} into yours`)
   if (summary.conflictsKeptMine) parts.push(`keep ${plural(summary.conflictsKeptMine, 'conflict')} as mine`)
   const events = parts.length ? `Will ${parts.join(', ')}` : 'No events will change'
   const extras: string[] = []
@@ -141,7 +156,9 @@ export function describeSummary(summary: MergeSummary): string {
 /** The review's sections, in the order they are shown. */
 export const SECTIONS: { kind: Comparison['kind']; title: string; hint: string }[] = [
   { kind: 'new', title: 'New', hint: 'Only in their file.' },
-  { kind: 'changed', title: 'Changed', hint: 'Changed on their side only.' },
+  { kind: 'duplicate', title: 'Same event?', hint: 'Like one of yours: a close date and a similar title.' },
+  { kind: 'changed', title: 'Changed', hint: 'Changed on their side only: theirs is taken.' },
+  { kind: 'mine-changed', title: 'Changed by you', hint: 'Changed on your side only: yours is kept.' },
   { kind: 'conflict', title: 'Conflicts', hint: 'Changed on both sides in ways that disagree.' },
   { kind: 'identical', title: 'Identical', hint: 'The same on both sides: skipped.' }
 ]
@@ -151,6 +168,7 @@ export function describeDone(summary: MergeSummary): string {
   const parts = [
     summary.added ? `${plural(summary.added, 'event')} added` : '',
     summary.updated ? `${summary.added ? summary.updated : plural(summary.updated, 'event')} updated` : '',
+    summary.merged ? `${plural(summary.merged, 'duplicate')} merged` : '',
     summary.notesAdded ? `${plural(summary.notesAdded, 'note')} added` : ''
   ].filter(Boolean)
   return parts.length ? parts.join(', ') : 'nothing changed'
