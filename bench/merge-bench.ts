@@ -84,6 +84,16 @@ export async function mergeBench(): Promise<void> {
       ` (mine ${notes(mine).toLocaleString('en')}, theirs ${notes(theirs).toLocaleString('en')});` +
       ` 'both': ${applyCommand(mine, bothCommand).items.length.toLocaleString('en')} events`
   )
+  // A spreadsheet of the same events: other ids, retitled, so that every event is looked at as a
+  // likely duplicate of one of mine (the worst case for that search).
+  const sheet = {
+    ...theirs,
+    items: mine.items.map((item) => ({ ...item, id: newId(), title: `${item.title} (their wording)` }))
+  }
+  const sheetPlan = time('compare, 10,000 events with other ids and titles (likely-duplicate search)', 3, () =>
+    compareDocuments(mine, sheet)
+  )
+  console.log(`  likely duplicates ${sheetPlan.comparisons.filter((c) => c.kind === 'duplicate').length}`)
   time('compare + apply + validate the result (serialize)', 3, () => {
     const planned = compareDocuments(mine, theirs)
     return serializeDocument(applyCommand(mine, applyMerge(mine, planned, defaultMergeChoices(planned), context)))

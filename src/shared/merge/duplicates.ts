@@ -7,15 +7,14 @@
  */
 import { parsePeriod, type Period } from '../model/dates'
 import type { TimelineItem } from '../model/schema'
-import { titleSimilarity } from './similarity'
+import { similarTitles, titleWords, type TitleWords } from './similarity'
 
 /** Titles at least this alike, on overlapping dates, make a likely duplicate. */
 export const TITLE_SIMILARITY_THRESHOLD = 0.7
 /** How far apart two dates may be and still be "the same day" of an event told by two people. */
 const WINDOW_MS = 2 * 24 * 3600 * 1000
-const YEAR_MS = 365.25 * 24 * 3600 * 1000
-/** A range longer than this many years is checked against everything rather than indexed by year. */
-const MAX_INDEXED_YEARS = 30
+/** Events up to this long are indexed by start; longer ones are checked against every event of theirs. */
+const MAX_SHORT_MS = 366 * 24 * 3600 * 1000
 
 export interface LikelyDuplicate {
   /** Index of their event in the list given. */
@@ -31,32 +30,40 @@ function period(item: TimelineItem): Period | null {
   return { start: start.start, end: Math.max(start.end, end?.end ?? start.end) }
 }
 
-const yearOf = (ms: number) => Math.floor(ms / YEAR_MS)
-
-/** My events by the years their periods touch, so that each of theirs is compared with few of mine. */
-class YearIndex {
-  private readonly byYear = new Map<number, number[]>()
+/**
+ * My events by start, so that each of theirs is compared only with those that can overlap it:
+ * events up to a year long are found by binary search on their start; longer ones (few) are
+ * checked against every event of theirs.
+ */
+class StartIndex {
+  private readonly short: { start: number; index: number }[] = []
   private readonly long: number[] = []
+  /** The longest of the short ones: how far before p a start can be and still overlap it. */
+  private longestShort = 0
 
   constructor(periods: (Period | null)[]) {
     periods.forEach((p, index) => {
       if (!p) return
-      const [first, last] = [yearOf(p.start), yearOf(p.end)]
-      if (last - first > MAX_INDEXED_YEARS) return this.long.push(index)
-      for (let year = first; year <= last; year++) {
-        const list = this.byYear.get(year)
-        if (list) list.push(index)
-        else this.byYear.set(year, [index])
-      }
+      if (p.end - p.start > MAX_SHORT_MS) return this.long.push(index)
+      this.short.push({ start: p.start, index })
+      this.longestShort = Math.max(this.longestShort, p.end - p.start)
     })
+    this.short.sort((a, b) => a.start - b.start)
   }
 
-  near(p: Period): Set<number> {
-    const found = new Set(this.long)
-    const [first, last] = [yearOf(p.start - WINDOW_MS), yearOf(p.end + WINDOW_MS)]
-    for (let year = first; year <= Math.min(last, first + MAX_INDEXED_YEARS); year++)
-      for (const index of this.byYear.get(year) ?? []) found.add(index)
-    return found
+  /** My events whose start is close enough to overlap p (the caller checks the overlap). */
+  *near(p: Period): Generator<number> {
+    yield* this.long
+    const from = p.start - WINDOW_MS - this.longestShort
+    const to = p.end + WINDOW_MS
+    let low = 0
+    let high = this.short.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (this.short[mid]!.start < from) low = mid + 1
+      else high = mid
+    }
+    for (let at = low; at < this.short.length && this.short[at]!.start < to; at++) yield this.short[at]!.index
   }
 }
 
@@ -64,15 +71,18 @@ class YearIndex {
 export function findLikelyDuplicates(theirs: TimelineItem[], mine: TimelineItem[]): LikelyDuplicate[] {
   if (!theirs.length || !mine.length) return []
   const minePeriods = mine.map(period)
-  const index = new YearIndex(minePeriods)
+  const index = new StartIndex(minePeriods)
+  // Each title normalised once, not once per pair compared.
+  const mineWords: (TitleWords | undefined)[] = []
   const candidates: { theirs: number; mine: number; score: number }[] = []
   theirs.forEach((item, t) => {
     const p = period(item)
     if (!p) return
+    const words = titleWords(item.title)
     for (const m of index.near(p)) {
       const q = minePeriods[m]!
       if (p.start >= q.end + WINDOW_MS || q.start >= p.end + WINDOW_MS) continue
-      const score = titleSimilarity(item.title, mine[m]!.title)
+      const score = similarTitles(words, (mineWords[m] ??= titleWords(mine[m]!.title)))
       if (score >= TITLE_SIMILARITY_THRESHOLD) candidates.push({ theirs: t, mine: m, score })
     }
   })

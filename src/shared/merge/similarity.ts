@@ -34,7 +34,9 @@ export function singular(word: string): string {
 /** Two words are the same word when equal, when one abbreviates the other ("intel"), or nearly equal. */
 function sameWord(p: string, q: string): boolean {
   const abbreviated = (word: string, other: string) => word.length >= 4 && other.startsWith(word)
-  return p === q || abbreviated(p, q) || abbreviated(q, p) || ratio(p, q) >= 0.8
+  if (p === q || abbreviated(p, q) || abbreviated(q, p)) return true
+  // The ratio cannot reach 0.8 when one word is much shorter than the other: no need to measure.
+  return Math.min(p.length, q.length) >= 0.8 * Math.max(p.length, q.length) && ratio(p, q) >= 0.8
 }
 
 /** How many words of the shorter list have their own match in the longer, in any order. */
@@ -57,12 +59,31 @@ function wordDice(x: string[], y: string[]): number {
   return (2 * wordsFound(x, y).found) / (x.length + y.length)
 }
 
-function similarWords(x: string[], y: string[]): number {
-  if (!x.length || !y.length) return 0
-  const inOrder = ratio(x.join(' '), y.join(' '))
+/** A title normalised once for many comparisons: its words, in order and sorted. */
+export interface TitleWords {
+  words: string[]
+  inOrder: string
+  sorted: string
+}
+
+export function titleWords(title: string): TitleWords {
+  const words = normalizeWords(title)
+  return { words, inOrder: words.join(' '), sorted: [...words].sort().join(' ') }
+}
+
+/** Two normalised titles' likeness (titleSimilarity without the normalising, for callers that cache it). */
+export function similarTitles(x: TitleWords, y: TitleWords): number {
+  if (!x.words.length || !y.words.length) return 0
+  const inOrder = ratio(x.inOrder, y.inOrder)
   if (inOrder === 1) return 1
-  const sorted = ratio([...x].sort().join(' '), [...y].sort().join(' '))
-  return Math.max(inOrder, sorted, wordDice(x, y))
+  return Math.max(inOrder, ratio(x.sorted, y.sorted), wordDice(x.words, y.words))
+}
+
+function similarWords(x: string[], y: string[]): number {
+  return similarTitles(
+    { words: x, inOrder: x.join(' '), sorted: [...x].sort().join(' ') },
+    { words: y, inOrder: y.join(' '), sorted: [...y].sort().join(' ') }
+  )
 }
 
 /**
