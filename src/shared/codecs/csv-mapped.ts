@@ -46,16 +46,8 @@ export function readMappedRows(table: Table, mapping: TableMapping, context: Rea
     }
 
   const row = new RowReader(table, columns, orders, builder, context)
-  const ignored = table.headers.flatMap((header, index) => {
-    const field = own(mapping.columns, header)
-    return typeof field === 'string' && field !== 'ignore' ? [] : [index]
-  })
-  for (const tableRow of table.rows) {
-    row.read(tableRow)
-    for (const index of ignored)
-      if ((tableRow.cells[index] ?? '').trim())
-        builder.notImported(table.headers[index]!, 'rows', 'the column is set to “ignore” in the mapping')
-  }
+  // A column the mapping ignores is not a silent loss: the mapping step showed it, with its values.
+  for (const tableRow of table.rows) row.read(tableRow)
   row.summarise()
 
   const document = builder.finish()
