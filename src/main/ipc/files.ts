@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path'
 import { MAX_IMPORT_BYTES } from '../../shared/codecs/types'
 import { ChronotesError } from '../../shared/errors'
 import type { ChronotesApi, ImportedFile } from '../../shared/ipc'
-import { writeAtomically } from '../services/fs-utils'
+import { writeFileVerified } from '../services/fs-utils'
 import { domainHandlers } from './handlers'
 import { registerHandlers, type IpcRegistrar, type SenderCheck } from './register'
 
@@ -83,7 +83,7 @@ export function filesApi(dialogs: FileDialogs): ChronotesApi['files'] {
       // Only a name is suggested: a folder in it must not steer the dialog anywhere.
       const path = await dialogs.chooseExport(basename(suggestedName.replace(/\\/g, '/')) || 'export')
       if (!path) return null
-      await writeAtomically(path, content)
+      await writeFileVerified(path, content)
       rememberWritten(path)
       return path
     },

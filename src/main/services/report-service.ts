@@ -5,7 +5,7 @@ import type { TimelineDocument } from '../../shared/model/schema'
 import { buildReportModel } from '../../shared/report/build-model'
 import type { ExportedReport, ReportOptions } from '../../shared/report/options'
 import { rememberWritten } from '../ipc/files'
-import { writeAtomically } from './fs-utils'
+import { writeFileVerified } from './fs-utils'
 import { countPdfPages } from './pdf-pages'
 import type { PrintEngine } from './print-engine'
 
@@ -63,7 +63,7 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
       })
       if (signal.aborted) throw cancelled()
       progress(2)
-      await writeAtomically(path, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)).catch((error: unknown) => {
+      await writeFileVerified(path, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)).catch((error: unknown) => {
         throw new ChronotesError('IO', `The PDF could not be written to ${path}: ${(error as Error).message}`)
       })
       // The files domain opens only what the app wrote: this PDF may now be opened ("Open PDF").

@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises'
 import { z } from 'zod'
 import type { Settings, SettingsPatch } from '../../shared/ipc'
-import { fileStamp, readIfExists, writeAtomically } from './fs-utils'
+import { fileStamp, readIfExists, writeFileVerified } from './fs-utils'
 
 const StoredSettingsSchema = z
   .object({
@@ -40,7 +40,7 @@ export class SettingsService {
 
   async update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
     const next = { ...(await this.get()), ...patch }
-    await writeAtomically(this.file, JSON.stringify(next, null, 2) + '\n')
+    await writeFileVerified(this.file, JSON.stringify(next, null, 2) + '\n')
     this.current = next
     return next
   }

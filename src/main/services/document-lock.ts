@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import lockfile from 'proper-lockfile'
+import { ChronotesError } from '../../shared/errors'
+
+/**
+ * A lock older than this (its holder stopped refreshing it: killed, or its machine died) is
+ * taken over. proper-lockfile refreshes a held lock every half of it.
+ */
+export const LOCK_STALE_MS = 5_000
+
+/** One writer per document across processes (the app, the CLI, a second app): a lock folder per document. */
+export class DocumentLocks {
+  constructor(private readonly folder: string) {}
+
+  /**
+   * Runs `work` while holding the document's lock, waiting for another writer to finish (or for
+   * its lock to go stale). `held()` says whether the lock is still ours: a process frozen for
+   * longer than LOCK_STALE_MS may have lost it, and must then not replace the file.
+   */
+  async with<T>(name: string, work: (held: () => boolean) => Promise<T>): Promise<T> {
+    await mkdir(this.folder, { recursive: true })
+    let lost = false
+    const release = await lockfile
+      .lock(this.target(name), {
+        ...this.options(name),
+        // Longer in all than a stale lock lives, so that a killed writer's lock never blocks for good.
+        retries: { retries: 80, factor: 1.2, minTimeout: 10, maxTimeout: 300, randomize: true },
+        onCompromised: () => (lost = true)
+      })
+      .catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ELOCKED') throw error
+        throw new ChronotesError(
+          'CONFLICT',
+          `"${name}" is being saved by another program. Nothing was changed; try again.`
+        )
+      })
+    try {
+      return await work(() => !lost)
+    } finally {
+      await release().catch(() => {})
+    }
+  }
+
+  /** Whether a live writer (this process or another) holds the document's lock now. */
+  async isHeld(name: string): Promise<boolean> {
+    return lockfile.check(this.target(name), this.options(name)).catch(() => false)
+  }
+
+  // Named by a hash: a document's name may be as long as a file name can be, and ".lock" would not fit.
+  private target(name: string): string {
+    return join(this.folder, createHash('sha256').update(name).digest('hex').slice(0, 32))
+  }
+
+  private options(name: string) {
+    return { realpath: false, stale: LOCK_STALE_MS, lockfilePath: `${this.target(name)}.lock` }
+  }
+}
