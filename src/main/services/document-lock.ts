@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { ChronotesError } from '../../shared/errors'
@@ -12,7 +11,8 @@ export const LOCK_STALE_MS = 5_000
 
 /** One writer per document across processes (the app, the CLI, a second app): a lock folder per document. */
 export class DocumentLocks {
-  constructor(private readonly folder: string) {}
+  /** `folder` gives (making it if needed) the folder the lock folders go in. */
+  constructor(private readonly folder: () => Promise<string>) {}
 
   /**
    * Runs `work` while holding the document's lock, waiting for another writer to finish (or for
@@ -20,11 +20,11 @@ export class DocumentLocks {
    * longer than LOCK_STALE_MS may have lost it, and must then not replace the file.
    */
   async with<T>(name: string, work: (held: () => boolean) => Promise<T>): Promise<T> {
-    await mkdir(this.folder, { recursive: true })
+    const folder = await this.folder()
     let lost = false
     const release = await lockfile
-      .lock(this.target(name), {
-        ...this.options(name),
+      .lock(this.target(folder, name), {
+        ...this.options(folder, name),
         // Longer in all than a stale lock lives, so that a killed writer's lock never blocks for good.
         retries: { retries: 80, factor: 1.2, minTimeout: 10, maxTimeout: 300, randomize: true },
         onCompromised: () => (lost = true)
@@ -45,15 +45,16 @@ export class DocumentLocks {
 
   /** Whether a live writer (this process or another) holds the document's lock now. */
   async isHeld(name: string): Promise<boolean> {
-    return lockfile.check(this.target(name), this.options(name)).catch(() => false)
+    const folder = await this.folder()
+    return lockfile.check(this.target(folder, name), this.options(folder, name)).catch(() => false)
   }
 
   // Named by a hash: a document's name may be as long as a file name can be, and ".lock" would not fit.
-  private target(name: string): string {
-    return join(this.folder, createHash('sha256').update(name).digest('hex').slice(0, 32))
+  private target(folder: string, name: string): string {
+    return join(folder, createHash('sha256').update(name).digest('hex').slice(0, 32))
   }
 
-  private options(name: string) {
-    return { realpath: false, stale: LOCK_STALE_MS, lockfilePath: `${this.target(name)}.lock` }
+  private options(folder: string, name: string) {
+    return { realpath: false, stale: LOCK_STALE_MS, lockfilePath: `${this.target(folder, name)}.lock` }
   }
 }

@@ -62,7 +62,7 @@ export class LibraryService {
       ? new DatasetSeeder(options.datasetsDir, this.root, join(this.root, STATE_DIR, 'seeded.json'))
       : null
     this.paths = new LibraryPaths(this.root)
-    this.locks = new DocumentLocks(join(this.root, STATE_DIR, 'locks'))
+    this.locks = new DocumentLocks(() => this.paths.folder(STATE_DIR, 'locks'))
     this.index = new LibraryIndex(this.root, async () => {
       const state = await this.paths.find(STATE_DIR)
       return state && join(state, 'list-cache.json')
@@ -80,7 +80,8 @@ export class LibraryService {
       const writable = await this.paths.folder(STATE_DIR).then(
         () => true,
         (error: NodeJS.ErrnoException) => {
-          if (!['EROFS', 'EACCES', 'EPERM'].includes(error.code ?? '')) throw error
+          // Read-only, or a state folder that is a link: the library can still be read; saves say why not.
+          if (!['EROFS', 'EACCES', 'EPERM', 'OUTSIDE_LIBRARY'].includes(String(error.code))) throw error
           return false
         }
       )

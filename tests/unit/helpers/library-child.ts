@@ -32,7 +32,7 @@ async function run(command: Command): Promise<unknown> {
     case 'lock':
       // Held until this process dies: what a writer killed mid-save leaves.
       return new Promise((resolve) => {
-        void new DocumentLocks(join(root!, '.chronotes', 'locks')).with(command.name, () => {
+        void new DocumentLocks(async () => join(root!, '.chronotes', 'locks')).with(command.name, () => {
           resolve('locked')
           return new Promise(() => {})
         })
