@@ -83,7 +83,7 @@ const IO_REASONS: Record<string, [why: string, todo: string]> = {
   EMFILE: ['too many files are open', 'Close some windows or programs (or restart Chronotes) and try again.'],
   ENFILE: ['too many files are open on this computer', 'Close some programs and try again.'],
   ENOENT: [
-    'its folder is missing (moved, deleted, or on a disk that is not connected)',
+    'it or its folder is missing (moved, deleted, or on a disk that is not connected)',
     'Reconnect the disk or choose another folder, and try again.'
   ],
   ENOTDIR: ['a part of its folder path is a file, not a folder', 'Choose another folder and try again.'],

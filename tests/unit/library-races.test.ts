@@ -5,11 +5,9 @@
  * gets CONFLICT, and every create gets its own file; no update is ever lost. A lock left by a
  * killed process is taken over once stale, not waited on for ever.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCK_STALE_MS } from '../../src/main/services/document-lock'
 import { LibraryService } from '../../src/main/services/library-service'
@@ -17,39 +15,18 @@ import { readDocument, serializeDocument } from '../../src/shared/model/document
 import type { TimelineDocument } from '../../src/shared/model/schema'
 import { buildChild } from './helpers/build-child'
 import { makeDocument, makeItem } from './helpers/documents'
+import { LibraryChild } from './helpers/library-child-process'
 import { sha256 } from './helpers/library'
 
 const RACES = 100
 
-type Reply = { ok: true; value: unknown } | { ok: false; code: string; message: string }
-
-/** A child process running library-child.ts, answering one command at a time. */
-class Child {
-  private readonly replies: ((reply: Reply) => void)[] = []
-  readonly ready: Promise<void>
-  constructor(readonly process: ChildProcessWithoutNullStreams) {
-    let ready!: () => void
-    this.ready = new Promise((resolve) => (ready = resolve))
-    createInterface({ input: process.stdout }).on('line', (line) => {
-      if (line === 'ready') return ready()
-      this.replies.shift()?.(JSON.parse(line) as Reply)
-    })
-  }
-  send(command: object): Promise<Reply> {
-    return new Promise((resolve) => {
-      this.replies.push(resolve)
-      this.process.stdin.write(JSON.stringify(command) + '\n')
-    })
-  }
-}
-
 let work: string
 let script: string
 let root: string
-const children: Child[] = []
+const children: LibraryChild[] = []
 
-function startChild(): Child {
-  const child = new Child(spawn(process.execPath, [script, root], { stdio: 'pipe' }))
+function startChild(): LibraryChild {
+  const child = new LibraryChild(script, root)
   children.push(child)
   return child
 }
@@ -62,7 +39,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  for (const child of children) child.process.kill('SIGKILL')
+  for (const child of children) child.kill()
   await rm(work, { recursive: true, force: true })
 })
 

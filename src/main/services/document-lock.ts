@@ -22,24 +22,33 @@ export class DocumentLocks {
   async with<T>(name: string, work: (held: () => boolean) => Promise<T>): Promise<T> {
     const folder = await this.folder()
     let lost = false
-    const release = await lockfile
-      .lock(this.target(folder, name), {
-        ...this.options(folder, name),
-        // Longer in all than a stale lock lives, so that a killed writer's lock never blocks for good.
-        retries: { retries: 80, factor: 1.2, minTimeout: 10, maxTimeout: 300, randomize: true },
-        onCompromised: () => (lost = true)
-      })
-      .catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ELOCKED') throw error
-        throw new ChronotesError(
-          'CONFLICT',
-          `"${name}" is being saved by another program. Nothing was changed; try again.`
-        )
-      })
+    const release = await this.acquire(folder, name, () => (lost = true))
     try {
       return await work(() => !lost)
     } finally {
       await release().catch(() => {})
+    }
+  }
+
+  /**
+   * Waits for the lock while another writer holds it, and only then: proper-lockfile's own
+   * retries would also retry a read-only or forbidden folder for as long, before saying so.
+   */
+  private async acquire(folder: string, name: string, onCompromised: () => void): Promise<() => Promise<void>> {
+    // Longer in all than a stale lock lives, so that a killed writer's lock is taken over, never waited on for good.
+    const deadline = Date.now() + 3 * LOCK_STALE_MS
+    for (let wait = 10; ; wait = Math.min(300, wait * 1.5)) {
+      try {
+        return await lockfile.lock(this.target(folder, name), { ...this.options(folder, name), onCompromised })
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
+        if (Date.now() > deadline)
+          throw new ChronotesError(
+            'CONFLICT',
+            `"${name}" is being saved by another program. Nothing was changed; try again.`
+          )
+        await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random())))
+      }
     }
   }
 
