@@ -35,10 +35,15 @@ let disposeLibrary: () => void = () => {}
 let flushed: (() => void) | null = null
 
 async function openLibrary(root: string): Promise<void> {
-  const library = new LibraryService({ root, datasetsDir })
+  const library = new LibraryService({
+    root,
+    datasetsDir,
+    onExternalChange: (change) => mainWindow?.webContents.send('documents:changed-on-disk', change)
+  })
   await library.start()
   disposeLibrary()
   const disposers = [
+    () => void library.stop(),
     registerDocumentsIpc(ipcMain, library, isTrusted),
     registerLibraryIpc(ipcMain, { list: () => library.list(), chooseLocation }, isTrusted)
   ]

@@ -25,6 +25,8 @@ export class DocumentWatcher {
   constructor(
     private readonly root: string,
     private readonly onChange: (change: ExternalChange) => void,
+    /** Told after each look at the file: whether it was a version of ours or another program's. */
+    private readonly onCheck?: (outcome: 'ours' | 'theirs') => void,
     private readonly debounceMs = 100
   ) {}
 
@@ -69,7 +71,8 @@ export class DocumentWatcher {
     const bytes = await readNoFollow(join(this.root, followed.name)).catch(() => undefined)
     if (bytes === undefined || this.followed !== followed) return
     const revision = bytes ? revisionOf(bytes) : 'deleted'
-    if (followed.revisions.includes(revision)) return
+    if (followed.revisions.includes(revision)) return this.onCheck?.('ours')
+    this.onCheck?.('theirs')
     // Reported once: the same version on disk is not news the second time.
     this.follow(followed.name, revision)
     this.onChange({ name: followed.name, deleted: bytes === null })
