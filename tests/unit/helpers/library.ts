@@ -43,7 +43,7 @@ export async function rejection(promise: Promise<unknown>, code: ErrorCode): Pro
 
 /** Files in a folder that are left-over temporary files of a write ("x.chronotes.json.<pid>-<n>.tmp", or older "x.chronotes.json.123456"). */
 export async function strayTempFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((f) => /\.chronotes\.json\.(\d+|\d+-\d+\.tmp)$/.test(f))
+  return (await readdir(dir)).filter((f) => /\.chronotes\.json\.\d+$|\.\d+-\d+\.tmp$/.test(f))
 }
 
 /** The id of a process that has just exited: what a killed writer's temp file names. */
