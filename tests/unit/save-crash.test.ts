@@ -21,6 +21,7 @@ import { buildChild } from './helpers/build-child'
 import { makeLargeDocument } from './helpers/documents'
 import { sha256, strayTempFiles } from './helpers/library'
 
+// CHRONOTES_CRASH_KILLS=n runs fewer (or more) kills than the 200 the issue asks for.
 const ITERATIONS = Number(process.env['CHRONOTES_CRASH_KILLS'] ?? 200)
 const NAME = 'large.chronotes.json'
 
@@ -216,5 +217,5 @@ describe('a save killed mid-way', () => {
     expect(outcomes.old).toBeGreaterThan(0)
     expect(outcomes.new).toBeGreaterThan(0)
     expect(killedWhileWriting).toBeGreaterThan(0)
-  }, 1_200_000)
+  }, ITERATIONS * 15_000 + 60_000) // about 6 s a kill on a busy 2-core machine
 })
