@@ -13,6 +13,7 @@ import { dateAt } from '../src/shared/view/drag'
 import { filterItems } from '../src/shared/view/filter'
 import { documentExtent, selectTimelineItems } from '../src/shared/view/timeline-items'
 import { importBench } from './import-bench'
+import { libraryListBench } from './library-list-bench'
 import { mergeBench } from './merge-bench'
 import { pdfBench } from './pdf-bench'
 import { syntheticDocument } from './synthetic'
@@ -90,6 +91,8 @@ if (!dataset.ok) throw new Error('the bundled dataset did not validate')
 await measure('The bundled dataset', dataset.document, 'Jeddah')
 for (const count of [1_000, 100_000]) await measure('Synthetic document', syntheticDocument(count), 'satellite kyiv')
 
+console.log('\nLibrary list')
+await libraryListBench()
 console.log('\nImport and export')
 await importBench()
 console.log('\nMerge')

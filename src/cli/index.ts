@@ -2,6 +2,7 @@
  * The `chronotes` command line: the app's own readers, writers, merge and report, for batch work.
  * Plain Node; it never loads Electron.
  */
+import { plainIoError } from '../shared/errors'
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command'
 import { convert } from './commands/convert'
 import { merge } from './commands/merge'
@@ -36,10 +37,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`Usage: ${command.usage}`)
       return EXIT.usage
     }
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      io.err(`chronotes ${name}: ${(error as Error).message}`)
-      return EXIT.usage
+    const { code, path } = error as NodeJS.ErrnoException
+    if (code && /^E[A-Z]+$/.test(code)) {
+      // What failed, that nothing was replaced, and what to do; the system's own words after it.
+      const action = path ? `Working with ${path}` : 'A file operation'
+      io.err(`chronotes ${name}: ${plainIoError(error, action, 'No file was replaced.').message}`)
+      io.err(`  (${(error as Error).message})`)
+      return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' ? EXIT.usage : EXIT.problems
     }
     throw error
   }

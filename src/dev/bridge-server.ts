@@ -68,7 +68,8 @@ const TYPES: Record<string, string> = {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const library = new LibraryService({
     root: options.libraryDir,
-    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {})
+    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
+    onExternalChange: (change) => emit('documents:changed-on-disk', change)
   })
   await library.start()
   const settings = new SettingsService(
@@ -196,6 +197,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }),
     close: () =>
       new Promise<void>((resolve) => {
+        void library.stop()
         for (const stream of eventStreams) stream.end()
         server.closeAllConnections()
         server.close(() => resolve())

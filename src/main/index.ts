@@ -41,11 +41,16 @@ let disposeLibrary: () => void = () => {}
 const flush = new RendererFlush()
 
 async function openLibrary(root: string): Promise<void> {
-  const library = new LibraryService({ root, datasetsDir })
+  const library = new LibraryService({
+    root,
+    datasetsDir,
+    onExternalChange: (change) => mainWindow?.webContents.send('documents:changed-on-disk', change)
+  })
   await library.start()
   libraryRoot = root
   disposeLibrary()
   const disposers = [
+    () => void library.stop(),
     registerDocumentsIpc(ipcMain, library, isTrusted),
     registerLibraryIpc(ipcMain, { list: () => library.list(), chooseLocation }, isTrusted)
   ]

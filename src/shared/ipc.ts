@@ -196,13 +196,16 @@ export interface ChronotesEvents {
   'menu:command': string
   /** How far the PDF export under way has got. */
   'reports:progress': { stage: string; done: number; total: number }
+  /** Another program changed (or removed) the open document's file; the user chooses what to keep. */
+  'documents:changed-on-disk': { name: string; deleted: boolean }
 }
 export const EVENT_NAMES = [
   'app:flush-request',
   'app:open-file',
   'library:changed',
   'menu:command',
-  'reports:progress'
+  'reports:progress',
+  'documents:changed-on-disk'
 ] as const satisfies EventName[]
 export type EventName = keyof ChronotesEvents
 

@@ -90,9 +90,9 @@ describe('files.saveExport and openPath', () => {
 
   it('suggests a bare name: folders in the suggestion are dropped', async () => {
     const { api, suggested } = scripted({ exportPath: null })
-    expect(await api.saveExport('../../etc/passwd', 'x')).toBeNull()
+    expect(await api.saveExport('../../etc/passwd.csv', 'x')).toBeNull()
     expect(await api.saveExport('..\\..\\evil.csv', 'x')).toBeNull()
-    expect(suggested).toEqual(['passwd', 'evil.csv'])
+    expect(suggested).toEqual(['passwd.csv', 'evil.csv'])
   })
 
   it('refuses to open a file the app did not write in this session', async () => {

@@ -176,7 +176,11 @@ describe('domainHandlers', () => {
     const handlers = domainHandlers('documents', impl)
     expect(await call(handlers, 'documents:open', 'a.chronotes.json')).toEqual({
       ok: false,
-      error: { code: 'IO', message: 'EACCES: permission denied' }
+      error: {
+        code: 'IO',
+        message:
+          "The operation failed: Chronotes has no permission to write there. Nothing was changed: the previous version is intact. Check the folder's permissions (or choose another folder) and try again."
+      }
     })
     expect(await call(handlers, 'documents:trash', 'a.chronotes.json')).toEqual({
       ok: false,

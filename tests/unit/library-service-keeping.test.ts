@@ -1,8 +1,8 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LibraryService } from '../../src/main/services/library-service'
-import { useTempDirs } from './helpers/library'
+import { deadPid, useTempDirs } from './helpers/library'
 
 const tempDir = useTempDirs()
 
@@ -56,17 +56,14 @@ describe('versions the user never saw are never rotated away', () => {
 })
 
 describe('left-overs of interrupted saves', () => {
-  it('removes stale temporary files of an atomic write on start, but not fresh ones', async () => {
+  it('removes temporary files of killed saves on start, whatever their age', async () => {
     const root = await tempDir()
-    const stale = join(root, 'notes.chronotes.json.123456')
-    const fresh = join(root, 'notes.chronotes.json.654321')
-    await writeFile(stale, '{ "torn')
-    await writeFile(fresh, '{ "being written')
-    const hourAgo = new Date(Date.now() - 3_600_000)
-    await utimes(stale, hourAgo, hourAgo)
+    // One from the old writer (write-file-atomic), one from a process that no longer runs.
+    const legacy = join(root, 'notes.chronotes.json.123456')
+    const dead = join(root, `notes.chronotes.json.${await deadPid()}-1.tmp`)
+    await writeFile(legacy, '{ "torn')
+    await writeFile(dead, '{ "torn too')
     await new LibraryService({ root }).start()
-    const left = await readdir(root)
-    expect(left).not.toContain('notes.chronotes.json.123456')
-    expect(left).toContain('notes.chronotes.json.654321')
+    expect(await readdir(root)).toEqual(['.chronotes'])
   })
 })

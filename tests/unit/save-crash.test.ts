@@ -1,25 +1,28 @@
 /**
  * "A save killed mid-way always leaves a file that parses as the old or the new version."
  * A child process saves a document of several megabytes over an existing one with the real
- * LibraryService and is SIGKILLed at a random moment; the file left behind must be exactly one
- * of the two versions, never a torn mixture.
+ * LibraryService and is SIGKILLed at a random moment, 200 times; the file left behind must be
+ * exactly one of the two versions, never a torn mixture, never the old one after the child said
+ * "saved" (a lost save), and the next open leaves no temporary file of the killed save behind
+ * (issue 9, item 6: they used to stay for 10 minutes).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, watch } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { isDeepStrictEqual } from 'node:util'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STATE_DIR } from '../../src/main/services/library-service'
+import { LibraryService, STATE_DIR } from '../../src/main/services/library-service'
 import { readDocument, serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
+import { buildChild } from './helpers/build-child'
 import { makeLargeDocument } from './helpers/documents'
 import { sha256, strayTempFiles } from './helpers/library'
 
-const ITERATIONS = 25
+// CHRONOTES_CRASH_KILLS=n runs fewer (or more) kills than the 200 the issue asks for.
+const ITERATIONS = Number(process.env['CHRONOTES_CRASH_KILLS'] ?? 200)
 const NAME = 'large.chronotes.json'
 
 let work: string
@@ -31,31 +34,12 @@ let newDoc: TimelineDocument
 let oldText: string
 let newText: string
 
-/** Node 20 cannot run TypeScript: bundle the child, dependencies and all, into one CommonJS file. */
-async function buildChild(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: resolve(__dirname, '../..'),
-    build: {
-      ssr: resolve(__dirname, 'helpers/save-child.ts'),
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rolldownOptions: { output: { format: 'cjs', entryFileNames: 'save-child.cjs' } }
-    },
-    ssr: { noExternal: true, target: 'node' }
-  })
-  return join(outDir, 'save-child.cjs')
-}
-
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'chronotes-save-crash-'))
-  childScript = await buildChild(join(work, 'child'))
+  childScript = await buildChild('save-child.ts', join(work, 'child'))
   root = join(work, 'Library')
   await mkdir(join(root, STATE_DIR), { recursive: true })
-  oldDoc = makeLargeDocument(6_000, 'Large timeline')
+  oldDoc = makeLargeDocument(2_000, 'Large timeline')
   // Every event changes, so that a file mixing both versions could not pass for either.
   newDoc = {
     ...oldDoc,
@@ -76,9 +60,14 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true })
 })
 
-/** Puts the old version back and clears what an earlier run left: backups and temporary files. */
+/**
+ * Puts the old version back and clears what an earlier run left: backups, temporary files, and
+ * the killed child's lock (which would make the next child wait 5 s for it to go stale; taking
+ * over stale locks is library-races.test.ts's subject).
+ */
 async function resetLibrary(): Promise<void> {
   await rm(join(root, STATE_DIR, 'backups'), { recursive: true, force: true })
+  await rm(join(root, STATE_DIR, 'locks'), { recursive: true, force: true })
   for (const stray of await strayTempFiles(root)) await rm(join(root, stray))
   await writeFile(join(root, NAME), oldText)
 }
@@ -175,7 +164,7 @@ async function expectBackupsComplete(): Promise<number> {
 
 describe('a save killed mid-way', () => {
   it('always leaves a file that parses as the old or the new version', async () => {
-    expect(Buffer.byteLength(newText)).toBeGreaterThan(5_000_000)
+    expect(Buffer.byteLength(newText)).toBeGreaterThan(2_000_000)
 
     // Calibrate: how long an uninterrupted save takes here, and how long its writing takes.
     const calibration: Run[] = []
@@ -192,7 +181,9 @@ describe('a save killed mid-way', () => {
     // land inside the save and some after it; the other half land while it is writing.
     const outcomes = { old: 0, new: 0 }
     let killedWhileWriting = 0
-    let tornTempFiles = 0
+    let tempFilesLeftByKills = 0
+    let tempFilesAfterOpen = 0
+    let lost = 0
     for (let i = 0; i < ITERATIONS; i++) {
       await resetLibrary()
       const jitter = (i + Math.random()) / ITERATIONS
@@ -203,19 +194,28 @@ describe('a save killed mid-way', () => {
       outcomes[version]++
       await expectBackupsComplete()
       if (run.killed && run.writeStarted && version === 'old') killedWhileWriting++
-      tornTempFiles += (await strayTempFiles(root)).length
+      if (run.savedMs !== undefined && version === 'old') lost++
+      const backups = join(root, STATE_DIR, 'backups', NAME)
+      const strays = async () =>
+        (await strayTempFiles(root)).length + (existsSync(backups) ? (await strayTempFiles(backups)).length : 0)
+      tempFilesLeftByKills += await strays()
+      // The next open (a new process, as after a restart) clears what the killed save left.
+      await new LibraryService({ root }).open(NAME)
+      tempFilesAfterOpen += await strays()
     }
 
     console.info(
       `save of ${(Buffer.byteLength(newText) / 1e6).toFixed(1)} MB took ~${saveMs.toFixed(0)} ms, writing ~${writeMs.toFixed(0)} ms;`,
       `after ${ITERATIONS} kills: ${outcomes.old} old, ${outcomes.new} new;`,
-      `${killedWhileWriting} killed while writing; ${tornTempFiles} half-written temporary files left`
+      `${killedWhileWriting} killed while writing; ${lost} lost; ${tempFilesLeftByKills} half-written temporary files left by the kills, ${tempFilesAfterOpen} after the next open`
     )
     expect(outcomes.old + outcomes.new).toBe(ITERATIONS)
+    expect(lost).toBe(0)
+    expect(tempFilesAfterOpen).toBe(0)
     // Both outcomes prove that the kills landed before and after the moment the save takes effect,
     // and some landed after the save had begun to write.
     expect(outcomes.old).toBeGreaterThan(0)
     expect(outcomes.new).toBeGreaterThan(0)
     expect(killedWhileWriting).toBeGreaterThan(0)
-  }, 120_000)
+  }, ITERATIONS * 15_000 + 60_000) // about 6 s a kill on a busy 2-core machine
 })

@@ -5,7 +5,7 @@ import { exportDocument, importFile, READERS, WRITERS } from '../../shared/codec
 import { MAX_IMPORT_BYTES, type EventField, type FormatId, type TableMapping } from '../../shared/codecs/types'
 import type { Problem } from '../../shared/model/problems'
 import type { TimelineDocument } from '../../shared/model/schema'
-import { writeAtomically } from '../../main/services/fs-utils'
+import { writeFileVerified } from '../../main/services/fs-utils'
 import { EXIT, printProblems, UsageError, type CliCommand, type CliIo } from '../command'
 
 // A record, so that the compiler says when EventField gains a field that --map should accept.
@@ -217,7 +217,7 @@ export const convert: CliCommand = {
     if (read.notice && !json) io.err(`chronotes convert: ${read.notice}`)
     let written = false
     if (read.document) {
-      await writeAtomically(output, exportDocument(read.document, to).text)
+      await writeFileVerified(output, exportDocument(read.document, to).text)
       written = true
     }
     const events = read.document?.items.length ?? 0

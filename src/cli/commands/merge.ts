@@ -8,7 +8,7 @@ import { applyCommand, isNoop } from '../../shared/model/commands'
 import { readDocument, serializeDocument } from '../../shared/model/document'
 import { countProblems, describeProblemCounts, sortProblems, type Problem } from '../../shared/model/problems'
 import type { TimelineDocument } from '../../shared/model/schema'
-import { writeAtomically } from '../../main/services/fs-utils'
+import { writeFileVerified } from '../../main/services/fs-utils'
 import { EXIT, printProblems, UsageError, type CliCommand } from '../command'
 import { count, printHelp, READ_OPTIONS, readColleagueFile, readerFormat, shellWord } from './convert'
 
@@ -235,7 +235,7 @@ export const merge: CliCommand = {
     const command = applyMerge(mine, plan, choices, { fileName: basename(theirsPath), now })
     // As in the app, a document that changed is stamped with the time of the change.
     const merged = isNoop(command) ? mine : { ...applyCommand(mine, command), updatedAt: now.toISOString() }
-    await writeAtomically(output, serializeDocument(merged))
+    await writeFileVerified(output, serializeDocument(merged))
 
     const summary = summarise(plan, choices, mine, merged)
     const problems = sortProblems(theirs.problems)

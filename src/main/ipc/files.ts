@@ -1,9 +1,11 @@
 import { open } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, extname, resolve } from 'node:path'
+import { WRITERS } from '../../shared/codecs'
 import { MAX_IMPORT_BYTES } from '../../shared/codecs/types'
-import { ChronotesError } from '../../shared/errors'
+import { ChronotesError, plainIoError } from '../../shared/errors'
 import type { ChronotesApi, ImportedFile } from '../../shared/ipc'
-import { writeAtomically } from '../services/fs-utils'
+import { truncateUtf8, writeFileVerified } from '../services/fs-utils'
+import { MAX_NAME_BYTES } from '../services/library-paths'
 import { domainHandlers } from './handlers'
 import { registerHandlers, type IpcRegistrar, type SenderCheck } from './register'
 
@@ -22,6 +24,30 @@ export interface FileDialogs {
  * that a compromised renderer cannot make the system open (run) any file it names.
  */
 const writtenPaths = new Set<string>()
+
+/** What an export may be: the extensions of the formats Chronotes writes (".csv", ".json", ".jsonl", ".md"). */
+export const EXPORT_EXTENSIONS: ReadonlySet<string> = new Set(WRITERS.map((writer) => extname(`x${writer.extension}`)))
+
+/** What "Open" may open: what Chronotes writes, never a program (".bat", ".desktop", ".hta", …). */
+const OPENABLE_EXTENSIONS: ReadonlySet<string> = new Set([...EXPORT_EXTENSIONS, '.pdf'])
+
+/**
+ * The path with the extension its format needs: one typed in the save dialog that differs
+ * ("report.bat" for a CSV) gets the right one added ("report.bat.csv"), so that what is written
+ * opens as what it is, and never runs as a program.
+ */
+export function withExtension(path: string, extension: string): string {
+  return extname(path).toLowerCase() === extension ? path : `${path}${extension}`
+}
+
+/** A suggested file name whose name, extension kept, fits MAX_NAME_BYTES of UTF-8. */
+export function cappedFileName(name: string): string {
+  const extension = extname(name)
+  return (
+    truncateUtf8(name.slice(0, name.length - extension.length), MAX_NAME_BYTES - Buffer.byteLength(extension)) +
+    extension
+  )
+}
 
 /** Records a file the app has just written, so that the user may open it (the report service calls this too). */
 export function rememberWritten(path: string): void {
@@ -81,15 +107,25 @@ export function filesApi(dialogs: FileDialogs): ChronotesApi['files'] {
 
     async saveExport(suggestedName: string, content: string): Promise<string | null> {
       // Only a name is suggested: a folder in it must not steer the dialog anywhere.
-      const path = await dialogs.chooseExport(basename(suggestedName.replace(/\\/g, '/')) || 'export')
-      if (!path) return null
-      await writeAtomically(path, content)
+      const name = cappedFileName(basename(suggestedName.replace(/\\/g, '/')) || 'export')
+      const extension = extname(name).toLowerCase()
+      if (!EXPORT_EXTENSIONS.has(extension))
+        throw new ChronotesError(
+          'INVALID_ARGUMENT',
+          `Chronotes exports only ${[...EXPORT_EXTENSIONS].join(', ')} files, not “${extension || name}”.`
+        )
+      const chosen = await dialogs.chooseExport(name)
+      if (!chosen) return null
+      const path = withExtension(chosen, extension)
+      await writeFileVerified(path, content).catch((error: unknown) => {
+        throw plainIoError(error, `Writing the export to ${path}`, 'No file was replaced.')
+      })
       rememberWritten(path)
       return path
     },
 
     async openPath(path: string): Promise<void> {
-      if (!writtenPaths.has(resolve(path)))
+      if (!writtenPaths.has(resolve(path)) || !OPENABLE_EXTENSIONS.has(extname(path).toLowerCase()))
         throw new ChronotesError('INVALID_ARGUMENT', 'Chronotes opens only files it has written in this session.')
       await dialogs.openWithSystem(path)
     }

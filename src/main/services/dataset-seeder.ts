@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DOCUMENT_EXTENSION } from '../../shared/model/document'
-import { readIfExists, revisionOf, writeAtomically } from './fs-utils'
+import { readIfExists, revisionOf, writeFileVerified } from './fs-utils'
 
 /** For each bundled dataset ever copied in: the revision of the copy the app wrote. */
 const SeededSchema = z.record(z.string(), z.object({ revision: z.string() }))
@@ -31,14 +31,14 @@ export class DatasetSeeder {
       const record = seeded[name]
       const untouched = record && current && revisionOf(current) === record.revision
       if ((!record && !current) || (untouched && revisionOf(source) !== record.revision)) {
-        await writeAtomically(target, source)
+        await writeFileVerified(target, source)
         seeded[name] = { revision: revisionOf(source) }
       } else if (!record) {
         // A file of that name is already the user's: leave it, and never seed over it later.
         seeded[name] = { revision: '' }
       }
     }
-    await writeAtomically(this.stateFile, JSON.stringify(seeded, null, 2) + '\n')
+    await writeFileVerified(this.stateFile, JSON.stringify(seeded, null, 2) + '\n')
   }
 
   private async readState(): Promise<Seeded> {

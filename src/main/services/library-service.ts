@@ -1,6 +1,6 @@
-import { access, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ChronotesError } from '../../shared/errors'
+import { ChronotesError, plainIoError } from '../../shared/errors'
 import type { BackupInfo, LibraryEntry, OpenedDocument, SaveOptions, SaveResult } from '../../shared/ipc'
 import { DocumentNameSchema } from '../../shared/ipc'
 import { DOCUMENT_EXTENSION, readDocument, serializeDocument } from '../../shared/model/document'
@@ -8,8 +8,16 @@ import { emptyDocument } from '../../shared/model/factory'
 import { newId } from '../../shared/model/ids'
 import { formatProblem } from '../../shared/model/problems'
 import { SCHEMA_VERSION, type TimelineDocument } from '../../shared/model/schema'
-import { fileStamp, readIfExists, revisionOf, writeAtomically } from './fs-utils'
 import { DatasetSeeder } from './dataset-seeder'
+import { DocumentLocks } from './document-lock'
+import { DocumentWatcher, type ExternalChange } from './document-watcher'
+import { fileStamp, readNoFollow, revisionOf, writeFileVerified } from './fs-utils'
+import { LibraryIndex } from './library-index'
+import { LibraryPaths, slugify } from './library-paths'
+import { removeStaleTempFiles } from './stale-temp-files'
+
+export { slugify } from './library-paths'
+export type { ExternalChange } from './document-watcher'
 
 export interface LibraryServiceOptions {
   /** The library folder: one `*.chronotes.json` file per timeline. */
@@ -19,21 +27,34 @@ export interface LibraryServiceOptions {
   clock?: () => Date
   /** How many previous versions of each document are kept. */
   backupsToKeep?: number
+  /** Told at once when another program changes (or removes) the open document's file. */
+  onExternalChange?: (change: ExternalChange) => void
+  /** Told after each look at the open document's changed file (for tests and logs). */
+  onWatchCheck?: (outcome: 'ours' | 'theirs') => void
 }
 
 /** Where the library keeps what is not a document. Visible, so a person can find their trash. */
 export const TRASH_DIR = 'Trash'
 export const STATE_DIR = '.chronotes'
 
+const INTACT = 'Nothing was changed: the previous version is intact.'
+const NOTHING_CHANGED = 'Nothing was changed.'
+
 /**
  * The document library: a folder of `*.chronotes.json` files. It never imports electron; main,
- * the CLI and the loopback bridge all use it as it is.
+ * the CLI and the loopback bridge all use it as it is. Every write is verified before it
+ * replaces anything, one process at a time writes a document (a lock plus the revision check),
+ * and nothing outside the folder is ever followed into.
  */
 export class LibraryService {
   readonly root: string
   private readonly clock: () => Date
   private readonly backupsToKeep: number
   private readonly seeder: DatasetSeeder | null
+  private readonly paths: LibraryPaths
+  private readonly locks: DocumentLocks
+  private readonly index: LibraryIndex
+  private readonly watcher: DocumentWatcher | null
 
   constructor(options: LibraryServiceOptions) {
     this.root = options.root
@@ -42,77 +63,103 @@ export class LibraryService {
     this.seeder = options.datasetsDir
       ? new DatasetSeeder(options.datasetsDir, this.root, join(this.root, STATE_DIR, 'seeded.json'))
       : null
-  }
-
-  /** Creates the folder if needed, clears what interrupted saves left, and copies in new bundled datasets. */
-  async start(): Promise<void> {
-    await mkdir(join(this.root, STATE_DIR), { recursive: true })
-    await this.removeStaleTempFiles()
-    await this.seeder?.seed()
+    this.paths = new LibraryPaths(this.root)
+    this.locks = new DocumentLocks(() => this.paths.folder(STATE_DIR, 'locks'))
+    this.index = new LibraryIndex(this.root, async () => {
+      const state = await this.paths.find(STATE_DIR)
+      return state && join(state, 'list-cache.json')
+    })
+    this.watcher = options.onExternalChange
+      ? new DocumentWatcher(this.root, options.onExternalChange, options.onWatchCheck)
+      : null
   }
 
   /**
-   * An atomic save killed before its rename leaves "name.chronotes.json.<n>" behind: never the
-   * document itself, only a torn copy of it. Fresh ones may belong to a save under way.
+   * Creates the folder if needed, clears what killed saves left, copies in new bundled datasets,
+   * and starts watching. A read-only library still opens (to read); saving then says why it cannot.
    */
-  private async removeStaleTempFiles(): Promise<void> {
-    const cutoff = Date.now() - 10 * 60_000
-    for (const file of await readdir(this.root)) {
-      if (!/\.chronotes\.json\.\d+$/.test(file)) continue
-      const path = join(this.root, file)
-      const info = await stat(path).catch(() => null)
-      if (info?.isFile() && info.mtimeMs < cutoff) await unlink(path).catch(ignoreMissing)
-    }
+  async start(): Promise<void> {
+    await this.guard('Opening the library folder', NOTHING_CHANGED, async () => {
+      await mkdir(this.root, { recursive: true }).catch(() => {})
+      const writable = await this.paths.folder(STATE_DIR).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          // Read-only, or a state folder that is a link: the library can still be read; saves say why not.
+          if (!['EROFS', 'EACCES', 'EPERM', 'OUTSIDE_LIBRARY'].includes(String(error.code))) throw error
+          return false
+        }
+      )
+      if (!writable) return
+      await removeStaleTempFiles(this.root, (target) => this.locks.isHeld(target))
+      await this.seeder?.seed()
+    })
+    this.watcher?.start()
+  }
+
+  async stop(): Promise<void> {
+    this.watcher?.stop()
   }
 
   async list(): Promise<LibraryEntry[]> {
-    const names = (await readdir(this.root, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && isDocumentName(entry.name))
-      .map((entry) => entry.name)
-    const entries = await Promise.all(
-      names.map(async (name): Promise<LibraryEntry> => {
-        const bytes = await readIfExists(this.pathOf(name)).catch((error: Error) => error)
-        if (bytes instanceof Error)
-          return { name, status: 'unreadable', reason: 'IO', problems: [{ file: name, message: bytes.message }] }
-        if (!bytes) return { name, status: 'unreadable', reason: 'NOT_FOUND', problems: [] }
-        const result = readDocument(bytes.toString('utf8'), name)
-        if (!result.ok) return { name, status: 'unreadable', reason: result.reason, problems: result.problems }
-        const { title, updatedAt, items } = result.document
-        return { name, status: 'ok', title, updatedAt, itemCount: items.length }
-      })
-    )
-    const label = (entry: LibraryEntry) => (entry.status === 'ok' ? entry.title : entry.name)
-    return entries.sort((a, b) => label(a).localeCompare(label(b)))
+    return this.guard('Listing the library', NOTHING_CHANGED, async () => {
+      const names = (await readdir(this.root, { withFileTypes: true }))
+        .filter((entry) => entry.isFile() && isDocumentName(entry.name))
+        .map((entry) => entry.name)
+      const entries = await this.index.entries(names)
+      const label = (entry: LibraryEntry) => (entry.status === 'ok' ? entry.title : entry.name)
+      return entries.sort((a, b) => label(a).localeCompare(label(b)))
+    })
   }
 
   async create(title: string): Promise<OpenedDocument> {
-    return this.writeNew(emptyDocument(title, this.clock()))
+    return this.guard(`Creating "${title}"`, NOTHING_CHANGED, () => this.writeNew(emptyDocument(title, this.clock())))
   }
 
   async open(name: string): Promise<OpenedDocument> {
-    const bytes = await readIfExists(this.pathOf(name))
-    if (!bytes) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library any more.`)
-    return opened(name, bytes)
+    return this.guard(`Opening "${name}"`, NOTHING_CHANGED, async () => {
+      const path = await this.documentPath(name)
+      // What saves killed part-way left of this document; a read-only library keeps them.
+      await this.removeTempFiles(name).catch(() => {})
+      const bytes = await readNoFollow(path)
+      if (!bytes) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library any more.`)
+      const result = opened(name, bytes)
+      this.watcher?.follow(name, result.revision)
+      return result
+    })
   }
 
   /**
    * Saves atomically, keeping the previous version as a backup. Refuses with CONFLICT when the
-   * file on disk is not the revision the caller last saw, unless the caller forces it.
+   * file on disk is not the revision the caller last saw, unless the caller forces it; the lock
+   * makes that check and the write one step, across processes.
    */
   async save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult> {
-    const path = this.pathOf(name)
-    const current = await readIfExists(path)
-    if (!options.force) {
-      if (current && revisionOf(current) !== options.baseRevision)
-        throw new ChronotesError('CONFLICT', `"${name}" was changed on disk by another program since it was opened.`)
-      if (!current && options.baseRevision !== null)
-        throw new ChronotesError('CONFLICT', `"${name}" was moved or deleted on disk since it was opened.`)
-    }
     const text = serializeDocument(document)
-    // A version the caller never saw (another program's, or a file it could not read) is kept for good.
-    if (current) await this.backup(name, current, revisionOf(current) !== options.baseRevision)
-    await writeAtomically(path, text)
-    return { revision: revisionOf(text), savedAt: this.clock().toISOString() }
+    this.pathOf(name)
+    return this.guard(`Saving "${name}"`, INTACT, () =>
+      this.locks.with(name, async (held) => {
+        const path = await this.documentPath(name)
+        await removeStaleTempFiles(this.root, 'held', name)
+        const current = await readNoFollow(path)
+        if (!options.force) {
+          if (current && revisionOf(current) !== options.baseRevision)
+            throw new ChronotesError(
+              'CONFLICT',
+              `"${name}" was changed on disk by another program since it was opened.`
+            )
+          if (!current && options.baseRevision !== null)
+            throw new ChronotesError('CONFLICT', `"${name}" was moved or deleted on disk since it was opened.`)
+        }
+        // A version the caller never saw (another program's, or a file it could not read) is kept for good.
+        if (current) await this.backup(name, current, revisionOf(current) !== options.baseRevision)
+        if (!held()) throw lostLock(name)
+        const revision = revisionOf(text)
+        this.watcher?.follow(name, revision)
+        await writeFileVerified(path, text, { verify: verifyDocument })
+        await this.index.remember(name, entryOf(name, document))
+        return { revision, savedAt: this.clock().toISOString() }
+      })
+    )
   }
 
   /** Gives the timeline a new title and its file a matching name. Nothing is lost if it stops half-way. */
@@ -123,71 +170,101 @@ export class LibraryService {
       const saved = await this.save(name, retitled, { baseRevision: revision })
       return { name, document: retitled, revision: saved.revision }
     }
-    const renamed = await this.writeNew(retitled)
-    await this.moveBackups(name, renamed.name)
-    await unlink(this.pathOf(name))
-    return renamed
+    return this.guard(`Renaming "${name}"`, INTACT, () =>
+      this.locks.with(name, async () => {
+        const current = await readNoFollow(await this.documentPath(name))
+        if (!current || revisionOf(current) !== revision)
+          throw new ChronotesError('CONFLICT', `"${name}" was changed on disk by another program while it was renamed.`)
+        const renamed = await this.writeNew(retitled)
+        const backups = await this.paths.find(STATE_DIR, 'backups', name)
+        if (backups) await rename(backups, join(await this.paths.folder(STATE_DIR, 'backups'), renamed.name))
+        this.watcher?.unfollow(name)
+        await unlink(this.pathOf(name))
+        return renamed
+      })
+    )
   }
 
   /** Saves a document that came from elsewhere (an imported file) as a new timeline. */
   async createFrom(document: TimelineDocument): Promise<OpenedDocument> {
-    return this.writeNew(document)
+    return this.guard(`Saving "${document.title}" in the library`, NOTHING_CHANGED, () => this.writeNew(document))
   }
 
   async duplicate(name: string): Promise<OpenedDocument> {
     const { document } = await this.open(name)
     const now = this.clock().toISOString()
     // Events keep their ids: they are the same events, and merging later should recognise them.
-    return this.writeNew({
-      ...document,
-      id: newId(),
-      title: `${document.title} (copy)`,
-      createdAt: now,
-      updatedAt: now
-    })
+    const copy = { ...document, id: newId(), title: `${document.title} (copy)`, createdAt: now, updatedAt: now }
+    return this.guard(`Duplicating "${name}"`, NOTHING_CHANGED, () => this.writeNew(copy))
   }
 
   /** Moves the file into the library's Trash folder, its backups with it: nothing is deleted. */
   async trash(name: string): Promise<void> {
-    const stamp = await this.moveToTrash(name)
-    await rename(this.backupDir(name), join(this.root, TRASH_DIR, `${stamp} ${name} backups`)).catch(ignoreMissing)
+    this.pathOf(name)
+    await this.guard(`Moving "${name}" to the Trash`, NOTHING_CHANGED, () =>
+      this.locks.with(name, async () => {
+        this.watcher?.unfollow(name)
+        const stamp = await this.moveToTrash(name)
+        const backups = await this.paths.find(STATE_DIR, 'backups', name)
+        if (backups) await rename(backups, join(await this.paths.folder(TRASH_DIR), `${stamp} ${name} backups`))
+      })
+    )
   }
 
   async backups(name: string): Promise<BackupInfo[]> {
-    const dir = this.backupDir(name)
-    const files = await readdir(dir).catch(() => [] as string[])
-    const infos = await Promise.all(
-      files
-        .filter((f) => f.endsWith('.json'))
-        .map(async (id) => {
-          const info = await stat(join(dir, id))
-          return { id, savedAt: info.mtime.toISOString(), size: info.size }
-        })
-    )
-    return infos.sort((a, b) => b.id.localeCompare(a.id))
+    return this.guard(`Listing the backups of "${name}"`, NOTHING_CHANGED, async () => {
+      this.pathOf(name)
+      const dir = await this.paths.find(STATE_DIR, 'backups', name)
+      const files = dir ? await readdir(dir) : []
+      const infos = await Promise.all(
+        files
+          .filter((f) => f.endsWith('.json'))
+          .map(async (id) => {
+            const info = await stat(join(dir!, id))
+            return { id, savedAt: info.mtime.toISOString(), size: info.size }
+          })
+      )
+      return infos.sort((a, b) => b.id.localeCompare(a.id))
+    })
   }
 
   /** Puts a backup back in place. The version it replaces goes to the Trash, not away. */
   async restoreBackup(name: string, backupId: string): Promise<OpenedDocument> {
     if (!/^[\w-]+(\.[\w-]+)*\.json$/.test(backupId))
       throw new ChronotesError('INVALID_ARGUMENT', `"${backupId}" is not a backup of "${name}".`)
-    const bytes = await readIfExists(join(this.backupDir(name), backupId))
-    if (!bytes) throw new ChronotesError('NOT_FOUND', `There is no backup "${backupId}" of "${name}".`)
-    const restored = opened(name, bytes)
-    if (await readIfExists(this.pathOf(name))) await this.moveToTrash(name)
-    await writeAtomically(this.pathOf(name), bytes)
-    return restored
+    this.pathOf(name)
+    return this.guard(`Restoring a backup of "${name}"`, INTACT, () =>
+      this.locks.with(name, async () => {
+        const dir = await this.paths.find(STATE_DIR, 'backups', name)
+        const bytes = dir && (await readNoFollow(join(dir, backupId)))
+        if (!bytes) throw new ChronotesError('NOT_FOUND', `There is no backup "${backupId}" of "${name}".`)
+        const restored = opened(name, bytes)
+        const path = await this.documentPath(name)
+        if (await readNoFollow(path)) await this.moveToTrash(name)
+        this.watcher?.follow(name, restored.revision)
+        await writeFileVerified(path, bytes)
+        return restored
+      })
+    )
+  }
+
+  /** Temporary files of the document and of its backups whose writer is gone (dead, or without the lock). */
+  private async removeTempFiles(name: string): Promise<void> {
+    const held = () => this.locks.isHeld(name)
+    await removeStaleTempFiles(this.root, held, name)
+    const backups = await this.paths.find(STATE_DIR, 'backups', name)
+    if (backups) await removeStaleTempFiles(backups, held)
   }
 
   /** Moves the document's file into Trash under a time-stamped name, which it returns. */
   private async moveToTrash(name: string): Promise<string> {
-    const path = this.pathOf(name)
-    if (!(await readIfExists(path))) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library.`)
-    await mkdir(join(this.root, TRASH_DIR), { recursive: true })
+    const path = await this.documentPath(name)
+    if (!(await readNoFollow(path))) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library.`)
+    const trash = await this.paths.folder(TRASH_DIR)
     let stamp = fileStamp(this.clock())
     const base = stamp
-    for (let n = 2; await exists(join(this.root, TRASH_DIR, `${stamp} ${name}`)); n++) stamp = `${base}-${n}`
-    await rename(path, join(this.root, TRASH_DIR, `${stamp} ${name}`))
+    for (let n = 2; await exists(join(trash, `${stamp} ${name}`)); n++) stamp = `${base}-${n}`
+    await rename(path, join(trash, `${stamp} ${name}`))
     return stamp
   }
 
@@ -198,13 +275,16 @@ export class LibraryService {
     return join(this.root, name)
   }
 
-  private backupDir(name: string): string {
-    return join(this.root, STATE_DIR, 'backups', this.pathOf(name).slice(this.root.length + 1))
+  /** The document's path, refused if it is a link or leads outside the library. */
+  private async documentPath(name: string): Promise<string> {
+    const path = this.pathOf(name)
+    await this.paths.checkFile(path)
+    return path
   }
 
   private async backup(name: string, bytes: Buffer, overwrittenUnseen: boolean): Promise<void> {
-    const dir = this.backupDir(name)
-    await mkdir(dir, { recursive: true })
+    const dir = await this.paths.folder(STATE_DIR, 'backups', name)
+    await removeStaleTempFiles(dir, 'held')
     // A file of an older schema version is kept for good too: it is the only copy in that version.
     const version = /"schemaVersion":\s*(\d+)/.exec(bytes.subarray(0, 4096).toString('utf8'))?.[1]
     const older = version !== undefined && Number(version) < SCHEMA_VERSION
@@ -212,29 +292,48 @@ export class LibraryService {
     const stamp = fileStamp(this.clock())
     let file = `${stamp}${kind}.json`
     for (let n = 2; await exists(join(dir, file)); n++) file = `${stamp}-${n}${kind}.json`
-    await writeAtomically(join(dir, file), bytes)
+    // Verified like the document: a full disk must not leave a cut-off backup (or rotate a good one out).
+    await writeFileVerified(join(dir, file), bytes)
     const rotating = (await readdir(dir)).filter((f) => /^[\dTZ-]+\.json$/.test(f)).sort()
     for (const old of rotating.slice(0, Math.max(0, rotating.length - this.backupsToKeep))) await unlink(join(dir, old))
   }
 
-  private async moveBackups(from: string, to: string): Promise<void> {
-    await rename(this.backupDir(from), this.backupDir(to)).catch(ignoreMissing)
-  }
-
-  /** Writes a document under a new file name derived from its title. */
+  /**
+   * Writes a document under a new file name derived from its title. The name is taken
+   * exclusively (never over an existing file, even one another process creates at the same
+   * moment): on EEXIST the next name is tried.
+   */
   private async writeNew(document: TimelineDocument): Promise<OpenedDocument> {
-    const name = await this.freeName(document.title)
     const text = serializeDocument(document)
-    await writeAtomically(this.pathOf(name), text)
-    return { name, document, revision: revisionOf(text) }
-  }
-
-  private async freeName(title: string): Promise<string> {
-    const base = slugify(title)
+    const base = slugify(document.title)
     for (let n = 1; ; n++) {
       const name = `${base}${n === 1 ? '' : `-${n}`}${DOCUMENT_EXTENSION}`
       // A name whose backups outlived it (it was trashed) stays taken, so histories never mix.
-      if (!(await exists(join(this.root, name))) && !(await exists(this.backupDir(name)))) return name
+      if (await exists(join(this.root, STATE_DIR, 'backups', name))) continue
+      const created = await this.locks.with(name, async () => {
+        const path = this.pathOf(name)
+        if (await exists(path)) return false
+        return writeFileVerified(path, text, { exclusive: true, verify: verifyDocument }).then(
+          () => true,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'EEXIST') return false
+            throw error
+          }
+        )
+      })
+      if (!created) continue
+      const revision = revisionOf(text)
+      await this.index.remember(name, entryOf(name, document))
+      this.watcher?.follow(name, revision)
+      return { name, document, revision }
+    }
+  }
+
+  private async guard<T>(action: string, kept: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      throw plainIoError(error, action, kept)
     }
   }
 }
@@ -250,12 +349,34 @@ function opened(name: string, bytes: Buffer): OpenedDocument {
   return result.migratedFrom === undefined ? base : { ...base, migratedFrom: result.migratedFrom }
 }
 
-function ignoreMissing(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'ENOENT') throw error
+/**
+ * A document's file, read back before it replaces the old one, must parse. (Its bytes already
+ * equal the text serializeDocument made from a validated document; validating again would
+ * double the time of a large save and prove nothing more.)
+ */
+function verifyDocument(bytes: Buffer): string | null {
+  try {
+    JSON.parse(bytes.toString('utf8'))
+    return null
+  } catch (error) {
+    return `it does not parse as JSON (${(error as Error).message})`
+  }
 }
 
+function entryOf(name: string, document: TimelineDocument): LibraryEntry {
+  return { name, status: 'ok', title: document.title, updatedAt: document.updatedAt, itemCount: document.items.length }
+}
+
+function lostLock(name: string): ChronotesError {
+  return new ChronotesError(
+    'CONFLICT',
+    `"${name}" could not be saved: this save paused so long that another program may be writing it. Nothing was changed; save again.`
+  )
+}
+
+/** Whether anything (a file, a folder, a link, even a broken one) has that name. */
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(
+  return lstat(path).then(
     () => true,
     () => false
   )
@@ -263,17 +384,4 @@ async function exists(path: string): Promise<boolean> {
 
 function isDocumentName(name: string): boolean {
   return DocumentNameSchema.safeParse(name).success
-}
-
-/** A file name from a title: letters of any script kept, everything else a dash. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '')
-  return slug || 'timeline'
 }

@@ -1,11 +1,11 @@
-import { extname } from 'node:path'
-import { ChronotesError } from '../../shared/errors'
+import { ChronotesError, plainIoError } from '../../shared/errors'
 import type { ChronotesApi } from '../../shared/ipc'
 import type { TimelineDocument } from '../../shared/model/schema'
 import { buildReportModel } from '../../shared/report/build-model'
 import type { ExportedReport, ReportOptions } from '../../shared/report/options'
-import { rememberWritten } from '../ipc/files'
-import { writeAtomically } from './fs-utils'
+import { rememberWritten, withExtension } from '../ipc/files'
+import { truncateUtf8, writeFileVerified } from './fs-utils'
+import { MAX_NAME_BYTES } from './library-paths'
 import { countPdfPages } from './pdf-pages'
 import { printCancelled, type PrintEngine } from './print-engine'
 
@@ -50,8 +50,9 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
       const chosen = await this.options.chooseTarget(suggestedFileName(options.title))
       if (!chosen) return null
       if (signal.aborted) throw printCancelled()
-      // A name typed without an extension would not open as a PDF by a double click.
-      const path = extname(chosen) ? chosen : `${chosen}.pdf`
+      // A PDF is written only as a .pdf: a name typed without it (or with another, say ".hta")
+      // would not open as a PDF, and "Open PDF" must never run a program.
+      const path = withExtension(chosen, '.pdf')
       progress(0)
       engine = this.options.engine()
       const pdf = await engine.print({
@@ -63,8 +64,8 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
       })
       if (signal.aborted) throw printCancelled()
       progress(2)
-      await writeAtomically(path, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)).catch((error: unknown) => {
-        throw new ChronotesError('IO', `The PDF could not be written to ${path}: ${(error as Error).message}`)
+      await writeFileVerified(path, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)).catch((error: unknown) => {
+        throw plainIoError(error, `Writing the PDF to ${path}`, 'No file was replaced.')
       })
       // The files domain opens only what the app wrote: this PDF may now be opened ("Open PDF").
       rememberWritten(path)
@@ -94,7 +95,7 @@ export function suggestedFileName(title: string): string {
     .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 120)
-    .trim()
-  return `${name || 'Timeline'}.pdf`
+  // At most 120 characters, and a name a file system takes (255 bytes; a CJK letter is three).
+  const short = truncateUtf8(Array.from(name).slice(0, 120).join(''), MAX_NAME_BYTES - 4).trim()
+  return `${short || 'Timeline'}.pdf`
 }

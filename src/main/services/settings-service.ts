@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises'
 import { z } from 'zod'
 import type { Settings, SettingsPatch } from '../../shared/ipc'
-import { fileStamp, readIfExists, writeAtomically } from './fs-utils'
+import { fileStamp, readNoFollow, writeFileVerified } from './fs-utils'
 
 const StoredSettingsSchema = z
   .object({
@@ -25,7 +25,12 @@ export class SettingsService {
 
   async get(): Promise<Settings> {
     if (this.current) return this.current
-    const bytes = await readIfExists(this.file)
+    // A settings file that is a link is not followed (ELOOP): the defaults are used, and the next
+    // change replaces the link with a file of its own.
+    const bytes = await readNoFollow(this.file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOOP') return null
+      throw error
+    })
     let stored = {}
     if (bytes) {
       try {
@@ -40,7 +45,7 @@ export class SettingsService {
 
   async update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
     const next = { ...(await this.get()), ...patch }
-    await writeAtomically(this.file, JSON.stringify(next, null, 2) + '\n')
+    await writeFileVerified(this.file, JSON.stringify(next, null, 2) + '\n')
     this.current = next
     return next
   }

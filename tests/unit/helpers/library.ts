@@ -1,4 +1,5 @@
 /** Real temporary folders and a predictable clock for the library service tests. */
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -40,7 +41,14 @@ export async function rejection(promise: Promise<unknown>, code: ErrorCode): Pro
   return error as ChronotesError
 }
 
-/** Files in a folder that are left-over temporary files of an atomic write ("x.chronotes.json.123456"). */
+/** Files in a folder that are left-over temporary files of a write ("x.chronotes.json.<pid>-<n>.tmp", or older "x.chronotes.json.123456"). */
 export async function strayTempFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((f) => /\.chronotes\.json\.\d+$/.test(f))
+  return (await readdir(dir)).filter((f) => /\.chronotes\.json\.\d+$|\.\d+-\d+\.tmp$/.test(f))
+}
+
+/** The id of a process that has just exited: what a killed writer's temp file names. */
+export async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+  await new Promise((resolve) => child.on('exit', resolve))
+  return child.pid!
 }

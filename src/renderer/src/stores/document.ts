@@ -106,6 +106,21 @@ export const useDocumentStore = defineStore('document', () => {
     else if (saveInFlight) await saveInFlight
   }
 
+  /**
+   * Main saw another program change (or remove) the open document's file: say so now, with the
+   * same choices a conflicting save offers, and hold autosave until the user has chosen.
+   */
+  function noticeExternalChange(change: { name: string; deleted: boolean }): void {
+    if (change.name !== name.value) return
+    clearTimeout(timer)
+    problem.value = new ChronotesError(
+      'CONFLICT',
+      change.deleted
+        ? `"${change.name}" was moved or deleted on disk by another program.`
+        : `"${change.name}" was changed on disk by another program.`
+    )
+  }
+
   /** The file changed on disk: keep mine over it, take theirs, or keep mine as a new document. */
   async function resolveConflict(choice: 'overwrite' | 'reload' | 'copy'): Promise<OpenedDocument | null> {
     const doc = document.value
@@ -143,6 +158,7 @@ export const useDocumentStore = defineStore('document', () => {
     commit,
     save,
     flush,
+    noticeExternalChange,
     resolveConflict
   }
 })

@@ -1,0 +1,212 @@
+import { createReadStream } from 'node:fs'
+import { open, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { visit } from 'jsonc-parser'
+import { z } from 'zod'
+import type { LibraryEntry } from '../../shared/ipc'
+import { readDocument } from '../../shared/model/document'
+import { SCHEMA_VERSION } from '../../shared/model/schema'
+import { writeFileVerified } from './fs-utils'
+
+/** Files up to this size are read and validated in full for the list; larger ones only by their header. */
+export const FULL_READ_BYTES = 1024 * 1024
+const HEADER_BYTES = 64 * 1024
+
+const CacheSchema = z.record(
+  z.string(),
+  z.object({ size: z.number(), mtimeMs: z.number(), entry: z.custom<LibraryEntry>((v) => typeof v === 'object') })
+)
+type Cache = z.infer<typeof CacheSchema>
+
+/**
+ * What the library list shows of each document (title, count, date), without reading whole
+ * documents: a cache keyed by each file's size and modification time, kept in step by the
+ * library's own saves and kept on disk between runs. A file the cache does not know is read in
+ * full when small, and by its header (the writer puts format, version, title and dates first)
+ * plus a byte scan for its event count when large: a 127 MB timeline is never parsed to be listed.
+ */
+export class LibraryIndex {
+  private cache: Cache | null = null
+  private changed = false
+
+  constructor(
+    private readonly root: string,
+    /** Where the cache is kept; null when it cannot be (a read-only library). */
+    private readonly cacheFile: () => Promise<string | null>
+  ) {}
+
+  async entries(names: string[]): Promise<LibraryEntry[]> {
+    const cache = await this.load()
+    const known = new Set(names)
+    for (const name of Object.keys(cache)) {
+      if (known.has(name)) continue
+      delete cache[name]
+      this.changed = true
+    }
+    const entries = await Promise.all(names.map((name) => this.entry(name)))
+    await this.persist()
+    return entries
+  }
+
+  /** Records a file the library has just written, so that listing it reads nothing. */
+  async remember(name: string, entry: LibraryEntry): Promise<void> {
+    const info = await stat(join(this.root, name)).catch(() => null)
+    if (!info) return
+    ;(await this.load())[name] = { size: info.size, mtimeMs: info.mtimeMs, entry }
+    this.changed = true
+  }
+
+  private async entry(name: string): Promise<LibraryEntry> {
+    const path = join(this.root, name)
+    const info = await stat(path).catch((error: Error) => error)
+    if (info instanceof Error)
+      return { name, status: 'unreadable', reason: 'IO', problems: [{ file: name, message: info.message }] }
+    const cached = this.cache![name]
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.entry
+    const entry = await (
+      info.size <= FULL_READ_BYTES ? readWhole(path, name) : readHeader(path, name, info.size)
+    ).catch((error: Error): LibraryEntry => ({
+      name,
+      status: 'unreadable',
+      reason: 'IO',
+      problems: [{ file: name, message: error.message }]
+    }))
+    // Keyed by the stat taken before reading: a file changed meanwhile gets read again next time.
+    this.cache![name] = { size: info.size, mtimeMs: info.mtimeMs, entry }
+    this.changed = true
+    return entry
+  }
+
+  private async load(): Promise<Cache> {
+    if (this.cache) return this.cache
+    try {
+      const file = await this.cacheFile()
+      this.cache = file ? CacheSchema.parse(JSON.parse(await readFile(file, 'utf8'))) : {}
+    } catch {
+      this.cache = {} // missing or damaged: it is only a cache
+    }
+    return this.cache
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.changed || !this.cache) return
+    this.changed = false
+    const file = await this.cacheFile().catch(() => null)
+    if (file) await writeFileVerified(file, JSON.stringify(this.cache)).catch(() => {})
+  }
+}
+
+async function readWhole(path: string, name: string): Promise<LibraryEntry> {
+  const result = readDocument(await readFile(path, 'utf8'), name)
+  if (!result.ok) return { name, status: 'unreadable', reason: result.reason, problems: result.problems }
+  const { title, updatedAt, items } = result.document
+  return { name, status: 'ok', title, updatedAt, itemCount: items.length }
+}
+
+/** A large file's list entry from its first 64 KB and a scan that counts its events without parsing them. */
+async function readHeader(path: string, name: string, size: number): Promise<LibraryEntry> {
+  const handle = await open(path, 'r')
+  let head: string
+  let tail: string
+  try {
+    const headBuffer = Buffer.alloc(Math.min(HEADER_BYTES, size))
+    await handle.read(headBuffer, 0, headBuffer.length, 0)
+    head = headBuffer.toString('utf8')
+    const tailBuffer = Buffer.alloc(Math.min(64, size))
+    await handle.read(tailBuffer, 0, tailBuffer.length, size - tailBuffer.length)
+    tail = tailBuffer.toString('utf8')
+  } finally {
+    await handle.close()
+  }
+  const header = topLevelHeader(head)
+  // Not in the writer's key order, or an older version: parse it in full, as a small file would be.
+  if (header.format !== 'chronotes' || header.schemaVersion !== SCHEMA_VERSION || !header.title || !header.updatedAt)
+    return header.format === 'chronotes' &&
+      typeof header.schemaVersion === 'number' &&
+      header.schemaVersion > SCHEMA_VERSION
+      ? {
+          name,
+          status: 'unreadable',
+          reason: 'NEWER_VERSION',
+          problems: [
+            {
+              file: name,
+              field: 'schemaVersion',
+              message: `was written by a newer Chronotes (schema version ${header.schemaVersion}). Update Chronotes to open it.`
+            }
+          ]
+        }
+      : readWhole(path, name)
+  if (!/}\s*$/.test(tail))
+    return {
+      name,
+      status: 'unreadable',
+      reason: 'INVALID_JSON',
+      problems: [{ file: name, message: 'is cut off: it does not end where a Chronotes document ends' }]
+    }
+  return { name, status: 'ok', title: header.title, updatedAt: header.updatedAt, itemCount: await countEvents(path) }
+}
+
+interface Header {
+  format?: unknown
+  schemaVersion?: unknown
+  title?: string
+  updatedAt?: string
+}
+
+/** The document's top-level scalar fields that come before its lanes and events. */
+function topLevelHeader(text: string): Header {
+  const header: Record<string, unknown> = {}
+  let depth = 0
+  let key: string | null = null
+  visit(text, {
+    onObjectBegin: () => void depth++,
+    onObjectEnd: () => void depth--,
+    onArrayBegin: () => void depth++,
+    onArrayEnd: () => void depth--,
+    onObjectProperty: (property) => (key = depth === 1 ? property : null),
+    onLiteralValue: (value) => {
+      if (depth === 1 && key) header[key] = value
+    }
+  })
+  const text_ = (v: unknown) => (typeof v === 'string' ? v : undefined)
+  return {
+    format: header['format'],
+    schemaVersion: header['schemaVersion'],
+    ...(text_(header['title']) ? { title: text_(header['title'])! } : {}),
+    ...(text_(header['updatedAt']) ? { updatedAt: text_(header['updatedAt'])! } : {})
+  }
+}
+
+const NEEDLE = Buffer.from('"groupId"')
+const COLON = 0x3a
+
+/**
+ * Every event has exactly one "groupId" key, and lanes have none. Inside a JSON string a quote is
+ * escaped, so `"groupId"` followed by a colon can only be that key: counting those counts events,
+ * one megabyte at a time, without building a single object.
+ */
+async function countEvents(path: string): Promise<number> {
+  let count = 0
+  let carry = Buffer.alloc(0)
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk
+    let next = buffer.length - NEEDLE.length + 1
+    for (let at = buffer.indexOf(NEEDLE); at !== -1; at = buffer.indexOf(NEEDLE, at + 1)) {
+      let after = at + NEEDLE.length
+      while (
+        after < buffer.length &&
+        (buffer[after] === 0x20 || buffer[after] === 0x0a || buffer[after] === 0x0d || buffer[after] === 0x09)
+      )
+        after++
+      if (after === buffer.length) {
+        next = at // undecided until the next chunk shows what follows
+        break
+      }
+      if (buffer[after] === COLON) count++
+      next = Math.max(at + 1, buffer.length - NEEDLE.length + 1)
+    }
+    carry = Buffer.from(buffer.subarray(Math.max(0, next)))
+  }
+  return count
+}

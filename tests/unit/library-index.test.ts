@@ -1,0 +1,115 @@
+/**
+ * Issue 10's library bullet: "library:list reads and validates every document in full". Large
+ * files are listed from their header and a byte scan of their event count, small ones in full,
+ * and every file's entry is cached by size and mtime (in memory and on disk), so that listing
+ * an unchanged file reads nothing of it.
+ */
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FULL_READ_BYTES } from '../../src/main/services/library-index'
+import { LibraryService } from '../../src/main/services/library-service'
+import { serializeDocument } from '../../src/shared/model/document'
+import type { TimelineDocument } from '../../src/shared/model/schema'
+import { makeDocument } from './helpers/documents'
+import { useTempDirs } from './helpers/library'
+
+const tempDir = useTempDirs()
+
+/** A document over FULL_READ_BYTES whose text mentions "groupId" where it is not a key. */
+function largeDocument(title = 'Large'): TimelineDocument {
+  const doc = makeDocument({ title, items: 1_500, descriptionLength: 800 })
+  doc.items[0]!.description = 'Quoted JSON: {"groupId": "x"} and "groupId" : 1'
+  doc.items[1]!.tags = ['groupId']
+  doc.items[2]!.notes[0]!.body = '"groupId":"y"'
+  return doc
+}
+
+async function libraryWith(files: Record<string, string>) {
+  const root = await tempDir()
+  for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text)
+  const service = new LibraryService({ root })
+  await service.start()
+  return { root, service }
+}
+
+describe('listing large documents by their header', () => {
+  it('lists a large file with the title, date and event count a full read gives', async () => {
+    const doc = largeDocument()
+    const text = serializeDocument(doc)
+    expect(Buffer.byteLength(text)).toBeGreaterThan(FULL_READ_BYTES)
+    const { service } = await libraryWith({ 'large.chronotes.json': text })
+    expect(await service.list()).toEqual([
+      { name: 'large.chronotes.json', status: 'ok', title: 'Large', updatedAt: doc.updatedAt, itemCount: 1_500 }
+    ])
+  })
+
+  it('lists a cut-off large file as unreadable', async () => {
+    const text = serializeDocument(largeDocument())
+    const { service } = await libraryWith({ 'cut.chronotes.json': text.slice(0, text.length - 5000) })
+    expect(await service.list()).toMatchObject([
+      { name: 'cut.chronotes.json', status: 'unreadable', reason: 'INVALID_JSON' }
+    ])
+  })
+
+  it('lists a large file from a newer Chronotes as NEWER_VERSION', async () => {
+    const text = serializeDocument(largeDocument()).replace(/"schemaVersion": \d+/, '"schemaVersion": 99')
+    const { service } = await libraryWith({ 'future.chronotes.json': text })
+    expect(await service.list()).toMatchObject([{ status: 'unreadable', reason: 'NEWER_VERSION' }])
+  })
+
+  it('reads a large file in full when its keys are not in the writer’s order', async () => {
+    const doc = largeDocument('Reordered')
+    const { items, ...rest } = JSON.parse(serializeDocument(doc)) as TimelineDocument
+    const text = JSON.stringify({ items, ...rest })
+    expect(Buffer.byteLength(text)).toBeGreaterThan(FULL_READ_BYTES)
+    const { service } = await libraryWith({ 'reordered.chronotes.json': text })
+    expect(await service.list()).toMatchObject([{ status: 'ok', title: 'Reordered', itemCount: 1_500 }])
+  })
+})
+
+describe('the list cache', () => {
+  /** A whole second, so that utimes can put a file's mtime back exactly. */
+  const SECOND = new Date('2026-01-02T03:04:05Z')
+
+  /** Replaces a file's bytes with others of the same size and puts its mtime back: unseen by a stat. */
+  async function swapUnseen(path: string, text: string): Promise<void> {
+    expect(Buffer.byteLength(text)).toBe((await stat(path)).size)
+    await writeFile(path, text)
+    await utimes(path, SECOND, SECOND)
+  }
+
+  it('lists an unchanged file without reading it, in the same process and after a restart', async () => {
+    const original = serializeDocument(makeDocument({ title: 'Original' }))
+    const { root, service } = await libraryWith({ 'a.chronotes.json': original })
+    await utimes(join(root, 'a.chronotes.json'), SECOND, SECOND)
+    expect(await service.list()).toMatchObject([{ title: 'Original' }])
+    await swapUnseen(join(root, 'a.chronotes.json'), original.replace('"Original"', '"Switched"'))
+    expect(await service.list()).toMatchObject([{ title: 'Original' }])
+    expect(await new LibraryService({ root }).list()).toMatchObject([{ title: 'Original' }])
+    // A real change moves the mtime (or the size): it is read again.
+    const later = new Date(SECOND.getTime() + 5_000)
+    await utimes(join(root, 'a.chronotes.json'), later, later)
+    expect(await service.list()).toMatchObject([{ title: 'Switched' }])
+  })
+
+  it('knows what the library itself saved without reading it', async () => {
+    const { service } = await libraryWith({})
+    const created = await service.create('Fresh')
+    const doc = { ...created.document, title: 'Fresh, edited' }
+    await service.save(created.name, doc, { baseRevision: created.revision })
+    expect(await service.list()).toEqual([
+      { name: created.name, status: 'ok', title: 'Fresh, edited', updatedAt: doc.updatedAt, itemCount: 0 }
+    ])
+  })
+
+  it('starts afresh from a damaged cache file', async () => {
+    const { root, service } = await libraryWith({ 'b.chronotes.json': serializeDocument(makeDocument({ title: 'B' })) })
+    await service.list()
+    await writeFile(join(root, '.chronotes', 'list-cache.json'), '{ damaged')
+    expect(await new LibraryService({ root }).list()).toMatchObject([{ title: 'B' }])
+    expect(JSON.parse(await readFile(join(root, '.chronotes', 'list-cache.json'), 'utf8'))).toHaveProperty([
+      'b.chronotes.json'
+    ])
+  })
+})
