@@ -21,8 +21,9 @@ import { buildChild } from './helpers/build-child'
 import { makeLargeDocument } from './helpers/documents'
 import { sha256, strayTempFiles } from './helpers/library'
 
-// CHRONOTES_CRASH_KILLS=n runs fewer (or more) kills than the 200 the issue asks for.
-const ITERATIONS = Number(process.env['CHRONOTES_CRASH_KILLS'] ?? 200)
+// Each kill starts a Node process: 50 keep the suite's run short. The issue's figure, 200 kills, is
+// measured with CHRONOTES_CRASH_KILLS=200 (the note on issue 9 gives its result).
+const ITERATIONS = Number(process.env['CHRONOTES_CRASH_KILLS'] ?? 50)
 const NAME = 'large.chronotes.json'
 
 let work: string
