@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The timeline as a person feels it, in a real Chromium: the built renderer over the loopback
  * bridge on a temporary library holding one synthetic document, and, side by side in the same
