@@ -214,7 +214,7 @@ export async function viewBench(
   })
   try {
     console.log(
-      `  Chromium ${browser.version()}, ${cpus().length} cores; viewport ${VIEWPORT.width}×${VIEWPORT.height}`
+      `  Chromium ${browser.version()}, ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at the start); viewport ${VIEWPORT.width}×${VIEWPORT.height}`
     )
     console.log(
       '  Chronotes: start → first event painted (page navigation to first drawn event); raw: new Timeline → first drawn event'
