@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The timeline as a person feels it, in a real Chromium: the built renderer over the loopback
  * bridge on a temporary library holding one synthetic document, and, side by side in the same
@@ -7,7 +8,7 @@
  * before it to the second frame after it: 33.4 ms (two 60 Hz frames) means the work fit in one.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -213,7 +214,7 @@ export async function viewBench(
   })
   try {
     console.log(
-      `  Chromium ${browser.version()}, ${cpus().length} cores; viewport ${VIEWPORT.width}×${VIEWPORT.height}`
+      `  Chromium ${browser.version()}, ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at the start); viewport ${VIEWPORT.width}×${VIEWPORT.height}`
     )
     console.log(
       '  Chronotes: start → first event painted (page navigation to first drawn event); raw: new Timeline → first drawn event'

@@ -58,8 +58,13 @@ export interface DetailRequest {
   /** While searching: whether an event matches. */
   matches?: (key: number) => boolean
   selectedIds?: ReadonlySet<string>
-  /** Rows of stacked titles a lane may take (so that every lane fits the timeline's height). */
+  /**
+   * Rows of stacked titles a lane may take (so that every lane fits the timeline's height); when
+   * not given, only the number of events decides, and lanes stack as deep as they need.
+   */
   rowsPerLane?: number
+  /** Events a lane shows before density; laneCapacity(widthPx) when not given. */
+  capacity?: number
 }
 
 /** How many events a lane shows before it turns to density, for a timeline this wide. */
@@ -113,8 +118,9 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     start: Math.floor((window.start - margin) / binWidth) * binWidth,
     end: Math.ceil((window.end + margin) / binWidth) * binWidth
   }
-  const capacity = laneCapacity(widthPx)
+  const capacity = request.capacity ?? laneCapacity(widthPx)
   const rows = Math.max(1, request.rowsPerLane ?? DEFAULT_ROWS)
+  const limitRows = request.rowsPerLane !== undefined
   const fullDetail = window.end - window.start <= FULL_DETAIL_SPAN
   const pxPerMs = widthPx / (window.end - window.start)
   const footprint = (key: number) => {
@@ -151,11 +157,12 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const dense =
       !fullDetail &&
       (visible[lane]! > capacity ||
-        !fitInRows(
-          keys.slice().sort((a, b) => model.period(a)!.start - model.period(b)!.start),
-          rows,
-          footprint
-        ).all)
+        (limitRows &&
+          !fitInRows(
+            keys.slice().sort((a, b) => model.period(a)!.start - model.period(b)!.start),
+            rows,
+            footprint
+          ).all))
     lanes.set(laneId, { visible: visible[lane]!, dense })
     if (!dense) return keys.forEach(show)
     const binCount = Math.round((range.end - range.start) / binWidth)

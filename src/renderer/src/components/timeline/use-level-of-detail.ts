@@ -22,6 +22,8 @@ interface Inputs {
 const ROW_PX = 25
 /** A lane's own padding above and below its rows. */
 const LANE_PADDING_PX = 10
+/** From this many events on, lanes show density where crowded, kept to their share of the height. */
+const DENSITY_FROM = 1_000
 
 const EMPTY: LevelOfDetail = { range: { start: 0, end: 0 }, binWidth: 0, items: [], bins: [], lanes: new Map() }
 
@@ -81,9 +83,16 @@ export function useLevelOfDetail(inputs: Inputs) {
       passes: passes(),
       matches: found,
       selectedIds: new Set(inputs.selectedIds.value),
-      rowsPerLane: Math.floor(
-        (inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX
-      )
+      // Small timelines draw every event near the window however deep lanes stack (vis-timeline
+      // copes, and the flows people know stay as they were); large ones keep every lane within
+      // its share of the height, with density where titles would pile up.
+      ...(model.size > DENSITY_FROM
+        ? {
+            rowsPerLane: Math.floor(
+              (inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX
+            )
+          }
+        : { capacity: Infinity })
     })
   }
 
