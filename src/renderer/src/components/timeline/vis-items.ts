@@ -1,4 +1,5 @@
-import type { Group } from '@shared/model/schema'
+import { formatDateRange } from '@shared/model/dates'
+import type { Group, TimelineItem } from '@shared/model/schema'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
 
 /** An item as vis-timeline takes it. Its content is HTML we build from escaped text only. */
@@ -11,6 +12,8 @@ export interface VisItem {
   content: string
   className: string
   style: string
+  /** The hover tooltip (HTML from escaped text): the whole title, the date and the confidence. */
+  title?: string
 }
 
 export interface VisGroup {
@@ -27,7 +30,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 }
 
-export function toVisItem(item: TimelineViewItem, color: string): VisItem {
+const CONFIDENCE_LABELS: Record<TimelineItem['confidence'], string> = {
+  confirmed: 'Confirmed',
+  reported: 'Reported',
+  disputed: 'Disputed',
+  unverified: 'Unverified'
+}
+
+/** What hovering an event says: its title in full (the timeline may cut it), its date and confidence. */
+export function eventTooltip(event: TimelineItem): string {
+  const when = formatDateRange(event.start, event.end, event.precision)
+  const notes = event.notes.length ? ` · ${event.notes.length} note${event.notes.length === 1 ? '' : 's'}` : ''
+  return `<strong>${escapeHtml(event.title)}</strong><br>${escapeHtml(`${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`)}`
+}
+
+export function toVisItem(item: TimelineViewItem, color: string, event?: TimelineItem): VisItem {
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
   const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
   const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`, search]
@@ -40,7 +57,8 @@ export function toVisItem(item: TimelineViewItem, color: string): VisItem {
     content: `<span class="item-title">${escapeHtml(item.text)}</span>${badge}`,
     className: classes.filter(Boolean).join(' '),
     // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
-    style: `--lane-color: ${color}`
+    style: `--lane-color: ${color}`,
+    ...(event ? { title: eventTooltip(event) } : {})
   }
 }
 
