@@ -12,8 +12,6 @@ export interface VisItem {
   content: string
   className: string
   style: string
-  /** The hover tooltip (HTML from escaped text): the whole title, the date and the confidence. */
-  title?: string
 }
 
 export interface VisGroup {
@@ -37,11 +35,15 @@ const CONFIDENCE_LABELS: Record<TimelineItem['confidence'], string> = {
   unverified: 'Unverified'
 }
 
-/** What hovering an event says: its title in full (the timeline may cut it), its date and confidence. */
+/**
+ * What hovering an event says: its title in full (the timeline may cut it), its date and confidence.
+ * A native title attribute, not vis-timeline's popup: that one sits under the pointer and takes
+ * the press meant for the event (a click or the start of a drag).
+ */
 export function eventTooltip(event: TimelineItem): string {
   const when = formatDateRange(event.start, event.end, event.precision)
   const notes = event.notes.length ? ` · ${event.notes.length} note${event.notes.length === 1 ? '' : 's'}` : ''
-  return `<strong>${escapeHtml(event.title)}</strong><br>${escapeHtml(`${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`)}`
+  return `${event.title}\n${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`
 }
 
 export function toVisItem(item: TimelineViewItem, color: string, event?: TimelineItem): VisItem {
@@ -54,11 +56,10 @@ export function toVisItem(item: TimelineViewItem, color: string, event?: Timelin
     type: item.type === 'span' ? 'range' : item.type,
     start: item.start,
     ...(item.end === undefined ? {} : { end: item.end }),
-    content: `<span class="item-title">${escapeHtml(item.text)}</span>${badge}`,
+    content: `<span class="item-label"${event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''}><span class="item-title">${escapeHtml(item.text)}</span>${badge}</span>`,
     className: classes.filter(Boolean).join(' '),
     // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
-    style: `--lane-color: ${color}`,
-    ...(event ? { title: eventTooltip(event) } : {})
+    style: `--lane-color: ${color}`
   }
 }
 
