@@ -334,10 +334,8 @@ test('a date filter moves the view there, fit all fits what it shows, an empty r
 
   // Hovering an event tells its whole title, its date and its confidence (a native tooltip).
   const labels = await page
-    .locator('.timeline .vis-item .item-label')
-    .evaluateAll((nodes) =>
-      nodes.map((node) => [node.querySelector('.item-title')!.textContent, node.getAttribute('title')])
-    )
+    .locator('.timeline .vis-item .item-title')
+    .evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.getAttribute('title')]))
   expect(labels.length).toBeGreaterThan(0)
   for (const [title, tooltip] of labels) {
     expect(tooltip).toContain(`${title}\n`)

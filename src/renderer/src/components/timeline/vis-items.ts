@@ -49,6 +49,7 @@ export function eventTooltip(event: TimelineItem): string {
 export function toVisItem(item: TimelineViewItem, color: string, event?: TimelineItem): VisItem {
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
   const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
+  const tooltip = event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''
   const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`, search]
   return {
     id: item.id,
@@ -56,7 +57,7 @@ export function toVisItem(item: TimelineViewItem, color: string, event?: Timelin
     type: item.type === 'span' ? 'range' : item.type,
     start: item.start,
     ...(item.end === undefined ? {} : { end: item.end }),
-    content: `<span class="item-label"${event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''}><span class="item-title">${escapeHtml(item.text)}</span>${badge}</span>`,
+    content: `<span class="item-title"${tooltip}>${escapeHtml(item.text)}</span>${badge}`,
     className: classes.filter(Boolean).join(' '),
     // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
     style: `--lane-color: ${color}`
