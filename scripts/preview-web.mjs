@@ -1,5 +1,6 @@
 // npm run preview:web — the built renderer over the loopback bridge on 127.0.0.1, on the library
-// named by CHRONOTES_LIBRARY (a fresh temporary folder if unset). A development tool: never shipped.
+// named by CHRONOTES_LIBRARY (a fresh temporary folder if unset), usable as a browser app: files to
+// import come from a file input, exports and PDFs arrive as downloads. A development tool: never shipped.
 import { execSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,7 +21,9 @@ const bridge = await startBridge({
   rendererDir: join(root, 'out/renderer'),
   clientScript: join(root, 'out/bridge/client.js'),
   datasetsDir: join(root, 'resources/datasets'),
-  port: Number(process.env.PORT) || 0
+  port: Number(process.env.PORT) || 0,
+  // A browser app: import through a file input, exports and PDFs as downloads.
+  browserFiles: true
 })
 console.log(`Chronotes preview: ${bridge.url}`)
 console.log(`Library folder:    ${libraryDir}`)

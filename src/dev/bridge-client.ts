@@ -5,6 +5,7 @@
 // First, as in the preload: the page's CSP refuses zod's generated code.
 import '../shared/zod-jitless'
 import { buildTransport, type ChronotesBridge, type Envelope } from '../shared/ipc'
+import { withBrowserFiles } from './browser-files'
 
 const HEADERS = { 'Content-Type': 'application/json', 'X-Chronotes-Bridge': '1' }
 
@@ -21,8 +22,12 @@ async function invoke(channel: string, args: unknown[]): Promise<Envelope<unknow
 // per listener would leave none for the calls themselves (a Cancel would wait for the export).
 let events: EventSource | null = null
 
+// Set by the bridge server in front of this script: true for npm run preview:web.
+const browserFiles = Boolean((globalThis as { __chronotesBrowserFiles?: boolean }).__chronotesBrowserFiles)
+const transport = buildTransport(invoke)
+
 const bridge: ChronotesBridge = {
-  ...buildTransport(invoke),
+  ...(browserFiles ? withBrowserFiles(transport, HEADERS) : transport),
   on(event, listener) {
     events ??= new EventSource('/__chronotes/events')
     const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as never)

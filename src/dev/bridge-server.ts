@@ -5,8 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, extname, join, normalize, sep } from 'node:path'
 import { ChronotesError } from '../shared/errors'
 import { CONTRACT, type ChronotesEvents, type EventName, type Settings } from '../shared/ipc'
 import { filesApi, type FileDialogs } from '../main/ipc/files'
@@ -35,6 +36,12 @@ export interface BridgeOptions {
   port?: number
   /** The Chromium that prints PDFs (CHROMIUM_PATH or /usr/bin/chromium by default). */
   chromiumPath?: string
+  /**
+   * The browser's own file handling instead of scripted dialogs (npm run preview:web): the page
+   * picks files to import with a file input and receives exports and PDFs as downloads. PDFs are
+   * printed into a temporary folder and fetched from there, by name, once each.
+   */
+  browserFiles?: boolean
 }
 
 export interface Bridge {
@@ -83,6 +90,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const externalRequests: string[] = []
   const openedPaths: string[] = []
   const dialogs: BridgeDialogs = {}
+  const downloads = options.browserFiles ? await mkdtemp(join(tmpdir(), 'chronotes-downloads-')) : null
+  if (downloads) dialogs.chooseExport = (name) => join(downloads, basename(name))
   const fileDialogs: FileDialogs = {
     chooseImport: async () => dialogs.chooseImport?.() ?? null,
     chooseExport: async (name) => dialogs.chooseExport?.(name) ?? null,
@@ -151,7 +160,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return
     }
     if (url.pathname === '/__chronotes/bridge.js') {
-      response.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(await readFile(options.clientScript))
+      const client = await readFile(options.clientScript, 'utf8')
+      const mode = `globalThis.__chronotesBrowserFiles = ${Boolean(downloads)};\n`
+      response.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(mode + client)
+      return
+    }
+    if (downloads && url.pathname.startsWith('/__chronotes/download/') && request.method === 'POST') {
+      if (request.headers['x-chronotes-bridge'] !== '1') return void response.writeHead(403).end()
+      // Only a file this bridge printed, by its name in the downloads folder.
+      const name = basename(decodeURIComponent(url.pathname.slice('/__chronotes/download/'.length)))
+      const body = await readFile(join(downloads, name)).catch(() => null)
+      if (!body) return void response.writeHead(404).end()
+      response.writeHead(200, { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' }).end(body)
       return
     }
     await serveStatic(url.pathname, response)

@@ -8,7 +8,7 @@ import type { ErrorPayload } from './errors'
 import { MAX_IMPORT_BYTES } from './codecs/types'
 import { DOCUMENT_EXTENSION } from './model/document'
 import type { Problem } from './model/problems'
-import { DocumentSchema, type TimelineDocument } from './model/schema'
+import { CONFIDENCES, DocumentSchema, type TimelineDocument } from './model/schema'
 import { ReportOptionsSchema, type ExportedReport, type ReportOptions } from './report/options'
 
 /** A document's file name inside the library: no folders, no hidden files, no control characters. */
@@ -33,8 +33,41 @@ export const SaveOptionsSchema = z.object({
   force: z.boolean().optional()
 })
 
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
+const IdListSchema = z.array(z.string().max(200)).max(10_000)
+
+/** Where the user left a library's timeline: reopened as it was (one person's, kept in the app's folder). */
+export const SessionSchema = z.object({
+  name: DocumentNameSchema,
+  window: z.object({ start: z.number().finite(), end: z.number().finite() }).optional(),
+  selectedIds: IdListSchema.optional(),
+  detailsOpen: z.boolean().optional(),
+  mainView: z.enum(['timeline', 'list', 'notes']).optional(),
+  query: z.string().max(1000).optional(),
+  filter: z
+    .object({
+      groupIds: IdListSchema,
+      tags: z.array(z.string().max(200)).max(1000),
+      confidences: z.array(z.enum(CONFIDENCES)),
+      from: z.string().max(100),
+      to: z.string().max(100),
+      hasNotes: z.boolean()
+    })
+    .partial()
+    .optional()
+})
+export type Session = z.infer<typeof SessionSchema>
+
 export const SettingsPatchSchema = z
-  .object({ authorName: z.string().trim().min(1).max(200), authorConfirmed: z.boolean() })
+  .object({
+    authorName: z.string().trim().min(1).max(200),
+    authorConfirmed: z.boolean(),
+    theme: z.enum(THEMES),
+    /** The session of the library now open (the service keys it by the library's path). */
+    session: SessionSchema
+  })
   .partial()
   .strict()
 
@@ -77,6 +110,10 @@ export interface Settings {
   /** Whether the user has been asked for their name yet (it is asked once, at the first note). */
   authorConfirmed: boolean
   libraryPath: string
+  /** Light, dark, or as the system says (the default). */
+  theme?: Theme
+  /** Where the user left the timeline of this library, if anywhere. */
+  session?: Session
 }
 
 /** What the renderer can ask for. Every method returns a promise; errors are ChronotesErrors. */

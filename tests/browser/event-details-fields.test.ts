@@ -235,14 +235,17 @@ test('sources: added, edited field by field, a non-web address refused at its fi
   const { screen, current } = await openEvent(RATCLIFFE)
   const before = current().sources
   await userEvent.click(screen.getByRole('button', { name: '+ Add source' }))
-  expect(current().sources).toHaveLength(before.length + 1)
-  expect(current().sources.at(-1)).toEqual({ title: null, outlet: null, url: null, published: null })
+  // Nothing typed yet: no empty "Unknown outlet" source in the document, and none counted.
+  expect(current().sources).toHaveLength(before.length)
+  const count = () => screen.container.querySelector('.sources-editor h3 .count')!.textContent
+  expect(count()).toBe(String(before.length))
 
   const form = screen.getByRole('group', { name: `Source ${before.length + 1}` })
   const outlet = form.getByLabelText('Outlet')
   await expect.element(outlet).toHaveFocus()
   await type(outlet, ' Reuters ')
   expect(current().sources.at(-1)).toEqual({ title: null, outlet: 'Reuters', url: null, published: null })
+  expect(count()).toBe(String(before.length + 1))
 
   const url = form.getByLabelText('Web address')
   await type(url, 'javascript:alert(1)')
@@ -285,4 +288,17 @@ test('sources: added, edited field by field, a non-web address refused at its fi
   await userEvent.click(screen.getByRole('button', { name: 'Remove source 1' }))
   expect(current().sources).toEqual([...before.slice(1), current().sources.at(-1)])
   expect(current().sources).toHaveLength(before.length)
+})
+
+test('sources: a source added and closed with nothing typed leaves nothing behind', async () => {
+  const { screen, current } = await openEvent(RATCLIFFE)
+  const before = current().sources
+  await userEvent.click(screen.getByRole('button', { name: '+ Add source' }))
+  const form = screen.getByRole('group', { name: `Source ${before.length + 1}` })
+  await expect.element(form.getByLabelText('Outlet')).toHaveFocus()
+  await userEvent.click(form.getByRole('button', { name: 'Done' }))
+  await expect.element(form).not.toBeInTheDocument()
+  expect(current().sources).toEqual(before)
+  expect(screen.container.querySelectorAll('.sources .source')).toHaveLength(before.length)
+  await expect.element(screen.getByRole('button', { name: '+ Add source' })).toHaveFocus()
 })

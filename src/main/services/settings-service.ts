@@ -1,22 +1,30 @@
 import { rename } from 'node:fs/promises'
 import { z } from 'zod'
-import type { Settings, SettingsPatch } from '../../shared/ipc'
+import { SessionSchema, THEMES, type Session, type Settings, type SettingsPatch } from '../../shared/ipc'
 import { fileStamp, readNoFollow, writeFileVerified } from './fs-utils'
+
+/** Sessions of this many libraries are kept; the least recently used go first. */
+const MAX_SESSIONS = 20
 
 const StoredSettingsSchema = z
   .object({
     authorName: z.string().min(1).max(200),
     authorConfirmed: z.boolean(),
-    libraryPath: z.string().min(1).max(4096)
+    libraryPath: z.string().min(1).max(4096),
+    theme: z.enum(THEMES),
+    /** Where the user left each library, by the library's path (one person's state, never in the library). */
+    sessions: z.record(z.string().max(4096), SessionSchema)
   })
   .partial()
+
+type Stored = Omit<Settings, 'session'> & { sessions?: Record<string, Session> }
 
 /**
  * The user's settings, in one JSON file in the app's data folder. A damaged file is moved aside
  * (not deleted) and the defaults are used, so that the app always starts.
  */
 export class SettingsService {
-  private current: Settings | null = null
+  private current: Stored | null = null
 
   constructor(
     private readonly file: string,
@@ -24,6 +32,23 @@ export class SettingsService {
   ) {}
 
   async get(): Promise<Settings> {
+    return this.visible(await this.stored())
+  }
+
+  async update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
+    const { session, ...rest } = patch
+    const next: Stored = { ...(await this.stored()), ...rest }
+    if (session) {
+      // Re-inserted last, so that the oldest libraries are the first keys and the first dropped.
+      const others = Object.entries(next.sessions ?? {}).filter(([path]) => path !== next.libraryPath)
+      next.sessions = Object.fromEntries([...others.slice(-(MAX_SESSIONS - 1)), [next.libraryPath, session]])
+    }
+    await writeFileVerified(this.file, JSON.stringify(next, null, 2) + '\n')
+    this.current = next
+    return this.visible(next)
+  }
+
+  private async stored(): Promise<Stored> {
     if (this.current) return this.current
     // A settings file that is a link is not followed (ELOOP): the defaults are used, and the next
     // change replaces the link with a file of its own.
@@ -43,10 +68,10 @@ export class SettingsService {
     return this.current
   }
 
-  async update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
-    const next = { ...(await this.get()), ...patch }
-    await writeFileVerified(this.file, JSON.stringify(next, null, 2) + '\n')
-    this.current = next
-    return next
+  /** What the renderer sees: the session of the library now open only. */
+  private visible(stored: Stored): Settings {
+    const { sessions, ...settings } = stored
+    const session = sessions?.[stored.libraryPath]
+    return session ? { ...settings, session } : settings
   }
 }

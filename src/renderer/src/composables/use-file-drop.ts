@@ -42,7 +42,10 @@ export function useFileDrop(options: FileDropOptions): { dragging: Ref<boolean> 
   function onDragLeave(event: DragEvent): void {
     if (!carriesFiles(event)) return
     depth = Math.max(0, depth - 1)
-    if (depth === 0) dragging.value = false
+    // Leaving the window itself clears the overlay even if the counts went astray.
+    const outside =
+      event.clientX <= 0 || event.clientY <= 0 || event.clientX >= innerWidth || event.clientY >= innerHeight
+    if (depth === 0 || outside) reset()
   }
 
   function onDropEvent(event: DragEvent): void {
@@ -60,19 +63,25 @@ export function useFileDrop(options: FileDropOptions): { dragging: Ref<boolean> 
     dragging.value = false
   }
 
+  function onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && dragging.value) reset()
+  }
+
+  // In the capture phase, on the way down: vis-timeline (hammer.js) stops drag events on the
+  // timeline before they bubble up to the window, which left the drop unseen and the overlay up.
+  const listeners: [string, (event: never) => void][] = [
+    ['dragenter', onDragEnter],
+    ['dragover', onDragOver],
+    ['dragleave', onDragLeave],
+    ['drop', onDropEvent],
+    ['dragend', reset],
+    ['keydown', onKeydown]
+  ]
   onMounted(() => {
-    window.addEventListener('dragenter', onDragEnter)
-    window.addEventListener('dragover', onDragOver)
-    window.addEventListener('dragleave', onDragLeave)
-    window.addEventListener('drop', onDropEvent)
-    window.addEventListener('dragend', reset)
+    for (const [type, listener] of listeners) window.addEventListener(type, listener as EventListener, true)
   })
   onBeforeUnmount(() => {
-    window.removeEventListener('dragenter', onDragEnter)
-    window.removeEventListener('dragover', onDragOver)
-    window.removeEventListener('dragleave', onDragLeave)
-    window.removeEventListener('drop', onDropEvent)
-    window.removeEventListener('dragend', reset)
+    for (const [type, listener] of listeners) window.removeEventListener(type, listener as EventListener, true)
   })
   return { dragging }
 }

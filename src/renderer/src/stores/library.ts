@@ -26,11 +26,16 @@ export const useLibraryStore = defineStore('library', () => {
     entries.value = await api.library.list()
   }
 
-  /** Loads the list and opens the first readable timeline (the bundled dataset on first run). */
+  /**
+   * Loads the list and opens the timeline the user had open last in this library, or else the first
+   * readable one (the bundled dataset on first run).
+   */
   async function start(): Promise<void> {
-    libraryPath.value = (await api.settings.get()).libraryPath
+    const settings = await api.settings.get()
+    libraryPath.value = settings.libraryPath
     await refresh()
-    const first = entries.value.find((entry) => entry.status === 'ok')
+    const readable = entries.value.filter((entry) => entry.status === 'ok')
+    const first = readable.find((entry) => entry.name === settings.session?.name) ?? readable[0]
     if (first) await open(first.name)
     else documents.close()
   }

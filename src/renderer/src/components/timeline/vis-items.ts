@@ -1,4 +1,5 @@
-import type { Group } from '@shared/model/schema'
+import { formatDateRange } from '@shared/model/dates'
+import type { Group, TimelineItem } from '@shared/model/schema'
 import type { LaneDetail } from '@shared/view/level-of-detail'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
 
@@ -28,9 +29,28 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 }
 
-export function toVisItem(item: TimelineViewItem, color: string): VisItem {
+const CONFIDENCE_LABELS: Record<TimelineItem['confidence'], string> = {
+  confirmed: 'Confirmed',
+  reported: 'Reported',
+  disputed: 'Disputed',
+  unverified: 'Unverified'
+}
+
+/**
+ * What hovering an event says: its title in full (the timeline may cut it), its date and confidence.
+ * A native title attribute, not vis-timeline's popup: that one sits under the pointer and takes
+ * the press meant for the event (a click or the start of a drag).
+ */
+export function eventTooltip(event: TimelineItem): string {
+  const when = formatDateRange(event.start, event.end, event.precision)
+  const notes = event.notes.length ? ` · ${event.notes.length} note${event.notes.length === 1 ? '' : 's'}` : ''
+  return `${event.title}\n${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`
+}
+
+export function toVisItem(item: TimelineViewItem, color: string, event?: TimelineItem): VisItem {
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
   const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
+  const tooltip = event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''
   const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`, search]
   return {
     id: item.id,
@@ -38,7 +58,7 @@ export function toVisItem(item: TimelineViewItem, color: string): VisItem {
     type: item.type === 'span' ? 'range' : item.type,
     start: item.start,
     ...(item.end === undefined ? {} : { end: item.end }),
-    content: `<span class="item-title">${escapeHtml(item.text)}</span>${badge}`,
+    content: `<span class="item-title"${tooltip}>${escapeHtml(item.text)}</span>${badge}`,
     className: classes.filter(Boolean).join(' '),
     // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
     style: `--lane-color: ${color}`

@@ -1,0 +1,82 @@
+import { storeToRefs } from 'pinia'
+import { nextTick, ref, watch, type Ref } from 'vue'
+import type { Session } from '@shared/ipc'
+import type { TimeWindow } from '@shared/view/timeline-items'
+import { useDocumentStore } from '../stores/document'
+import { useSettingsStore } from '../stores/settings'
+import { useViewStore } from '../stores/view'
+
+/** How long the view must stay still before where the user is gets written down. */
+const SAVE_DELAY_MS = 500
+
+/**
+ * Reopens the timeline as the user left it (the library store opens the session's timeline first):
+ * the visible window, the selection, the filter and search, the view in front and the open panel.
+ * Afterwards it writes down where the user is, a moment after each change, in the per-user
+ * settings (keyed there by library), never in the library folder.
+ * `restoring` is true while the saved state is put back, so that it is not taken for the user's moves.
+ */
+export function useSession(showWindow: (window: TimeWindow) => void): { restoring: Ref<boolean> } {
+  const settings = useSettingsStore()
+  const view = useViewStore()
+  const { name, document } = storeToRefs(useDocumentStore())
+  const restoring = ref(false)
+  let restored = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  async function restore(session: Session): Promise<void> {
+    restoring.value = true
+    const ids = new Set(document.value?.items.map((item) => item.id))
+    const groups = new Set(document.value?.groups.map((group) => group.id))
+    const { groupIds, ...rest } = session.filter ?? {}
+    const lanes = groupIds?.filter((id) => groups.has(id))
+    view.setFilter(lanes?.length ? { ...rest, groupIds: lanes } : rest)
+    view.query = session.query ?? ''
+    view.mainView = session.mainView ?? 'timeline'
+    view.setSelection((session.selectedIds ?? []).filter((id) => ids.has(id)))
+    view.detailsOpen = Boolean(session.detailsOpen) && view.selectedIds.length > 0
+    await nextTick()
+    if (session.window) showWindow(session.window)
+    await nextTick()
+    restoring.value = false
+  }
+
+  // Once: the first time the session's timeline is open (the timeline is drawn by then: flush post).
+  watch(
+    name,
+    (opened) => {
+      const session = settings.session
+      if (restored || !opened || !session) return
+      restored = true
+      if (session.name === opened) void restore(session)
+    },
+    { flush: 'post' }
+  )
+
+  function current(): Session | null {
+    if (!name.value) return null
+    const { text: _text, ...filter } = view.filter
+    return {
+      name: name.value,
+      ...(view.window ? { window: view.window } : {}),
+      selectedIds: view.selectedIds.slice(-1000),
+      detailsOpen: view.detailsOpen,
+      mainView: view.mainView,
+      query: view.query,
+      filter
+    }
+  }
+
+  watch(
+    () => [name.value, view.window, view.selectedIds, view.detailsOpen, view.mainView, view.filter, view.query],
+    () => {
+      if (restoring.value) return
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        const session = current()
+        if (session) void settings.update({ session }).catch(() => {}) // losing a view state is no loss of work
+      }, SAVE_DELAY_MS)
+    }
+  )
+  return { restoring }
+}

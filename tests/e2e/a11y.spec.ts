@@ -1,0 +1,98 @@
+/**
+ * axe-core over every view and dialog of the built renderer, light and dark, at 1280×720:
+ * no violations of WCAG 2.x A/AA rules (contrast, names, focusable scroll regions, landmarks).
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { Page } from '@playwright/test'
+import { expect, openApp, screenshot, test } from './fixtures'
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface Violation {
+  id: string
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/** Runs axe on the page as it is now; returns the violations, readable in a failure message. */
+async function axe(page: Page): Promise<string[]> {
+  // Evaluated through the debugger protocol: the app's CSP (script-src 'self') does not apply.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations']
+    })
+    return result.violations
+  })
+  return (violations as Violation[]).map(
+    (violation) =>
+      `${violation.id} (${violation.help}): ${violation.nodes
+        .slice(0, 5)
+        .map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ')}`)
+        .join(' | ')}`
+  )
+}
+
+const dialog = (page: Page) => page.locator('dialog[open]')
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme}`, () => {
+    test.use({ viewport: { width: 1280, height: 720 }, colorScheme })
+
+    test(`every view and dialog has no axe violations (${colorScheme})`, async ({ page, bridge }, testInfo) => {
+      test.setTimeout(90_000)
+      await openApp(page, bridge)
+      await expect(page.locator('.timeline .vis-item').first()).toBeVisible()
+      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme)
+      const found: Record<string, string[]> = {}
+      const check = async (name: string) => {
+        found[name] = await axe(page)
+        await screenshot(page, testInfo, `${colorScheme}-${name}`)
+      }
+
+      await check('timeline')
+      await page
+        .locator('.timeline .vis-item')
+        .filter({ hasText: /Moskva sinks/ })
+        .first()
+        .click()
+      await expect(page.getByRole('complementary', { name: 'Event details' })).toBeVisible()
+      await check('timeline-with-details')
+      await page.getByRole('searchbox').fill('intelligence')
+      await expect(page.locator('.search-pane')).toBeVisible()
+      await check('search-results')
+      await page.keyboard.press('Escape')
+      await page.getByRole('searchbox').fill('')
+
+      await page.keyboard.press('Control+2')
+      await expect(page.getByRole('grid')).toBeVisible()
+      await check('list')
+      await page.keyboard.press('Control+3')
+      await expect(page.getByRole('region', { name: /notes/i }).first()).toBeVisible()
+      await check('notes')
+      await page.keyboard.press('Control+1')
+
+      const dialogs: [string, () => Promise<void>][] = [
+        ['lanes', () => page.keyboard.press('Control+Shift+K')],
+        ['export', () => page.keyboard.press('Control+Shift+X')],
+        ['pdf', () => page.keyboard.press('Control+P')],
+        ['import', () => page.keyboard.press('Control+I')],
+        ['new-timeline', () => page.keyboard.press('Control+N')]
+      ]
+      for (const [name, open] of dialogs) {
+        await page.locator('.timeline').focus()
+        await open()
+        await expect(dialog(page)).toBeVisible()
+        await check(`dialog-${name}`)
+        await page.keyboard.press('Escape')
+        await expect(dialog(page)).toHaveCount(0)
+      }
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])))
+    })
+  })
+}
