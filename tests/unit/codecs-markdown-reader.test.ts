@@ -73,6 +73,7 @@ describe('the Markdown chronology, read back', () => {
       {
         file: 'x.md',
         where: 'line 5',
+        leftOut: true,
         field: 'date',
         message: 'is "sometime", not a date as Chronotes writes them (5 March 2025)'
       }

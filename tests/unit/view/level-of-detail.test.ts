@@ -201,10 +201,11 @@ describe('TimelineModel', () => {
         (doc, edits, window) => {
           const model = new TimelineModel(doc)
           let current = doc
+          // Ids are unique in a document (the schema refuses repeats): each appended event gets a new one.
+          let appended = 0
           for (const [which, day, op] of edits) {
             const items = current.items.slice()
-            if (op === 0 || !items.length)
-              items.push(makeItem(1000 + items.length + which, which % 3, day, 0, 0, false))
+            if (op === 0 || !items.length) items.push(makeItem(100_000 + appended++, which % 3, day, 0, 0, false))
             else if (op === 1) items.splice(which % items.length, 1)
             else {
               const at = which % items.length
