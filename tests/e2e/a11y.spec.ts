@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { expect, openApp, screenshot, test } from './fixtures'
+import { join } from 'node:path'
+import { expect, openApp, root, screenshot, test } from './fixtures'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -92,6 +93,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.keyboard.press('Escape')
         await expect(dialog(page)).toHaveCount(0)
       }
+      // The import wizard's later steps on a colleague's sheet: columns, lanes, the merge review.
+      bridge.dialogs.chooseImport = () => join(root, 'tests/fixtures/import-e2e/colleague-notes.csv')
+      const wizard = page.getByRole('dialog', { name: /^Import/ })
+      await page.locator('.timeline').focus()
+      await page.keyboard.press('Control+I')
+      await wizard.getByRole('button', { name: 'Choose a file…' }).click()
+      await expect(wizard.getByRole('button', { name: 'Continue' })).toBeVisible()
+      await check('import-columns')
+      await wizard.getByRole('button', { name: 'Continue' }).click()
+      await wizard.getByRole('button', { name: 'Review the merge' }).click()
+      await expect(wizard.getByRole('heading', { name: 'Which of your lanes do their lanes go to?' })).toBeVisible()
+      await check('import-lanes')
+      await wizard.getByRole('button', { name: 'Review the merge' }).click()
+      await expect(wizard.getByTestId('merge-summary')).toBeVisible()
+      await check('merge-review')
+      await page.keyboard.press('Escape')
+      await expect(wizard).toBeHidden()
+
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])))
     })
   })
