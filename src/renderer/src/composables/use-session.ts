@@ -16,7 +16,10 @@ const SAVE_DELAY_MS = 500
  * settings (keyed there by library), never in the library folder.
  * `restoring` is true while the saved state is put back, so that it is not taken for the user's moves.
  */
-export function useSession(showWindow: (window: TimeWindow) => void): { restoring: Ref<boolean> } {
+export function useSession(showWindow: (window: TimeWindow) => void): {
+  restoring: Ref<boolean>
+  flush: () => Promise<unknown>
+} {
   const settings = useSettingsStore()
   const view = useViewStore()
   const { name, document } = storeToRefs(useDocumentStore())
@@ -67,16 +70,27 @@ export function useSession(showWindow: (window: TimeWindow) => void): { restorin
     }
   }
 
+  let pending = false
+  let saving: Promise<unknown> = Promise.resolve()
+  function save(): Promise<unknown> {
+    clearTimeout(timer)
+    pending = false
+    const session = current()
+    // Losing a view state is no loss of work: a failed write is not reported.
+    if (session) saving = settings.update({ session }).catch(() => {})
+    return saving
+  }
+
   watch(
     () => [name.value, view.window, view.selectedIds, view.detailsOpen, view.mainView, view.filter, view.query],
     () => {
       if (restoring.value) return
       clearTimeout(timer)
-      timer = setTimeout(() => {
-        const session = current()
-        if (session) void settings.update({ session }).catch(() => {}) // losing a view state is no loss of work
-      }, SAVE_DELAY_MS)
+      pending = true
+      timer = setTimeout(save, SAVE_DELAY_MS)
     }
   )
-  return { restoring }
+  /** Before the app quits: a pending write happens now, and one under way is waited for. */
+  const flush = () => (pending ? save() : saving)
+  return { restoring, flush }
 }
