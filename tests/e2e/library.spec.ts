@@ -195,6 +195,9 @@ test('a file changed on disk by another program: the user chooses, and "Keep min
   libraryDir
 }, testInfo) => {
   await openApp(page, bridge)
+  // The file is open (read and drawn) before the other program writes it: a read in the middle of
+  // that program's write would find half a file.
+  await expect(timelineItem(page, MOSKVA).first()).toBeVisible()
   const path = join(libraryDir, DATASET_FILE)
   const original = await readJson<TimelineDocument>(path)
   const moskva = original.items.find((item) => MOSKVA.test(item.title))!

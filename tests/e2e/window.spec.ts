@@ -260,9 +260,15 @@ test('dark when the system is dark, and the setting overrides it, in the frame a
   await page.emulateMedia({ colorScheme: 'light' })
   await expect.poll(async () => (await colours()).body).toBe('rgb(255, 255, 255)')
   // The user chooses Dark: it stays dark whatever the system says, also after a reload.
+  // Waited for from before the choice, and by what it writes: a session write may come and go too.
+  const themeSaved = page.waitForResponse(
+    (response) =>
+      decodeURIComponent(response.url()).includes('settings:update') &&
+      (response.request().postData() ?? '').includes('"theme"')
+  )
   await page.getByLabel('Theme').selectOption('dark')
   await expect.poll(async () => (await colours()).body).toBe('rgb(27, 31, 38)')
-  await page.waitForResponse((response) => decodeURIComponent(response.url()).includes('settings:update'))
+  await themeSaved
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await expect(page.getByLabel('Theme')).toHaveValue('dark')

@@ -19,6 +19,29 @@ async function settingsFile(): Promise<string> {
 }
 
 describe('sessions in the settings', () => {
+  // Regression (a dark-theme e2e failed under load): a theme change and a session write sent
+  // together each started from the settings before the other, and the theme was lost.
+  it('keeps every one of several changes made at once', async () => {
+    const file = await settingsFile()
+    const service = new SettingsService(file, DEFAULTS)
+    const session: Session = {
+      name: NAME,
+      selectedIds: [],
+      detailsOpen: false,
+      mainView: 'timeline',
+      query: '',
+      filter: {}
+    }
+    await Promise.all([
+      service.update({ theme: 'dark' }),
+      service.update({ session }),
+      service.update({ authorName: 'Ana' })
+    ])
+    const expected = { ...DEFAULTS, theme: 'dark', authorName: 'Ana', session }
+    expect(await service.get()).toEqual(expected)
+    expect(await new SettingsService(file, DEFAULTS).get()).toEqual(expected)
+  })
+
   it('keeps the session of the library that is open, and gives it back only for that library', async () => {
     const file = await settingsFile()
     const session: Session = {

@@ -32,10 +32,23 @@ export class SettingsService {
   ) {}
 
   async get(): Promise<Settings> {
+    await this.queue // a change under way is part of the answer
     return this.visible(await this.stored())
   }
 
-  async update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
+  /**
+   * One change at a time: two at once (the theme, and where the user is, written a moment later)
+   * would each start from the settings before the other, and the first would be lost.
+   */
+  update(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
+    const applied = this.queue.then(() => this.apply(patch))
+    this.queue = applied.catch(() => {})
+    return applied
+  }
+
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private async apply(patch: SettingsPatch & { libraryPath?: string }): Promise<Settings> {
     const { session, ...rest } = patch
     const next: Stored = { ...(await this.stored()), ...rest }
     if (session) {
