@@ -5,24 +5,14 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { ChronotesBridge, Envelope } from '../../../src/shared/ipc'
 import { serializeDocument } from '../../../src/shared/model/document'
 import { makeDocument } from '../helpers/documents'
+import { loadOfflineStores } from './offline-stores'
 
 let useDocumentStore: typeof import('../../../src/renderer/src/stores/document').useDocumentStore
 let useEditorStore: typeof import('../../../src/renderer/src/stores/editor').useEditorStore
-const ok = <T>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value })
-
 beforeAll(async () => {
-  const settings = { authorName: 'Tester', authorConfirmed: true, libraryPath: '/nowhere' }
-  const bridge = {
-    documents: { save: () => ok({ revision: 'r', savedAt: new Date().toISOString() }) },
-    settings: { get: () => ok(settings), update: () => ok(settings) },
-    on: () => () => {}
-  } as unknown as ChronotesBridge
-  Object.assign(globalThis, { window: { chronotes: bridge } })
-  ;({ useDocumentStore } = await import('../../../src/renderer/src/stores/document'))
-  ;({ useEditorStore } = await import('../../../src/renderer/src/stores/editor'))
+  ;({ useDocumentStore, useEditorStore } = await loadOfflineStores())
 })
 
 function open() {
