@@ -2,7 +2,7 @@
  * Where the user left each library, in the per-user settings file: keyed by the library's folder,
  * only the open library's session visible, old libraries forgotten first, bad sessions refused.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SettingsPatchSchema, type Session, type Settings } from '../../src/shared/ipc'
@@ -83,5 +83,20 @@ describe('sessions in the settings', () => {
     const paths = bad.error!.issues.map((issue) => issue.path.join('.'))
     expect(paths).toEqual(expect.arrayContaining(['session.name', 'session.mainView']))
     expect(SettingsPatchSchema.safeParse({ theme: 'sepia' }).success).toBe(false)
+  })
+})
+
+describe('what killed settings writes left', () => {
+  it('is removed when the settings are first read; a live writer’s temp file and other files stay', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'settings.json')
+    const dead = 2 ** 22 + 7 // above Linux's largest process id, so no process has it
+    const left = [`settings.json.${dead}-1.tmp`, `settings.json.${dead}-2.tmp`]
+    const kept = [`settings.json.${process.pid}-99.tmp`, `other.json.${dead}-1.tmp`, 'notes.txt']
+    for (const name of [...left, ...kept]) await writeFile(join(dir, name), '{"authorName": "torn')
+    await writeFile(file, JSON.stringify({ authorName: 'Ana' }))
+
+    expect(await new SettingsService(file, DEFAULTS).get()).toMatchObject({ authorName: 'Ana' })
+    expect((await readdir(dir)).sort()).toEqual([...kept, 'settings.json'].sort())
   })
 })

@@ -1,7 +1,9 @@
 import { rename } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import { z } from 'zod'
 import { SessionSchema, THEMES, type Session, type Settings, type SettingsPatch } from '../../shared/ipc'
 import { fileStamp, readNoFollow, writeFileVerified } from './fs-utils'
+import { removeStaleTempFiles } from './stale-temp-files'
 
 /** Sessions of this many libraries are kept; the least recently used go first. */
 const MAX_SESSIONS = 20
@@ -63,6 +65,8 @@ export class SettingsService {
 
   private async stored(): Promise<Stored> {
     if (this.current) return this.current
+    // What a write killed part-way left; a temp file whose writer still runs is kept.
+    await removeStaleTempFiles(dirname(this.file), async () => true, basename(this.file)).catch(() => 0)
     // A settings file that is a link is not followed (ELOOP): the defaults are used, and the next
     // change replaces the link with a file of its own.
     const bytes = await readNoFollow(this.file).catch((error: NodeJS.ErrnoException) => {
