@@ -220,6 +220,19 @@ describe('readDocument refuses what is not a current Chronotes document', () => 
     expect(result.problems[0]?.where).toMatch(/^line 3, column \d+$/)
   })
 
+  // Long blank runs are cut for the parser that finds the place; the place is still in the file's terms.
+  it('invalid JSON after long runs of blanks, at the right line and column', () => {
+    const text = `{\n${' '.repeat(300)}"format": "chronotes",${'\t'.repeat(100)}\n${' '.repeat(200)}}`
+    const result = failure(readDocument(text))
+    expect(result.problems[0]?.where).toBe('line 3, column 201')
+  })
+
+  it('a file crowded with empty objects, refused before it is parsed', () => {
+    const result = failure(readDocument(`{"events":[${'{},'.repeat(100_000)}{}]}`))
+    expect(result.reason).toBe('INVALID_JSON')
+    expect(result.problems[0]?.message).toMatch(/more than one object or list in every 12 characters/)
+  })
+
   it.each(['{"format": "timelinejs"}', '{"title": "x"}', '[]', 'null', '"chronotes"', '42'])(
     'JSON that is not a Chronotes document: %s',
     (text) => {

@@ -3,6 +3,7 @@
  * refuse a file that is too large, parse JSON without throwing, never let an exception escape a
  * reader, and pick the events a writer exports.
  */
+import { crowdedJson } from '../model/json-crowding'
 import type { TimelineDocument, TimelineItem } from '../model/schema'
 import { MAX_IMPORT_BYTES, type FormatId, type ReadResult } from './types'
 
@@ -19,6 +20,8 @@ export function tooLarge(format: ReadResult['format'], text: string, fileName: s
 
 /** Parses JSON text (with or without a byte-order mark); a problem when it is not JSON. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const crowded = crowdedJson(text)
+  if (crowded) return { ok: false, message: crowded }
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }
   } catch (error) {

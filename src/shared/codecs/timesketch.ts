@@ -2,6 +2,7 @@
  * Timesketch's import formats (https://timesketch.org/guides/user/import-from-json-csv/): CSV with
  * a header row, or JSONL with one JSON object per line. What maps to what is in timesketch-records.ts.
  */
+import { crowdedJson } from '../model/json-crowding'
 import type { Problem } from '../model/problems'
 import type { TimelineDocument } from '../model/schema'
 import { DocumentBuilder } from './build'
@@ -38,11 +39,13 @@ function inFileOrder(problems: Problem[]): Problem[] {
 function readCsv(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge('timesketch-csv', text, fileName)
   if (refused) return refused
-  const table = parseCsv(text)
+  const hasColumns = (column: (name: string) => number) =>
+    column('message') >= 0 && (column('datetime') >= 0 || column('timestamp') >= 0)
+  const table = parseCsv(text, hasColumns)
   if (table.refused)
     return { status: 'failed', format: 'timesketch-csv', problems: [{ file: fileName, message: table.refused }] }
   const column = headerIndex(table.headers)
-  if (column('message') < 0 || (column('datetime') < 0 && column('timestamp') < 0)) {
+  if (!hasColumns(column)) {
     const missing = REQUIRED.filter((name) => column(name) < 0)
     return {
       status: 'failed',
@@ -72,6 +75,8 @@ function readCsv(text: string, fileName: string, now: Date): ReadResult {
 function readJsonl(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge('timesketch-jsonl', text, fileName)
   if (refused) return refused
+  const crowded = crowdedJson(text)
+  if (crowded) return { status: 'failed', format: 'timesketch-jsonl', problems: [{ file: fileName, message: crowded }] }
   const builder = new DocumentBuilder(fileName, now)
   const records: { where: string; record: TimesketchRecord }[] = []
   for (const { number, line } of linesOf(withoutBom(text))) {

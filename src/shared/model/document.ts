@@ -1,5 +1,6 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
+import { crowdedJson } from './json-crowding'
 import { migrate, OLDEST_READABLE_VERSION } from './migrations'
 import type { Problem } from './problems'
 import { DocumentSchema, SCHEMA_VERSION, type TimelineDocument } from './schema'
@@ -23,6 +24,8 @@ export function readDocument(text: string, file?: string): ReadResult {
     reason,
     problems: problems.map((p) => (file ? { file, ...p } : p))
   })
+  const crowded = crowdedJson(text)
+  if (crowded) return fail('INVALID_JSON', [{ message: crowded }])
   let raw: unknown
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -112,16 +115,60 @@ const JSON_ERRORS: Record<string, string> = {
 
 /** Where JSON.parse gave up, found by a parser that reports offsets (V8's messages do not always). */
 function jsonProblem(text: string, error: unknown): Omit<Problem, 'file'> {
+  const squeezed = squeezeLongRuns(text)
   const errors: ParseError[] = []
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  parse(squeezed.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = errors[0]
   const detail = first ? (JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : null
   const message = `is not valid JSON (${detail ?? (error instanceof Error ? error.message : String(error))})`
   if (!first) return { message }
-  const before = text.slice(0, first.offset)
-  const line = before.split('\n').length
-  return { where: `line ${line}, column ${before.length - before.lastIndexOf('\n')}`, message }
+  const offset = squeezed.originalOffset(first.offset)
+  let line = 1
+  let lineStart = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  return { where: `line ${line}, column ${offset - lineStart + 1}`, message }
 }
+
+/**
+ * jsonc-parser builds each run of spaces one character at a time (a file of 1 MB of spaces took
+ * 60 MB), so long runs of one blank character are cut to one for it, and its offsets mapped back.
+ * A run inside a string stays the same kind of character, so what is valid stays valid.
+ */
+function squeezeLongRuns(text: string): { text: string; originalOffset: (offset: number) => number } {
+  const pieces: string[] = []
+  const cutAt: number[] = [] // offsets in the squeezed text after which characters were cut
+  const cutSoFar: number[] = [] // how many characters were cut up to there
+  let kept = 0 // where the next piece starts in `text`
+  let cut = 0
+  // A loop rather than a regular expression: V8 backtracks through a long run matched by one.
+  for (let i = 0; i < text.length; ) {
+    const blank = text.charCodeAt(i)
+    let end = i + 1
+    if (blank === 0x20 || blank === 0x09) while (text.charCodeAt(end) === blank) end++
+    if (end - i >= LONG_RUN) {
+      pieces.push(text.slice(kept, i + 1))
+      kept = end
+      cutAt.push(i + 1 - cut)
+      cut += end - i - 1
+      cutSoFar.push(cut)
+    }
+    i = end
+  }
+  if (!cut) return { text, originalOffset: (offset) => offset }
+  pieces.push(text.slice(kept))
+  return {
+    text: pieces.join(''),
+    originalOffset(offset) {
+      let shift = 0
+      for (let i = 0; i < cutAt.length && cutAt[i]! <= offset; i++) shift = cutSoFar[i]!
+      return offset + shift
+    }
+  }
+}
+const LONG_RUN = 64
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

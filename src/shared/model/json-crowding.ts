@@ -1,0 +1,28 @@
+/**
+ * A guard before JSON.parse on a file from outside. V8 spends 30–60 bytes on every object and
+ * array it builds, so a file of nothing but `{},` takes 40–120× its size to parse (issue 9: peak
+ * memory under 10× the input). Real timeline files spend far more text on each object (an event in
+ * the sparsest format, `{"start":"2014"}`, is 16 characters), so a file with more than one `{` or
+ * `[` in every 12 characters is refused before it is parsed. Braces inside strings count too: a
+ * file would need a brace in every 12 characters of its text for them to matter.
+ */
+const CHARACTERS_PER_CONTAINER = 12
+/** Below this the parse costs too little to matter, and tiny test files stay untouched. */
+const SMALLEST_CHECKED = 64 * 1024
+
+/** A problem message when `text` is too crowded with objects and arrays to parse; null when it is not. */
+export function crowdedJson(text: string): string | null {
+  if (text.length < SMALLEST_CHECKED) return null
+  const allowed = text.length / CHARACTERS_PER_CONTAINER
+  let containers = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if ((code === 0x7b || code === 0x5b) && ++containers > allowed) {
+      return (
+        `is not read: it holds more than one object or list in every ${CHARACTERS_PER_CONTAINER} characters, ` +
+        'far more than any timeline file, and reading it would take many times its size in memory'
+      )
+    }
+  }
+  return null
+}
