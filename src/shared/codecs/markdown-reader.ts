@@ -11,7 +11,7 @@ import { DocumentBuilder } from './build'
 import { newId } from '../model/ids'
 import { parseConfidence } from './timelinejs-fields'
 import { guarded, tooLarge } from './timelinejs-common'
-import { linesOf, withoutBom } from './text'
+import { withoutBom } from './text'
 import type { ReadResult, Reader } from './types'
 
 const FORMAT = 'markdown'
@@ -116,7 +116,9 @@ function readNotes(lines: string[], now: string): Note[] {
 function read(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge(FORMAT, text, fileName)
   if (refused) return refused
-  const lines = [...linesOf(withoutBom(text))].map((l) => l.line)
+  const content = withoutBom(text)
+  // Looked for before the text is split, so that a file of blank lines costs nothing to refuse.
+  const lines = /^# /m.test(content) ? content.split(/\r?\n/) : []
   const titleLine = lines.findIndex((l) => l.startsWith('# '))
   if (titleLine < 0)
     return {
