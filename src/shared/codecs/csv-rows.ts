@@ -7,6 +7,7 @@
  * row 1, and a cell with line breaks does not push the rows below it down.
  */
 import Papa from 'papaparse'
+import { oversizedRecords, withoutRecords, type OversizedRecord } from './csv-oversized'
 
 /** The caps, named in the messages that refuse a file or a row. */
 export const CSV_LIMITS = {
@@ -17,7 +18,9 @@ export const CSV_LIMITS = {
   /** Characters in one cell: the longest text an event holds. */
   cellChars: 200_000,
   /** Columns read; a wider file is not a table of events. */
-  columns: 1000
+  columns: 1000,
+  /** Cells in one record beyond which it is not even parsed (the extra cells of a wider row are dropped anyway). */
+  recordCells: 10_000
 } as const
 
 export interface CsvRow {
@@ -47,22 +50,56 @@ export interface CsvRows {
 
 const count = (n: number) => n.toLocaleString('en')
 
+function tooLarge(record: OversizedRecord): string {
+  return record.cells
+    ? `has ${count(record.cells)} cells; Chronotes reads rows of up to ${count(CSV_LIMITS.columns)} columns`
+    : `holds ${count(record.longChars!)} characters in column ${record.longColumn}; Chronotes reads cells of up to ${count(CSV_LIMITS.cellChars)}`
+}
+
 /**
  * Reads `text` (without a BOM) as records split by `delimiter`. Never throws on content: what
  * cannot be read cleanly is a notice on its row, and a file over a cap is `refused`.
  */
-export function readCsvRows(text: string, delimiter: string): CsvRows {
+export function readCsvRows(
+  text: string,
+  delimiter: string,
+  /** A reader that needs certain columns stops at a header without them, before holding any rows. */
+  acceptHeader: (header: string[]) => boolean = () => true
+): CsvRows {
   const result: CsvRows = { delimiter, header: [], headerNumber: 0, rows: [], notices: [] }
   let record = 0
   let cells = 0
   let width = 0
-  Papa.parse<string[]>(text, {
+  // Papa's own guess, from the head only, given back to it so that the scan below and it agree.
+  const newline = Papa.parse(text.slice(0, 64 * 1024), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r'
+  // A cell of up to twice the cap may still be within it once its doubled quotes are read as one.
+  const oversized = new Map(
+    oversizedRecords(text, delimiter, newline, {
+      recordCells: CSV_LIMITS.recordCells,
+      cellChars: 2 * CSV_LIMITS.cellChars
+    }).map((found) => [found.record, found])
+  )
+  Papa.parse<string[]>(withoutRecords(text, [...oversized.values()]), {
     delimiter,
+    newline,
     // Fast mode splits the whole text into lines first, which for a file of blank lines is an
     // array as long as the file; the quoting-aware loop reads as it goes.
     fastMode: false,
     step(step, handle) {
       record++
+      const skipped = oversized.get(record)
+      if (skipped) {
+        if (!width) {
+          result.refused = `its first row ${tooLarge(skipped)}, so it is not a table of events`
+          handle.abort()
+        } else
+          result.notices.push({
+            row: record,
+            kind: skipped.cells ? 'extra-cells' : 'long-cell',
+            message: `was not read: it ${tooLarge(skipped)}`
+          })
+        return
+      }
       const values = step.data
       for (const error of step.errors) {
         if (error.type !== 'Quotes') continue
@@ -86,6 +123,12 @@ export function readCsvRows(text: string, delimiter: string): CsvRows {
         result.header = values.slice(0, CSV_LIMITS.columns)
         result.headerNumber = record
         width = result.header.length
+        if (!acceptHeader(result.header)) handle.abort()
+        else if (width < 2) {
+          // Not a table of events, and the rows of a one-column file are its most costly shape to hold.
+          result.refused = `has only one column ("${values[0]!.slice(0, 40)}"); a table of events needs at least a date column and a title column`
+          handle.abort()
+        }
         return
       }
       if (result.rows.length >= CSV_LIMITS.rows || cells + width > CSV_LIMITS.cells) {

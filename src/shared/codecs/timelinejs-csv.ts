@@ -26,9 +26,14 @@ export function unformula(cell: string): string {
   return cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell
 }
 
-export function parseCsv(text: string): CsvTable {
+/** `hasColumns` is asked first: a file without the columns a reader needs is not read further. */
+export function parseCsv(text: string, hasColumns?: (column: (name: string) => number) => boolean): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const read = readCsvRows(body, detectDelimiter(body))
+  const read = readCsvRows(
+    body,
+    detectDelimiter(body),
+    hasColumns && ((header) => hasColumns(headerIndex(header.map((c) => c.trim()))))
+  )
   if (read.refused) return { headers: [], rows: [], errors: [], refused: read.refused }
   return {
     headers: read.header.map((c) => c.trim()),

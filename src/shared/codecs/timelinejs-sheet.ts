@@ -59,10 +59,11 @@ function rowDate(cell: (name: string) => string, names: PartNames): PartsResult 
 function read(text: string, fileName: string, now: Date): ReadResult {
   const refused = tooLarge(FORMAT, text, fileName)
   if (refused) return refused
-  const table = parseCsv(text)
+  const hasColumns = (column: (name: string) => number) => column('year') >= 0 && column('headline') >= 0
+  const table = parseCsv(text, hasColumns)
   if (table.refused) return { status: 'failed', format: FORMAT, problems: [{ file: fileName, message: table.refused }] }
   const column = headerIndex(table.headers)
-  if (column('year') < 0 || column('headline') < 0) {
+  if (!hasColumns(column)) {
     return {
       status: 'failed',
       format: FORMAT,
@@ -151,7 +152,9 @@ export const timelineJsSheetReader: Reader = {
   label: 'TimelineJS spreadsheet (CSV)',
   extensions: ['.csv', '.tsv'],
   sniff(text) {
-    const firstLine = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/, 1)[0] ?? ''
+    // The head only: a first line of megabytes (a JSON file on one line) would split into millions of cells.
+    const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, 16 * 1024)
+    const firstLine = head.split(/\r?\n/, 1)[0] ?? ''
     const headers = firstLine.split(/[,\t;]/).map((h) => h.replace(/^"|"$/g, '').trim().toLowerCase())
     const has = (name: string) => headers.includes(name)
     if (has('year') && has('headline')) return has('end year') || has('display date') ? 0.95 : 0.7
