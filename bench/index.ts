@@ -19,6 +19,7 @@ import { pdfBench } from './pdf-bench'
 import { syntheticDocument } from './synthetic'
 import { viewBench } from './view-bench'
 import { mb, time, timeAsync } from './timing'
+import { readerLimitsBench } from './reader-limits'
 
 console.log(`Chronotes bench — ${new Date().toISOString()}`)
 console.log(
@@ -74,6 +75,12 @@ async function measure(label: string, doc: TimelineDocument, search: string): Pr
   } finally {
     await rm(root, { recursive: true, force: true })
   }
+}
+
+// `npm run bench -- --readers` measures only hostile files against the readers.
+if (process.argv.includes('--readers')) {
+  readerLimitsBench()
+  process.exit(0)
 }
 
 // `npm run bench -- --view` measures the timeline in Chromium only.

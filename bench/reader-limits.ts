@@ -1,6 +1,6 @@
 /**
- * Hostile files against the readers (issue 9, item 9): format sniffing over 3 MB of newlines, and
- * CSV files of nothing but blank lines. Each runs in a fresh Node process, so that its peak
+ * Hostile files against the readers (issue 9, item 9): format sniffing over 3 MB of newlines, and the
+ * shapes that made readers slow or hungry, at 1 MB and 10 MB. Each runs in a fresh Node process, so that its peak
  * memory (the process's high-water resident size, less what it held before reading) is its own.
  * Printed, never asserted.
  */
@@ -19,22 +19,41 @@ interface ProbeResult {
   outcome: string
 }
 
-const PROBES: Record<string, () => { inputBytes: number; run: () => string }> = {
-  'sniff 3 MB of newlines': () => {
-    const text = '\n'.repeat(3 * 1024 * 1024)
-    return { inputBytes: text.length, run: () => pickReader(text, 'notes.txt')?.format ?? 'no reader' }
-  },
-  'import a 2 MB CSV of blank lines': () => blankCsv(2),
-  'import a 100 MB CSV of blank lines': () => blankCsv(100)
+const MB = 1024 * 1024
+
+/** Hostile shapes, each as the import meets it (sniffing picks the reader), at 1 MB and 10 MB. */
+const SHAPES: Record<string, { fileName: string; text: (bytes: number) => string }> = {
+  'CSV of blank lines': { fileName: 'blank.csv', text: (n) => 'Date,Title\n' + '\n'.repeat(n) },
+  'JSON of empty objects': { fileName: 'events.json', text: (n) => '{"events":[' + '{},'.repeat(n / 3) + '{}]}' },
+  'JSON, spaces before a brace': { fileName: 'x.chronotes.json', text: (n) => ' '.repeat(n) + '{' },
+  'JSONL of empty objects': { fileName: 'x.jsonl', text: (n) => '{}\n'.repeat(n / 3) },
+  'Markdown of newlines': { fileName: 'x.md', text: (n) => '\n'.repeat(n) },
+  'CSV of one-column rows': { fileName: 'x.csv', text: (n) => 'Date\n' + '{}\n'.repeat(n / 3) },
+  'CSV, one row of commas': { fileName: 'x.csv', text: (n) => 'Date,Title\n' + ','.repeat(n) },
+  'CSV, one cell of quotes': { fileName: 'x.csv', text: (n) => 'Date,Title\n' + '"'.repeat(n) },
+  'CSV of 7-byte rows': { fileName: 'x.csv', text: (n) => 'Date,Title\n' + '2025,a\n'.repeat(n / 7) }
 }
 
-function blankCsv(megabytes: number) {
-  const bytes = new TextEncoder().encode('Date,Title\n' + '\n'.repeat(megabytes * 1024 * 1024))
+const PROBES: Record<string, () => { inputBytes: number; run: () => string }> = {
+  'sniff 3 MB of newlines': () => {
+    const text = '\n'.repeat(3 * MB)
+    return { inputBytes: text.length, run: () => pickReader(text, 'notes.txt')?.format ?? 'no reader' }
+  },
+  'import a 100 MB CSV of blank lines': () => imported('blank.csv', 'Date,Title\n' + '\n'.repeat(100 * MB)),
+  ...Object.fromEntries(
+    Object.entries(SHAPES).flatMap(([name, shape]) =>
+      [1, 10].map((size) => [`${name}, ${size} MB`, () => imported(shape.fileName, shape.text(size * MB))])
+    )
+  )
+}
+
+function imported(fileName: string, text: string) {
+  const bytes = new TextEncoder().encode(text)
   return {
     inputBytes: bytes.length,
     run: () => {
-      const result = importFile(bytes, 'blank.csv', { now: NOW })
-      return `${result.status}: ${result.problems[0]?.message ?? ''}`
+      const result = importFile(bytes, fileName, { now: NOW })
+      return `${result.format ?? '?'} ${result.status}: ${result.problems[0]?.message ?? ''}`
     }
   }
 }
