@@ -93,6 +93,24 @@ test('the page never scrolls: wheel over the sidebar and the panel, Space, focus
   expect(await page.evaluate(() => document.querySelector('.app')!.getBoundingClientRect().top)).toBe(0)
 })
 
+// Regression: under load (both cores busy), Hammer.js took a click on an event for a long press
+// after the tap had selected it, and the press toggled it out again: the details panel closed a
+// moment after opening. Throttling the page's CPU makes that slowness happen on any machine.
+test('a click selects an event for good, even on a slow, busy machine', async ({ page, bridge }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await ready(page, bridge)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
+  await openEvent(page, MOSKVA)
+  await page.getByRole('searchbox').fill('intelligence')
+  await expect(page.locator('.search-pane')).toBeVisible()
+  // The search pane has drawn its results: whatever the click set off has run by now.
+  await expect(page.locator('.search-pane li').first()).toBeVisible()
+  await expect(details(page)).toBeVisible()
+  await expect(details(page).getByRole('textbox', { name: 'Title' }).first()).toHaveValue(MOSKVA)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+})
+
 for (const [width, height] of [
   [1024, 640],
   [1280, 720],
