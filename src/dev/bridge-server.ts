@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, extname, join, normalize, sep } from 'node:path'
+import { basename, dirname, extname, join, normalize, sep } from 'node:path'
 import { ChronotesError } from '../shared/errors'
 import { CONTRACT, type ChronotesEvents, type EventName, type Settings } from '../shared/ipc'
 import { filesApi, type FileDialogs } from '../main/ipc/files'
@@ -73,20 +73,20 @@ const TYPES: Record<string, string> = {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  // The bridge's stand-in for the per-user folder: where its settings are.
+  const settingsFile = options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json')
   const library = new LibraryService({
     root: options.libraryDir,
     ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
-    onExternalChange: (change) => emit('documents:changed-on-disk', change)
+    onExternalChange: (change) => emit('documents:changed-on-disk', change),
+    cacheDir: dirname(settingsFile)
   })
   await library.start()
-  const settings = new SettingsService(
-    options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json'),
-    {
-      authorName: options.authorName ?? 'Researcher',
-      authorConfirmed: false,
-      libraryPath: options.libraryDir
-    }
-  )
+  const settings = new SettingsService(settingsFile, {
+    authorName: options.authorName ?? 'Researcher',
+    authorConfirmed: false,
+    libraryPath: options.libraryDir
+  })
   const externalRequests: string[] = []
   const openedPaths: string[] = []
   const dialogs: BridgeDialogs = {}

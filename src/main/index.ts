@@ -44,7 +44,8 @@ async function openLibrary(root: string): Promise<void> {
   const library = new LibraryService({
     root,
     datasetsDir,
-    onExternalChange: (change) => mainWindow?.webContents.send('documents:changed-on-disk', change)
+    onExternalChange: (change) => mainWindow?.webContents.send('documents:changed-on-disk', change),
+    cacheDir: join(app.getPath('userData'), 'caches')
   })
   await library.start()
   libraryRoot = root

@@ -4,7 +4,7 @@
  * and every file's entry is cached by size and mtime (in memory and on disk), so that listing
  * an unchanged file reads nothing of it.
  */
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FULL_READ_BYTES } from '../../src/main/services/library-index'
@@ -27,10 +27,17 @@ function largeDocument(title = 'Large'): TimelineDocument {
 
 async function libraryWith(files: Record<string, string>) {
   const root = await tempDir()
+  const cacheDir = join(await tempDir(), 'caches') // the per-user folder's; created when first needed
   for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text)
-  const service = new LibraryService({ root })
+  const service = new LibraryService({ root, cacheDir })
   await service.start()
-  return { root, service }
+  return { root, cacheDir, service }
+}
+
+async function cacheFileIn(cacheDir: string): Promise<string> {
+  const files = await readdir(cacheDir)
+  expect(files).toEqual([expect.stringMatching(/^library-list-[0-9a-f]{16}\.json$/)])
+  return join(cacheDir, files[0]!)
 }
 
 describe('listing large documents by their header', () => {
@@ -81,12 +88,14 @@ describe('the list cache', () => {
 
   it('lists an unchanged file without reading it, in the same process and after a restart', async () => {
     const original = serializeDocument(makeDocument({ title: 'Original' }))
-    const { root, service } = await libraryWith({ 'a.chronotes.json': original })
+    const { root, cacheDir, service } = await libraryWith({ 'a.chronotes.json': original })
     await utimes(join(root, 'a.chronotes.json'), SECOND, SECOND)
     expect(await service.list()).toMatchObject([{ title: 'Original' }])
     await swapUnseen(join(root, 'a.chronotes.json'), original.replace('"Original"', '"Switched"'))
     expect(await service.list()).toMatchObject([{ title: 'Original' }])
-    expect(await new LibraryService({ root }).list()).toMatchObject([{ title: 'Original' }])
+    expect(await new LibraryService({ root, cacheDir }).list()).toMatchObject([{ title: 'Original' }])
+    // Without a per-user folder (the CLI) nothing is kept between runs: the file is read.
+    expect(await new LibraryService({ root }).list()).toMatchObject([{ title: 'Switched' }])
     // A real change moves the mtime (or the size): it is read again.
     const later = new Date(SECOND.getTime() + 5_000)
     await utimes(join(root, 'a.chronotes.json'), later, later)
@@ -104,12 +113,25 @@ describe('the list cache', () => {
   })
 
   it('starts afresh from a damaged cache file', async () => {
-    const { root, service } = await libraryWith({ 'b.chronotes.json': serializeDocument(makeDocument({ title: 'B' })) })
+    const { root, cacheDir, service } = await libraryWith({
+      'b.chronotes.json': serializeDocument(makeDocument({ title: 'B' }))
+    })
     await service.list()
-    await writeFile(join(root, '.chronotes', 'list-cache.json'), '{ damaged')
-    expect(await new LibraryService({ root }).list()).toMatchObject([{ title: 'B' }])
-    expect(JSON.parse(await readFile(join(root, '.chronotes', 'list-cache.json'), 'utf8'))).toHaveProperty([
-      'b.chronotes.json'
-    ])
+    const cacheFile = await cacheFileIn(cacheDir)
+    await writeFile(cacheFile, '{ damaged')
+    expect(await new LibraryService({ root, cacheDir }).list()).toMatchObject([{ title: 'B' }])
+    expect(JSON.parse(await readFile(cacheFile, 'utf8'))).toHaveProperty(['b.chronotes.json'])
+  })
+
+  it('keeps the cache in the per-user folder, one file per library, and nothing of it in the library', async () => {
+    const { root, cacheDir, service } = await libraryWith({
+      'c.chronotes.json': serializeDocument(makeDocument({ title: 'C' }))
+    })
+    await service.list()
+    const other = await tempDir()
+    await writeFile(join(other, 'd.chronotes.json'), serializeDocument(makeDocument({ title: 'D' })))
+    await new LibraryService({ root: other, cacheDir }).list()
+    expect(await readdir(cacheDir)).toHaveLength(2)
+    expect(await readdir(join(root, '.chronotes'))).not.toContain('list-cache.json')
   })
 })

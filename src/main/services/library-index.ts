@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs'
-import { open, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, open, readFile, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { visit } from 'jsonc-parser'
 import { z } from 'zod'
 import type { LibraryEntry } from '../../shared/ipc'
 import { readDocument } from '../../shared/model/document'
 import { SCHEMA_VERSION } from '../../shared/model/schema'
-import { writeFileVerified } from './fs-utils'
+import { readNoFollow, writeFileVerified } from './fs-utils'
 
 /** Files up to this size are read and validated in full for the list; larger ones only by their header. */
 export const FULL_READ_BYTES = 1024 * 1024
@@ -31,8 +31,8 @@ export class LibraryIndex {
 
   constructor(
     private readonly root: string,
-    /** Where the cache is kept; null when it cannot be (a read-only library). */
-    private readonly cacheFile: () => Promise<string | null>
+    /** Where the cache is kept between runs, in the per-user folder; null to keep it in memory only. */
+    private readonly cacheFile: string | null
   ) {}
 
   async entries(names: string[]): Promise<LibraryEntry[]> {
@@ -80,8 +80,8 @@ export class LibraryIndex {
   private async load(): Promise<Cache> {
     if (this.cache) return this.cache
     try {
-      const file = await this.cacheFile()
-      this.cache = file ? CacheSchema.parse(JSON.parse(await readFile(file, 'utf8'))) : {}
+      const bytes = this.cacheFile && (await readNoFollow(this.cacheFile))
+      this.cache = bytes ? CacheSchema.parse(JSON.parse(bytes.toString('utf8'))) : {}
     } catch {
       this.cache = {} // missing or damaged: it is only a cache
     }
@@ -91,8 +91,11 @@ export class LibraryIndex {
   private async persist(): Promise<void> {
     if (!this.changed || !this.cache) return
     this.changed = false
-    const file = await this.cacheFile().catch(() => null)
-    if (file) await writeFileVerified(file, JSON.stringify(this.cache)).catch(() => {})
+    if (!this.cacheFile) return
+    const file = this.cacheFile
+    await mkdir(dirname(file), { recursive: true })
+      .then(() => writeFileVerified(file, JSON.stringify(this.cache)))
+      .catch(() => {}) // a cache that cannot be written is only a slower next start
   }
 }
 

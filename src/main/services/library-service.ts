@@ -1,5 +1,6 @@
 import { lstat, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { join, resolve } from 'node:path'
 import { ChronotesError, plainIoError } from '../../shared/errors'
 import type { BackupInfo, LibraryEntry, OpenedDocument, SaveOptions, SaveResult } from '../../shared/ipc'
 import { DocumentNameSchema } from '../../shared/ipc'
@@ -31,11 +32,23 @@ export interface LibraryServiceOptions {
   onExternalChange?: (change: ExternalChange) => void
   /** Told after each look at the open document's changed file (for tests and logs). */
   onWatchCheck?: (outcome: 'ours' | 'theirs') => void
+  /**
+   * This person's folder for caches (the app's per-user folder, never the library, which may be
+   * shared or synced): the list cache is kept there, a file per library. Without it the list is
+   * cached in memory only (the CLI).
+   */
+  cacheDir?: string
 }
 
 /** Where the library keeps what is not a document. Visible, so a person can find their trash. */
 export const TRASH_DIR = 'Trash'
 export const STATE_DIR = '.chronotes'
+
+/** One list cache per library in the per-user folder, named by the library's path. */
+function listCacheFile(cacheDir: string, root: string): string {
+  const key = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)
+  return join(cacheDir, `library-list-${key}.json`)
+}
 
 const INTACT = 'Nothing was changed: the previous version is intact.'
 const NOTHING_CHANGED = 'Nothing was changed.'
@@ -65,10 +78,8 @@ export class LibraryService {
       : null
     this.paths = new LibraryPaths(this.root)
     this.locks = new DocumentLocks(() => this.paths.folder(STATE_DIR, 'locks'))
-    this.index = new LibraryIndex(this.root, async () => {
-      const state = await this.paths.find(STATE_DIR)
-      return state && join(state, 'list-cache.json')
-    })
+    const cacheDir = options.cacheDir
+    this.index = new LibraryIndex(this.root, cacheDir ? listCacheFile(cacheDir, this.root) : null)
     this.watcher = options.onExternalChange
       ? new DocumentWatcher(this.root, options.onExternalChange, options.onWatchCheck)
       : null
