@@ -1,4 +1,4 @@
-import type { TimelineModel } from './timeline-model'
+import { CONFIRMED, HAS_NOTES, type TimelineModel } from './timeline-model'
 import { toViewItem, type TimelineViewItem, type TimeWindow } from './timeline-items'
 
 /** How crowded a lane may get before it shows density: one labelled event per this many pixels. */
@@ -136,8 +136,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const matching = new Array<number>(request.lanes.length).fill(0)
 
   model.index.query(range.start, range.end, (key, start, end) => {
-    const item = model.item(key)!
-    const lane = laneIndex.get(item.groupId)
+    const lane = laneIndex.get(model.laneOf(key)!)
     if (lane === undefined || (passes && !passes(key))) return
     inLane[lane]!.push(key)
     if (start < window.end && (end > window.start || (end === start && start >= window.start))) visible[lane]!++
@@ -159,7 +158,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       (visible[lane]! > capacity ||
         (limitRows &&
           !fitInRows(
-            keys.slice().sort((a, b) => model.period(a)!.start - model.period(b)!.start),
+            keys.slice().sort((a, b) => model.startOf(a) - model.startOf(b)),
             rows,
             footprint
           ).all))
@@ -176,18 +175,21 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const best = new Int32Array(slots).fill(-1)
     const bestScore = new Int8Array(slots).fill(-1)
     const showMatches = matching[lane]! <= capacity
+    // Notes count for more than confirmation.
     const bestScoreOf = (key: number) => {
-      const item = model.item(key)!
-      return (item.notes.length ? 2 : 0) + (item.confidence === 'confirmed' ? 1 : 0)
+      const flags = model.flagsOf(key)
+      return (flags & HAS_NOTES ? 2 : 0) + (flags & CONFIRMED ? 1 : 0)
     }
+    // The hot loop at "fit all" (every event in the range): no object made per event.
     for (const key of keys) {
-      const period = model.period(key)!
-      const at = Math.min(binCount - 1, Math.floor((Math.max(period.start, range.start) - range.start) / binWidth))
+      const at = Math.min(
+        binCount - 1,
+        Math.floor((Math.max(model.startOf(key), range.start) - range.start) / binWidth)
+      )
       counts[at]!++
       const isMatch = matches?.(key) ?? false
       if (isMatch) matchCounts[at]!++
-      const item = model.item(key)!
-      if (selected.has(item.id) || (isMatch && showMatches)) {
+      if ((selected.size && selected.has(model.item(key)!.id)) || (isMatch && showMatches)) {
         show(key)
         continue
       }
