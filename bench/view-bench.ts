@@ -29,6 +29,8 @@ interface Figures {
   zoom: number[]
   pan: number[]
   search?: number[]
+  /** The longest task in the page from an edit (a new event) until its autosave is written. */
+  autosaveLongestTask?: number
   heapMb: number
 }
 
@@ -127,7 +129,21 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
           input.dispatchEvent(new Event('input', { bubbles: true }))
         })`)) as number
       )
+    // An edit and its autosave: the longest task the page ran from the edit until "Saved at".
+    await page.evaluate(`(() => {
+      window.__longest = 0
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.__longest = Math.max(window.__longest, e.duration) }))
+        .observe({ type: 'longtask' })
+    })()`)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+e')
+    await page
+      .locator('.statusbar')
+      .getByText(/^Saved at/)
+      .waitFor({ timeout: 300_000 })
+    const autosaveLongestTask = (await page.evaluate('window.__longest')) as number
     return {
+      autosaveLongestTask,
       firstPaint: firstItem,
       ...(arrived === null ? {} : { afterArrival: firstItem - arrived }),
       domItems,
@@ -198,6 +214,7 @@ function print(label: string, f: Figures): void {
     `  ${label.padEnd(22)} first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
+      `${f.autosaveLongestTask === undefined ? '' : `edit + autosave: longest task ${ms(f.autosaveLongestTask)}; `}` +
       `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`
   )
 }

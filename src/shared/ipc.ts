@@ -4,6 +4,7 @@
  * both build the renderer's `window.chronotes` from this table.
  */
 import { z } from 'zod'
+import { DocumentChangesSchema, type DocumentChanges } from './document-changes'
 import type { ErrorPayload } from './errors'
 import { MAX_IMPORT_BYTES } from './codecs/types'
 import { DOCUMENT_EXTENSION } from './model/document'
@@ -127,6 +128,11 @@ export interface ChronotesApi {
     create(title: string): Promise<OpenedDocument>
     open(name: string): Promise<OpenedDocument>
     save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult>
+    /**
+     * Saves what changed since `options.baseRevision` (an autosave: the events touched, not the
+     * whole document). CONFLICT if the file on disk is not that revision; never forced.
+     */
+    saveChanges(name: string, changes: DocumentChanges, options: SaveOptions): Promise<SaveResult>
     rename(name: string, title: string): Promise<OpenedDocument>
     duplicate(name: string): Promise<OpenedDocument>
     trash(name: string): Promise<void>
@@ -182,6 +188,10 @@ export const CONTRACT: Channels<ChronotesApi> = {
     save: {
       channel: 'documents:save',
       args: z.tuple([DocumentNameSchema, DocumentSchema, SaveOptionsSchema])
+    },
+    saveChanges: {
+      channel: 'documents:save-changes',
+      args: z.tuple([DocumentNameSchema, DocumentChangesSchema, SaveOptionsSchema])
     },
     rename: { channel: 'documents:rename', args: z.tuple([DocumentNameSchema, TitleSchema]) },
     duplicate: { channel: 'documents:duplicate', args: z.tuple([DocumentNameSchema]) },

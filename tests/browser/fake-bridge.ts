@@ -34,7 +34,8 @@ export function installFakeBridge(settings: Partial<Settings> = {}): FakeBridge 
       openExternal: (url: string) => (fake.opened.push(url), ok(undefined))
     },
     documents: {
-      save: () => ok({ revision: `r${++fake.saves}`, savedAt: new Date().toISOString() })
+      save: () => ok({ revision: `r${++fake.saves}`, savedAt: new Date().toISOString() }),
+      saveChanges: () => ok({ revision: `r${++fake.saves}`, savedAt: new Date().toISOString() })
     },
     settings: {
       get: () => ok(fake.settings),

@@ -13,7 +13,10 @@ const settings: Settings = { authorName: 'jdoe', authorConfirmed: true, libraryP
 export function installFakeBridge(): void {
   window.chronotes = {
     on: () => () => undefined,
-    documents: { save: () => ok({ revision: 'r1', savedAt: new Date().toISOString() }) },
+    documents: {
+      save: () => ok({ revision: 'r1', savedAt: new Date().toISOString() }),
+      saveChanges: () => ok({ revision: 'r1', savedAt: new Date().toISOString() })
+    },
     settings: { get: () => ok(settings), update: () => ok(settings) },
     app: { openExternal: () => ok(undefined), flushed: () => ok(undefined) }
   } as unknown as ChronotesBridge

@@ -36,6 +36,7 @@ export function installBridge(): void {
     app: { openExternal: () => ok(undefined), flushed: () => ok(undefined) },
     documents: {
       save: () => ok({ revision: 'r2', savedAt: new Date().toISOString() }),
+      saveChanges: () => ok({ revision: 'r2', savedAt: new Date().toISOString() }),
       createFrom: (document: TimelineDocument) => {
         bridge.created.push(document)
         const opened: OpenedDocument = { name: 'colleague.chronotes.json', document, revision: 'r-new' }

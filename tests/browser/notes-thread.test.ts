@@ -9,6 +9,7 @@ import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-vue'
 import { defineComponent, h } from 'vue'
 import { APP_COMMANDS, type AppCommandId } from '@shared/app-commands'
+import { applyChanges, type DocumentChanges } from '@shared/document-changes'
 import type { ChronotesBridge, Settings, SettingsPatch } from '@shared/ipc'
 import type { Note, TimelineDocument, TimelineItem } from '@shared/model/schema'
 
@@ -29,6 +30,10 @@ window.chronotes = {
   documents: {
     save: (_name: string, doc: TimelineDocument) => {
       saves.push(doc)
+      return ok({ revision: `r${saves.length}`, savedAt: new Date().toISOString() })
+    },
+    saveChanges: (_name: string, changes: DocumentChanges) => {
+      saves.push(applyChanges(saves.at(-1) ?? useDocumentStore().document!, changes))
       return ok({ revision: `r${saves.length}`, savedAt: new Date().toISOString() })
     }
   },

@@ -48,7 +48,10 @@ window.chronotes = {
       return ok(undefined)
     }
   },
-  documents: { save: () => ok({ revision: 'r2', savedAt: new Date().toISOString() }) }
+  documents: {
+    save: () => ok({ revision: 'r2', savedAt: new Date().toISOString() }),
+    saveChanges: () => ok({ revision: 'r2', savedAt: new Date().toISOString() })
+  }
 } as unknown as ChronotesBridge
 const { default: PdfExportDialog } = await import('@renderer/components/export/PdfExportDialog.vue')
 const { useDocumentStore } = await import('@renderer/stores/document')

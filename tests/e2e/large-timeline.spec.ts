@@ -2,9 +2,17 @@
  * Issue 10 at 100,000 events, as one researcher's session in the built renderer over the loopback
  * bridge to real files: start, zoom from "fit all" to one day, select an event, drag it to another
  * lane, add a note, undo it, search, quit and start again — and all of it kept. The event is the
- * first one drawn in the one-day view (the synthetic titles are unique; the test checks). Long tasks are read
- * from the page's PerformanceObserver during the interactive part and none may exceed 200 ms.
- * Nothing here waits on a clock: every step waits on what the page shows.
+ * first one drawn in the one-day view (the synthetic titles are unique; the test checks).
+ *
+ * The window never freezes: long tasks are read from the page's PerformanceObserver during the
+ * interactive part, and none may exceed 200 ms. That limit is about freezes (a select, a drag or
+ * an autosave that held the page for seconds), not speed: it is a count of tasks over a bound far
+ * above one frame, read after the fact, not a timing race; it holds with both cores kept busy by
+ * other programs. Speed itself is measured by `npm run bench -- --view`. Nothing here waits on a
+ * clock: every step waits on what the page shows.
+ *
+ * Step 3 pins issue 10's selection bug: the click selected the event and a moment later it was
+ * deselected (see tests/browser/timeline-selection.test.ts for the cause).
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -67,17 +75,13 @@ async function onDisk(libraryDir: string, id: string): Promise<TimelineItem | un
   return saved.items.find((item) => item.id === id)
 }
 
-// FIXME(issue 10): at 100,000 events the click that selects the event (step 3) opens its details,
-// which then close again and the event ends unselected (the timeline's "select" reports an empty
-// selection after a long task of ~0.8 s that follows the click; at 10,000 events the same click
-// keeps the selection). Not diagnosed yet; the steps after it have not run at 100,000 events.
-test.fixme('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, restart — kept, never frozen', async ({
+test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, restart — kept, never frozen', async ({
   page,
   bridge,
   libraryDir,
   restart
 }, testInfo) => {
-  test.setTimeout(360_000)
+  test.setTimeout(600_000)
 
   // 1. Start: the first events are drawn (loading is not part of the interactive part).
   // (The library lists a folder by reading each file whole until its sidecar lands: so, long timeouts.)
@@ -152,7 +156,8 @@ test.fixme('a 100,000-event timeline: zoom to a day, drag, annotate, undo, searc
   await screenshot(page, testInfo, '3-searched')
 
   // The drag (and not the note) reaches the file.
-  await expect.poll(async () => (await onDisk(libraryDir, event.id))?.groupId, { timeout: 60_000 }).toBe(lane2.id)
+  // Main reads, validates and writes 127 MB per save: on a loaded machine that takes a while.
+  await expect.poll(async () => (await onDisk(libraryDir, event.id))?.groupId, { timeout: 180_000 }).toBe(lane2.id)
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
   testInfo.annotations.push({ type: 'long tasks (ms)', description: longTasks.map((d) => d.toFixed(0)).join(', ') })
   console.log(`long tasks during the session (ms): ${longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`)

@@ -1,6 +1,7 @@
 import { lstat, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
+import { applyChanges, type DocumentChanges } from '../../shared/document-changes'
 import { ChronotesError, plainIoError } from '../../shared/errors'
 import type { BackupInfo, LibraryEntry, OpenedDocument, SaveOptions, SaveResult } from '../../shared/ipc'
 import { DocumentNameSchema } from '../../shared/ipc'
@@ -146,6 +147,33 @@ export class LibraryService {
    */
   async save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult> {
     const text = serializeDocument(document)
+    return this.write(name, options, () => ({ document, text }))
+  }
+
+  /**
+   * Saves the changes an autosave sends onto the version on disk, which must be the one the
+   * caller last saw (the revision): the renderer then never copies a whole large document here.
+   */
+  async saveChanges(name: string, changes: DocumentChanges, options: SaveOptions): Promise<SaveResult> {
+    if (options.force) throw new ChronotesError('INVALID_ARGUMENT', 'a forced save sends the whole document')
+    return this.write(name, options, (current) => {
+      if (!current) throw new ChronotesError('CONFLICT', `"${name}" is not on disk to save changes onto.`)
+      // The revision matched: these are the bytes the caller opened or saved. They are read as
+      // an open reads them (an older schema brought up to date), so the changes apply to the same
+      // document the caller holds.
+      const base = readDocument(current.toString('utf8'), name)
+      if (!base.ok) throw new ChronotesError('CONFLICT', `"${name}" on disk cannot be read; save the whole document.`)
+      const document = applyChanges(base.document, changes)
+      return { document, text: serializeDocument(document) }
+    })
+  }
+
+  /** The one way a document is written: `produce` makes it from what is on disk, under the lock. */
+  private async write(
+    name: string,
+    options: SaveOptions,
+    produce: (current: Buffer | null) => { document: TimelineDocument; text: string }
+  ): Promise<SaveResult> {
     this.pathOf(name)
     return this.guard(`Saving "${name}"`, INTACT, () =>
       this.locks.with(name, async (held) => {
@@ -161,6 +189,7 @@ export class LibraryService {
           if (!current && options.baseRevision !== null)
             throw new ChronotesError('CONFLICT', `"${name}" was moved or deleted on disk since it was opened.`)
         }
+        const { document, text } = produce(current)
         // A version the caller never saw (another program's, or a file it could not read) is kept for good.
         if (current) await this.backup(name, current, revisionOf(current) !== options.baseRevision)
         if (!held()) throw lostLock(name)

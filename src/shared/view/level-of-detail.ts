@@ -1,4 +1,4 @@
-import type { TimelineModel } from './timeline-model'
+import { CONFIRMED, HAS_NOTES, type TimelineModel } from './timeline-model'
 import { toViewItem, type TimelineViewItem, type TimeWindow } from './timeline-items'
 
 /** How crowded a lane may get before it shows density: one labelled event per this many pixels. */
@@ -12,9 +12,11 @@ export const DEFAULT_ROWS = 3
 /** At this zoom or closer every event is shown, however crowded: nothing is left to resolve. */
 export const FULL_DETAIL_SPAN = 86_400_000
 /** About how wide a title is drawn (timeline.css caps point titles at 260 px). */
-const CHAR_PX = 6.5
+const CHAR_PX = 7
 const LABEL_PX_MAX = 260 + 22
 const MINUTE = 60_000
+/** A bare marker's width with room around it, in pixels. */
+const MARKER_PX = 14
 
 /** Counts of events in one lane over one stretch of time: drawn as shading, clicked to zoom in. */
 export interface DensityBin {
@@ -65,6 +67,12 @@ export interface DetailRequest {
   rowsPerLane?: number
   /** Events a lane shows before density; laneCapacity(widthPx) when not given. */
   capacity?: number
+  /**
+   * With rowsPerLane: a lane whose titles do not all fit draws the events that have no room for
+   * their title (in the rows, or before the window's right edge) as bare markers, titled on hover,
+   * and turns to density only when even the markers do not fit.
+   */
+  compact?: boolean
 }
 
 /** How many events a lane shows before it turns to density, for a timeline this wide. */
@@ -97,6 +105,85 @@ function fitInRows(
   return { kept, all: kept.length === keys.length }
 }
 
+/**
+ * Lays a lane's events out in rows as vis-timeline stacks them (in date order, each in the first
+ * row where it fits): each with its title where the title has room (in a row, before the window's
+ * right edge) and the events after it still fit as markers, else as a bare marker; null when even
+ * the markers do not fit. Events in date order: a row is free from its rightmost end on.
+ */
+function titlesOrMarkers(
+  keys: number[],
+  rows: number,
+  titled: (key: number) => { from: number; to: number },
+  marker: (key: number) => { from: number; to: number },
+  rightEdge: number
+): { compact: Set<number> } | null {
+  const ends = new Array<number>(rows).fill(-Infinity)
+  const markers = keys.map(marker)
+  const firstFree = (rowEnds: number[], from: number) => rowEnds.findIndex((end) => end <= from)
+  const restFits = (next: number) => {
+    const trial = ends.slice()
+    for (let i = next; i < markers.length; i++) {
+      const row = firstFree(trial, markers[i]!.from)
+      if (row < 0) return false
+      trial[row] = markers[i]!.to
+    }
+    return true
+  }
+  if (!restFits(0)) return null
+  const compact = new Set<number>()
+  keys.forEach((key, i) => {
+    const title = titled(key)
+    const row = title.to <= rightEdge ? firstFree(ends, title.from) : -1
+    if (row >= 0) {
+      const before = ends[row]!
+      ends[row] = title.to
+      if (restFits(i + 1)) return
+      ends[row] = before
+    }
+    ends[firstFree(ends, markers[i]!.from)] = markers[i]!.to
+    compact.add(key)
+  })
+  return { compact }
+}
+
+/**
+ * Shares `budget` rows between lanes: each first gets the fewest rows in which all its events fit
+ * (as titles or markers), then the rows left go one by one to lanes that still have markers.
+ * Null when the lanes do not fit in the budget even so.
+ */
+function allotRows(
+  laneKeys: number[][],
+  budget: number,
+  layout: (keys: number[], rows: number) => { compact: Set<number> } | null
+): { keys: number[]; compact: Set<number> }[] | null {
+  const rows: number[] = []
+  const layouts: { compact: Set<number> }[] = []
+  for (const keys of laneKeys) {
+    let laneRows = 1
+    let fitted = layout(keys, laneRows)
+    while (!fitted && laneRows < budget) fitted = layout(keys, ++laneRows)
+    if (!fitted) return null
+    rows.push(laneRows)
+    layouts.push(fitted)
+  }
+  let left = budget - rows.reduce((sum, n) => sum + n, 0)
+  if (left < 0) return null
+  for (let progress = true; left > 0 && progress;) {
+    progress = false
+    for (let lane = 0; lane < laneKeys.length && left > 0; lane++) {
+      if (!layouts[lane]!.compact.size) continue
+      const wider = layout(laneKeys[lane]!, rows[lane]! + 1)!
+      if (wider.compact.size >= layouts[lane]!.compact.size) continue
+      rows[lane]!++
+      layouts[lane] = wider
+      left--
+      progress = true
+    }
+  }
+  return laneKeys.map((keys, lane) => ({ keys, compact: layouts[lane]!.compact }))
+}
+
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
 export function binWidthFor(window: TimeWindow, widthPx: number): number {
   const ideal = ((window.end - window.start) * BIN_PX) / Math.max(1, widthPx)
@@ -126,8 +213,11 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const footprint = (key: number) => {
     const period = model.period(key)!
     const from = (period.start - window.start) * pxPerMs
-    const label = Math.min(LABEL_PX_MAX, 22 + CHAR_PX * model.item(key)!.title.length)
-    const bar = model.item(key)!.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
+    const item = model.item(key)!
+    // A point's title is cut at 260 px (timeline.css); a range's runs on past its bar in full.
+    const text = 22 + CHAR_PX * item.title.length
+    const label = item.kind === 'point' ? Math.min(LABEL_PX_MAX, text) : text
+    const bar = item.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
     return { from, to: from + Math.max(label, bar) }
   }
   const laneIndex = new Map(request.lanes.map((id, i) => [id, i]))
@@ -136,8 +226,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const matching = new Array<number>(request.lanes.length).fill(0)
 
   model.index.query(range.start, range.end, (key, start, end) => {
-    const item = model.item(key)!
-    const lane = laneIndex.get(item.groupId)
+    const lane = laneIndex.get(model.laneOf(key)!)
     if (lane === undefined || (passes && !passes(key))) return
     inLane[lane]!.push(key)
     if (start < window.end && (end > window.start || (end === start && start >= window.start))) visible[lane]!++
@@ -147,24 +236,53 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const items: TimelineViewItem[] = []
   const bins: DensityBin[] = []
   const lanes = new Map<string, LaneDetail>()
-  const show = (key: number) => {
+  const show = (key: number, compact = false) => {
     const item = model.item(key)!
-    items.push(toViewItem(item, model.period(key)!, matches ? matches(key) : undefined))
+    const viewItem = toViewItem(item, model.period(key)!, matches ? matches(key) : undefined)
+    items.push(compact ? { ...viewItem, compact } : viewItem)
   }
+  // A bare marker's footprint: the dot (or the bar of a range) and a little room around it.
+  const markerFootprint = (key: number) => {
+    const { from, to } = footprint(key)
+    const bar = model.item(key)!.kind === 'point' ? 0 : (model.period(key)!.end - model.period(key)!.start) * pxPerMs
+    return { from: from - MARKER_PX / 2, to: from + Math.max(MARKER_PX / 2, Math.min(bar, to - from)) }
+  }
+  // Compact: the lanes share the height between them (rows × lanes), each taking the rows its
+  // markers need and the rest going to lanes with titles still to show.
+  const compactRows =
+    request.compact && limitRows && !fullDetail
+      ? allotRows(
+          inLane.map((keys) => keys.slice().sort((a, b) => model.startOf(a) - model.startOf(b))),
+          rows * request.lanes.length,
+          (keys, laneRows) => titlesOrMarkers(keys, laneRows, footprint, markerFootprint, widthPx)
+        )
+      : null
   request.lanes.forEach((laneId, lane) => {
     const keys = inLane[lane]!
+    const compactLane = compactRows?.[lane]
+    if (compactLane) {
+      lanes.set(laneId, { visible: visible[lane]!, dense: false })
+      for (const key of compactLane.keys) show(key, compactLane.compact.has(key))
+      return
+    }
+    // Compact lanes that do not fit even as markers stack as deep as they need: a small timeline
+    // never hides its events in density.
+    if (request.compact && limitRows && !fullDetail && capacity === Infinity) {
+      lanes.set(laneId, { visible: visible[lane]!, dense: false })
+      return keys.forEach((key) => show(key))
+    }
     // Legible: few enough events, and their titles stack in the lane's rows without piling up.
     const dense =
       !fullDetail &&
       (visible[lane]! > capacity ||
         (limitRows &&
           !fitInRows(
-            keys.slice().sort((a, b) => model.period(a)!.start - model.period(b)!.start),
+            keys.slice().sort((a, b) => model.startOf(a) - model.startOf(b)),
             rows,
             footprint
           ).all))
     lanes.set(laneId, { visible: visible[lane]!, dense })
-    if (!dense) return keys.forEach(show)
+    if (!dense) return keys.forEach((key) => show(key))
     const binCount = Math.round((range.end - range.start) / binWidth)
     const counts = new Int32Array(binCount)
     const matchCounts = new Int32Array(binCount)
@@ -176,18 +294,21 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const best = new Int32Array(slots).fill(-1)
     const bestScore = new Int8Array(slots).fill(-1)
     const showMatches = matching[lane]! <= capacity
+    // Notes count for more than confirmation.
     const bestScoreOf = (key: number) => {
-      const item = model.item(key)!
-      return (item.notes.length ? 2 : 0) + (item.confidence === 'confirmed' ? 1 : 0)
+      const flags = model.flagsOf(key)
+      return (flags & HAS_NOTES ? 2 : 0) + (flags & CONFIRMED ? 1 : 0)
     }
+    // The hot loop at "fit all" (every event in the range): no object made per event.
     for (const key of keys) {
-      const period = model.period(key)!
-      const at = Math.min(binCount - 1, Math.floor((Math.max(period.start, range.start) - range.start) / binWidth))
+      const at = Math.min(
+        binCount - 1,
+        Math.floor((Math.max(model.startOf(key), range.start) - range.start) / binWidth)
+      )
       counts[at]!++
       const isMatch = matches?.(key) ?? false
       if (isMatch) matchCounts[at]!++
-      const item = model.item(key)!
-      if (selected.has(item.id) || (isMatch && showMatches)) {
+      if ((selected.size && selected.has(model.item(key)!.id)) || (isMatch && showMatches)) {
         show(key)
         continue
       }

@@ -25,6 +25,8 @@ export interface TimelineViewItem {
   /** Set while searching: whether the event matches the search. */
   match?: boolean
   noteCount: number
+  /** Drawn as its marker alone, its title shown on hover: the lane has no room for the title. */
+  compact?: boolean
 }
 
 /** The [start, end) an event covers, with its dates read at their precision; null if unreadable. */

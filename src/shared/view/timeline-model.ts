@@ -2,6 +2,9 @@ import type { TimelineDocument, TimelineItem } from '../model/schema'
 import { TimeIndex } from './time-index'
 import { itemPeriod, type TimeWindow } from './timeline-items'
 
+export const HAS_NOTES = 1
+export const CONFIRMED = 2
+
 /**
  * The open document as the timeline needs it: each event under a small numeric key, its period
  * read once, and a time index over those periods. Kept in step with the document by identity
@@ -14,7 +17,17 @@ export class TimelineModel {
   private itemByKey: (TimelineItem | undefined)[] = []
   private startByKey: number[] = []
   private endByKey: number[] = []
+  // Read for every event in view at "fit all": kept beside the events so that the loop there
+  // touches small arrays, not 100,000 objects scattered over the heap.
+  private laneByKey: string[] = []
+  private flagsByKey: number[] = []
   private items: TimelineItem[] = []
+  /** How many events carry each tag, are in each lane, have each confidence: kept per edit, not counted per read. */
+  readonly tags = new Tally()
+  readonly lanes = new Tally()
+  readonly confidences = new Tally()
+  /** Notes per lane. */
+  readonly laneNotes = new Tally()
   /** Bumped on every change, so callers can tell a stale answer from a fresh one. */
   version = 0
 
@@ -45,6 +58,21 @@ export class TimelineModel {
   }
 
   /** The event's period as drawn ([start, end) in UTC ms); undefined if it has no readable date. */
+  /** The event's lane id. */
+  laneOf(key: number): string | undefined {
+    return this.laneByKey[key]
+  }
+
+  /** Whether the event has notes (HAS_NOTES) and is confirmed (CONFIRMED), as bits. */
+  flagsOf(key: number): number {
+    return this.flagsByKey[key] ?? 0
+  }
+
+  /** Where the event starts (UTC ms), NaN without a readable date: no object made, for loops over many. */
+  startOf(key: number): number {
+    return this.startByKey[key] ?? NaN
+  }
+
   period(key: number): { start: number; end: number } | undefined {
     const start = this.startByKey[key]
     return start === undefined || Number.isNaN(start) ? undefined : { start, end: this.endByKey[key]! }
@@ -101,10 +129,24 @@ export class TimelineModel {
   }
 
   private put(key: number, item: TimelineItem): void {
+    const previous = this.itemByKey[key]
+    if (previous !== item) {
+      if (previous) this.count(previous, -1)
+      this.count(item, 1)
+    }
     const period = itemPeriod(item)
+    this.laneByKey[key] = item.groupId
+    this.flagsByKey[key] = (item.notes.length ? HAS_NOTES : 0) | (item.confidence === 'confirmed' ? CONFIRMED : 0)
     this.itemByKey[key] = item
     this.startByKey[key] = period ? period.start : NaN
     this.endByKey[key] = period ? period.end : NaN
+  }
+
+  private count(item: TimelineItem, by: 1 | -1): void {
+    for (const tag of item.tags) this.tags.add(tag, by)
+    this.lanes.add(item.groupId, by)
+    this.confidences.add(item.confidence, by)
+    if (item.notes.length) this.laneNotes.add(item.groupId, by * item.notes.length)
   }
 
   private rebuild(items: TimelineItem[]): void {
@@ -122,6 +164,7 @@ export class TimelineModel {
     for (const [id, key] of this.keys)
       if (!alive.has(key)) {
         this.keys.delete(id)
+        this.count(this.itemByKey[key]!, -1)
         this.itemByKey[key] = undefined
         this.startByKey[key] = this.endByKey[key] = NaN
       }
@@ -136,5 +179,28 @@ export class TimelineModel {
       keys.push(key)
     }
     this.index = TimeIndex.build(starts, ends, keys)
+  }
+}
+
+/** Counts by name, with the names in use most-used first (ties by name). */
+export class Tally {
+  private counts = new Map<string, number>()
+  private ranked: string[] | null = null
+
+  add(name: string, by: number): void {
+    const count = (this.counts.get(name) ?? 0) + by
+    if (count > 0) this.counts.set(name, count)
+    else this.counts.delete(name)
+    this.ranked = null
+  }
+
+  get(name: string): number {
+    return this.counts.get(name) ?? 0
+  }
+
+  /** Sorted once per change: there are few names (tags, lanes), however many events. */
+  names(): string[] {
+    this.ranked ??= [...this.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name)
+    return this.ranked
   }
 }

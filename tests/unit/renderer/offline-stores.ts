@@ -9,7 +9,10 @@ const ok = <T>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, va
 export async function loadOfflineStores() {
   const settings = { authorName: 'Tester', authorConfirmed: true, libraryPath: '/nowhere' }
   const bridge = {
-    documents: { save: () => ok({ revision: 'r', savedAt: new Date().toISOString() }) },
+    documents: {
+      save: () => ok({ revision: 'r', savedAt: new Date().toISOString() }),
+      saveChanges: () => ok({ revision: 'r', savedAt: new Date().toISOString() })
+    },
     settings: { get: () => ok(settings), update: () => ok(settings) },
     on: () => () => {}
   } as unknown as ChronotesBridge

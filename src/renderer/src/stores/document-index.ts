@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
+import type { TimelineItem } from '@shared/model/schema'
 import type { TextMatcher } from '@shared/view/filter'
 import { SearchIndex } from '@shared/view/search-index'
 import { TimelineModel } from '@shared/view/timeline-model'
@@ -73,5 +74,17 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     return text?.trim() ? search.matcher(text) : null
   }
 
-  return { version, searchVersion, current, textMatcher }
+  /** An event by id without a pass over the document; read in a computed, it follows every edit. */
+  function itemById(id: string): TimelineItem | undefined {
+    void version.value
+    return current.value.model.byId(id)
+  }
+
+  /** How many events each tag, lane and confidence has (and notes each lane), kept per edit (the timeline model). */
+  function tallies(): Pick<TimelineModel, 'tags' | 'lanes' | 'confidences' | 'laneNotes'> {
+    void version.value
+    return current.value.model
+  }
+
+  return { version, searchVersion, current, textMatcher, itemById, tallies }
 })

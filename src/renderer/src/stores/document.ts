@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { documentChanges } from '@shared/document-changes'
 import type { OpenedDocument } from '@shared/ipc'
 import { newId } from '@shared/model/ids'
 import type { TimelineDocument } from '@shared/model/schema'
@@ -27,6 +28,8 @@ export const useDocumentStore = defineStore('document', () => {
   const savedEditCount = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
   let saveInFlight: Promise<void> | null = null
+  /** The document as the file on disk holds it (at `revision`): autosave sends only what changed since. */
+  let onDisk: TimelineDocument | null = null
 
   const dirty = computed(() => editCount.value !== savedEditCount.value)
   const state = computed<SaveState>(() => {
@@ -41,6 +44,7 @@ export const useDocumentStore = defineStore('document', () => {
     name.value = opened.name
     document.value = opened.document
     revision.value = opened.revision
+    onDisk = opened.migratedFrom === undefined ? opened.document : null
     migratedFrom.value = opened.migratedFrom ?? null
     problem.value = null
     savedAt.value = null
@@ -51,7 +55,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   function close(): void {
     clearTimeout(timer)
-    name.value = document.value = revision.value = null
+    name.value = document.value = revision.value = onDisk = null
     problem.value = null
     editCount.value = savedEditCount.value = 0
   }
@@ -81,10 +85,16 @@ export const useDocumentStore = defineStore('document', () => {
     if (!doc || !fileName || !dirty.value || (problem.value?.code === 'CONFLICT' && !force)) return
     const edits = editCount.value
     saving.value = true
-    saveInFlight = api.documents
-      .save(fileName, doc, { baseRevision: revision.value, force })
+    const options = { baseRevision: revision.value, force }
+    // A forced save writes over a file this window never read: the whole document goes.
+    const request =
+      onDisk && !force
+        ? api.documents.saveChanges(fileName, documentChanges(onDisk, doc), options)
+        : api.documents.save(fileName, doc, options)
+    saveInFlight = request
       .then((result) => {
         if (name.value !== fileName) return
+        onDisk = doc
         revision.value = result.revision
         savedAt.value = result.savedAt
         savedEditCount.value = edits

@@ -6,6 +6,7 @@ import { DEFAULT_GROUP_COLOR } from '@shared/model/factory'
 import { newId } from '@shared/model/ids'
 import type { Group, Note, TimelineDocument, TimelineItem } from '@shared/model/schema'
 import { useDocumentStore } from './document'
+import { useDocumentIndexStore } from './document-index'
 import { useSettingsStore } from './settings'
 
 interface Entry {
@@ -42,6 +43,7 @@ export interface ItemMove {
  */
 export const useEditorStore = defineStore('editor', () => {
   const documents = useDocumentStore()
+  const indexes = useDocumentIndexStore()
   const settings = useSettingsStore()
   const histories = new Map<string, History>()
   // Histories are plain data outside reactivity; this counter tells views when they changed.
@@ -120,12 +122,22 @@ export const useEditorStore = defineStore('editor', () => {
 
   // ——— Events ———
 
-  function itemPositions(doc: TimelineDocument): Map<string, number> {
-    return new Map(doc.items.map((item, index) => [item.id, index]))
+  /**
+   * Where events are in the list: a few are found by identity through the index (a pointer scan,
+   * no allocation); many at once by one id → position map of the whole list.
+   */
+  function itemPositions(doc: TimelineDocument, ids: string[]): Map<string, number> {
+    if (ids.length > 16) return new Map(doc.items.map((item, index) => [item.id, index]))
+    const positions = new Map<string, number>()
+    for (const id of ids) {
+      const index = doc.items.indexOf(indexes.itemById(id)!)
+      if (index >= 0) positions.set(id, index)
+    }
+    return positions
   }
 
   function itemById(id: string): TimelineItem | undefined {
-    return documents.document?.items.find((item) => item.id === id)
+    return indexes.itemById(id)
   }
 
   /** Adds an event and returns its id. */
@@ -171,7 +183,10 @@ export const useEditorStore = defineStore('editor', () => {
     const now = new Date().toISOString()
     // One pass: replacing events moves none of the others, so every command is made against
     // the document as it is, with one id → position map (not a copy of the list per event).
-    const positions = itemPositions(doc)
+    const positions = itemPositions(
+      doc,
+      moves.map((move) => move.id)
+    )
     const batch: Command[] = []
     for (const move of moves) {
       const index = positions.get(move.id)

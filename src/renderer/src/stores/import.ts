@@ -1,13 +1,20 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { importFile } from '@shared/codecs'
-import { MAX_IMPORT_BYTES, type FormatId, type TableMapping, type TablePreview } from '@shared/codecs/types'
+import {
+  MAX_IMPORT_BYTES,
+  type FormatId,
+  type ReadResult,
+  type TableMapping,
+  type TablePreview
+} from '@shared/codecs/types'
 import { applyMerge, compareDocuments, defaultMergeChoices, suggestLanes } from '@shared/merge'
 import type { Comparison, LaneChoices, LaneMatch, MergeChoice, MergePlan } from '@shared/merge/types'
 import { countProblems, sortProblems, type Problem, type ProblemCounts } from '@shared/model/problems'
 import type { TimelineDocument } from '@shared/model/schema'
 import { api, ChronotesError } from '../api'
 import { describeDone, summarizeMerge } from '../components/import/merge-format'
+import { readFileOffThread } from '../workers/read-file'
 import { useDocumentStore } from './document'
 import { useEditorStore } from './editor'
 import { useLibraryStore } from './library'
@@ -76,6 +83,8 @@ export const useImportStore = defineStore('import', () => {
   let bytes: Uint8Array | null = null
   // The document the plan was made against: the merge is applied to exactly that.
   let mine: TimelineDocument | null = null
+  /** Ends the read under way (in its worker) when the user cancels. */
+  let reading: AbortController | null = null
 
   const canMerge = computed(() => documents.document !== null)
   const mergeTarget = computed(() => documents.document?.title ?? '')
@@ -105,8 +114,10 @@ export const useImportStore = defineStore('import', () => {
     step.value = 'source'
   }
 
-  /** Cancel at any step: nothing was changed, and nothing is. */
+  /** Cancel at any step, reading too: nothing was changed, and nothing is. */
   function cancel(): void {
+    reading?.abort()
+    reading = null
     reset()
     step.value = 'closed'
   }
@@ -154,11 +165,22 @@ export const useImportStore = defineStore('import', () => {
     if (!bytes) return
     error.value = ''
     step.value = 'reading'
-    await nextPaint()
-    const result = importFile(bytes, fileName.value, {
-      now: new Date(),
-      ...(withMapping ? { mapping: withMapping } : {})
-    })
+    reading?.abort()
+    const controller = (reading = new AbortController())
+    let result: ReadResult
+    try {
+      result = await readFileOffThread(
+        bytes,
+        fileName.value,
+        { now: new Date(), ...(withMapping ? { mapping: withMapping } : {}) },
+        controller.signal
+      )
+    } catch (caught) {
+      if (caught instanceof ChronotesError && caught.code === 'CANCELLED') return
+      throw caught
+    } finally {
+      if (reading === controller) reading = null
+    }
     format.value = result.format
     problems.value = sortProblems(result.problems)
     if (withMapping) mapping.value = withMapping

@@ -3,6 +3,7 @@ import { parsePeriod, precisionOf } from '@shared/model/dates'
 import type { ReportOptions } from '@shared/report/options'
 import { describeFilter, filterItems, isFilterActive } from '@shared/view/filter'
 import { useDocumentStore } from '../../stores/document'
+import { useDocumentIndexStore } from '../../stores/document-index'
 import { useViewStore } from '../../stores/view'
 
 export type EventChoice = 'all' | 'filter' | 'items' | 'dates'
@@ -21,10 +22,8 @@ export function useEventChoice() {
   const to = ref('')
 
   const filterActive = computed(() => isFilterActive(view.effectiveFilter))
-  const selectedIds = computed(() => {
-    const ids = new Set(view.selectedIds)
-    return (documents.document?.items ?? []).filter((item) => ids.has(item.id)).map((item) => item.id)
-  })
+  const indexes = useDocumentIndexStore()
+  const selectedIds = computed(() => view.selectedIds.filter((id) => indexes.itemById(id)))
   const dateError = computed(() => {
     const [start, end] = [from.value.trim(), to.value.trim()]
     if (start && !precisionOf(start)) return `“${start}” is not a date: write ${DATE_FORMS}.`

@@ -83,16 +83,14 @@ export function useLevelOfDetail(inputs: Inputs) {
       passes: passes(),
       matches: found,
       selectedIds: new Set(inputs.selectedIds.value),
-      // Small timelines draw every event near the window however deep lanes stack (vis-timeline
-      // copes, and the flows people know stay as they were); large ones keep every lane within
-      // its share of the height, with density where titles would pile up.
-      ...(model.size > DENSITY_FROM
-        ? {
-            rowsPerLane: Math.floor(
-              (inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX
-            )
-          }
-        : { capacity: Infinity })
+      // Every lane keeps within its share of the height. Small timelines draw every event near the
+      // window: those whose titles have no room as bare markers, titled on hover; large ones show
+      // density where titles would pile up.
+      rowsPerLane: Math.max(
+        1,
+        Math.floor((inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX)
+      ),
+      ...(model.size > DENSITY_FROM ? {} : { capacity: Infinity, compact: true })
     })
   }
 

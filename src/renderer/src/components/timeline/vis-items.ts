@@ -51,7 +51,13 @@ export function toVisItem(item: TimelineViewItem, color: string, event?: Timelin
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
   const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
   const tooltip = event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''
-  const classes = [`confidence-${item.confidence}`, item.approximate ? 'approximate' : '', `kind-${item.type}`, search]
+  const classes = [
+    `confidence-${item.confidence}`,
+    item.approximate ? 'approximate' : '',
+    `kind-${item.type}`,
+    search,
+    item.compact ? 'compact' : ''
+  ]
   return {
     id: item.id,
     group: item.group,

@@ -1,0 +1,101 @@
+/**
+ * Autosave sends what changed, not the whole document (issue 10: copying 127 MB to main held the
+ * renderer for seconds). The changes rebuild exactly the edited document, in the service too.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { LibraryService } from '../../src/main/services/library-service'
+import { applyChanges, documentChanges } from '../../src/shared/document-changes'
+import { serializeDocument } from '../../src/shared/model/document'
+import type { TimelineDocument } from '../../src/shared/model/schema'
+import { makeDocument, makeItem } from './helpers/documents'
+import { rejection, steppingClock, useTempDirs } from './helpers/library'
+
+const tempDir = useTempDirs()
+
+type Edit = { kind: 'retitle' | 'remove' | 'add' | 'swap'; at: number }
+
+/** Edits as the editor makes them: replaced events, removed, appended, moved; untouched ones shared. */
+function edit(doc: TimelineDocument, edits: Edit[]): TimelineDocument {
+  const items = [...doc.items]
+  edits.forEach(({ kind, at }, n) => {
+    const i = items.length ? at % items.length : 0
+    if (kind === 'retitle' && items.length) items[i] = { ...items[i]!, title: `Edited ${n}` }
+    if (kind === 'remove' && items.length) items.splice(i, 1)
+    if (kind === 'add') items.push(makeItem(doc.groups[0]!.id, 1000 + n, { title: `Added ${n}` }))
+    if (kind === 'swap' && items.length > 1) [items[0], items[i]] = [items[i]!, items[0]!]
+  })
+  return { ...doc, title: `${doc.title}.`, items }
+}
+
+const edits = fc.array(
+  fc.record({ kind: fc.constantFrom('retitle', 'remove', 'add', 'swap'), at: fc.nat(50) }) as fc.Arbitrary<Edit>,
+  { maxLength: 8 }
+)
+
+describe('documentChanges', () => {
+  it('rebuilds the edited document from the one on disk, and carries only the events that changed', () => {
+    fc.assert(
+      fc.property(fc.nat(12), edits, (count, made) => {
+        const base = makeDocument({ items: count })
+        const next = edit(base, made)
+        const changes = documentChanges(base, next)
+        expect(applyChanges(base, changes)).toEqual(next)
+        const unchanged = new Set(base.items)
+        expect(changes.items.filter((item) => unchanged.has(item))).toEqual([])
+      })
+    )
+  })
+
+  it('sends no order when events were only replaced in place', () => {
+    const base = makeDocument({ items: 5 })
+    const next = { ...base, items: base.items.map((item, i) => (i === 2 ? { ...item, title: 'New' } : item)) }
+    expect(documentChanges(base, next)).toEqual({ header: expect.any(Object), items: [next.items[2]] })
+  })
+})
+
+describe('LibraryService.saveChanges', () => {
+  async function opened() {
+    const root = await tempDir()
+    const service = new LibraryService({ root, clock: steppingClock() })
+    await service.start()
+    const created = await service.createFrom(makeDocument({ items: 6 }))
+    return { root, service, ...created }
+  }
+
+  it('writes the document the changes make, byte for byte as a whole save would, with a backup', async () => {
+    const { root, service, name, document, revision } = await opened()
+    const next = edit(document, [
+      { kind: 'retitle', at: 1 },
+      { kind: 'remove', at: 3 },
+      { kind: 'add', at: 0 }
+    ])
+    const saved = await service.saveChanges(name, documentChanges(document, next), { baseRevision: revision })
+    expect(await readFile(join(root, name), 'utf8')).toBe(serializeDocument(next))
+    expect((await service.open(name)).revision).toBe(saved.revision)
+    expect(await service.backups(name)).toHaveLength(1)
+  })
+
+  it('refuses with CONFLICT onto a file changed since, and leaves it alone', async () => {
+    const { root, service, name, document, revision } = await opened()
+    const theirs = serializeDocument({ ...document, title: 'Changed by a colleague' })
+    await writeFile(join(root, name), theirs)
+    const next = edit(document, [{ kind: 'retitle', at: 0 }])
+    await rejection(service.saveChanges(name, documentChanges(document, next), { baseRevision: revision }), 'CONFLICT')
+    expect(await readFile(join(root, name), 'utf8')).toBe(theirs)
+  })
+
+  it('refuses changes that name an event the file does not have, and an invalid result, writing nothing', async () => {
+    const { root, service, name, document, revision } = await opened()
+    const before = await readFile(join(root, name), 'utf8')
+    const unknown = { header: document, items: [], order: ['no-such-event'] }
+    await rejection(service.saveChanges(name, unknown, { baseRevision: revision }), 'INVALID_ARGUMENT')
+    const lost = { ...document, items: document.items.map((item) => ({ ...item, groupId: 'no-such-lane' })) }
+    await expect(service.saveChanges(name, documentChanges(document, lost), { baseRevision: revision })).rejects.toThrow(
+      /no-such-lane/
+    )
+    expect(await readFile(join(root, name), 'utf8')).toBe(before)
+  })
+})
