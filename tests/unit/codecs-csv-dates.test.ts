@@ -20,13 +20,13 @@ describe('parseLooseDate', () => {
     ['2025-03-05', '2025-03-05', 'day'],
     ['2025-3-5', '2025-03-05', 'day'],
     ['2025/03/05', '2025-03-05', 'day'],
-    ['2025-03-05T14:30Z', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05T14:30:59Z', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05T14:30:59.123Z', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05T01:30+02:00', '2025-03-04T23:30Z', 'minute'],
-    ['2025-03-05T22:30-0300', '2025-03-06T01:30Z', 'minute'],
-    ['2025-03-05 14:30:00', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05 14:30 UTC', '2025-03-05T14:30Z', 'minute'],
+    ['2025-03-05T14:30Z', '2025-03-05T14:30:00Z', 'second'],
+    ['2025-03-05T14:30:59Z', '2025-03-05T14:30:59Z', 'second'],
+    ['2025-03-05T14:30:59.123Z', '2025-03-05T14:30:59Z', 'second'],
+    ['2025-03-05T01:30+02:00', '2025-03-05T01:30:00+02:00', 'second'],
+    ['2025-03-05T22:30-0300', '2025-03-05T22:30:00-03:00', 'second'],
+    ['2025-03-05 14:30:00', '2025-03-05T14:30:00Z', 'second'],
+    ['2025-03-05 14:30 UTC', '2025-03-05T14:30:00Z', 'second'],
     ['March 5, 2025', '2025-03-05', 'day'],
     ['March 5th, 2025', '2025-03-05', 'day'],
     ['Wednesday, March 5, 2025', '2025-03-05', 'day'],
@@ -37,9 +37,9 @@ describe('parseLooseDate', () => {
     ['5 Sept 2025', '2025-09-05', 'day'],
     ['Mar 2025', '2025-03', 'month'],
     ['MARCH 2025', '2025-03', 'month'],
-    ['5 March 2025, 14:30', '2025-03-05T14:30Z', 'minute'],
-    ['March 5, 2025 2:30 PM', '2025-03-05T14:30Z', 'minute'],
-    ['March 5, 2025 12:05 am', '2025-03-05T00:05Z', 'minute'],
+    ['5 March 2025, 14:30', '2025-03-05T14:30:00Z', 'second'],
+    ['March 5, 2025 2:30 PM', '2025-03-05T14:30:00Z', 'second'],
+    ['March 5, 2025 12:05 am', '2025-03-05T00:05:00Z', 'second'],
     ['13/04/2025', '2025-04-13', 'day'],
     ['04/13/2025', '2025-04-13', 'day'],
     ['13.04.2025', '2025-04-13', 'day'],
@@ -47,7 +47,7 @@ describe('parseLooseDate', () => {
     ['07/07/2025', '2025-07-07', 'day'],
     ['13/04/25', '2025-04-13', 'day'],
     ['13/04/95', '1995-04-13', 'day'],
-    ['4/17/2014 13:20', '2014-04-17T13:20Z', 'minute'],
+    ['4/17/2014 13:20', '2014-04-17T13:20:00Z', 'second'],
     ['  2025-03-05  ', '2025-03-05', 'day']
   ])('%s → %s (%s)', (input, value, precision) => {
     expect(parseLooseDate(input)).toEqual({ ok: true, date: { value, precision } })
@@ -147,20 +147,18 @@ describe('an ambiguous date column in a file', () => {
 })
 
 describe('start and end of different precision', () => {
-  it('keeps the event at the less precise of the two, and says so once', () => {
+  it('keeps each end at its own precision (an era from a day to a year stays so), with nothing to say', () => {
     const csv = 'Start,End,Title\n5 March 2025,April 2025,A\n2014-02-03,2015,B\n2016,2016-05-01,C\n'
     const bytes = new TextEncoder().encode(csv)
     const first = importFile(bytes, 'mixed.csv', { now: NOW })
     if (first.status !== 'needs-mapping') throw new Error(first.status)
     const result = importFile(bytes, 'mixed.csv', { now: NOW, mapping: first.suggested })
     if (result.status !== 'ok') throw new Error(result.status)
-    expect(result.document.items.map((i) => [i.start, i.end ?? null, i.precision, i.kind])).toEqual([
-      ['2025-03', '2025-04', 'month', 'range'],
-      ['2014', '2015', 'year', 'range'],
-      ['2016', null, 'year', 'point']
+    expect(result.document.items.map((i) => [i.start, i.end ?? null, i.kind])).toEqual([
+      ['2025-03-05', '2025-04', 'range'],
+      ['2014-02-03', '2015', 'range'],
+      ['2016', '2016-05-01', 'range']
     ])
-    expect(result.problems).toHaveLength(1)
-    expect(result.problems[0]).toMatchObject({ where: 'row 2' })
-    expect(result.problems[0]!.message).toMatch(/^3 events have a start and end written with different precision/)
+    expect(result.problems).toEqual([])
   })
 })

@@ -54,8 +54,8 @@ describe('parseEdtf', () => {
   })
 
   it.each([
-    ['2014-02-30', 'not a date of the calendar'],
-    ['2023-02-29', 'not a date of the calendar'],
+    ['2014-02-30', 'is not a date: February 2014 has 28 days'],
+    ['2023-02-29', 'is not a date: February 2023 has 28 days'],
     ['2014-13', 'months run from 01 to 12'],
     ['2014-00', 'not a date of the calendar'],
     ['0000', 'years run from 0001'],

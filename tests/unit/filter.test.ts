@@ -231,9 +231,23 @@ describe('date order', () => {
         .map((start, n) => ({ ...doc.items[n]!, start }))
         .sort(compareByDate)
         .map((item) => item.start)
-    expect(order(['2022-02-24', '2014', '2022-02', '2022', '2021-12-31T23:59Z', '2022-02-03'])).toEqual([
+    expect(
+      order([
+        '2022-02-24',
+        '2014',
+        '2022-02',
+        '2022',
+        '2021-12-31T23:59:00Z',
+        '2022-02-03',
+        '2021-24',
+        '2022-01-01T01:00:00+02:00'
+      ])
+    ).toEqual([
       '2014',
-      '2021-12-31T23:59Z',
+      // Winter 2021 runs from December 2021; a time is placed by its instant, whatever its offset.
+      '2021-24',
+      '2022-01-01T01:00:00+02:00', // 23:00 UTC on 31 December
+      '2021-12-31T23:59:00Z',
       '2022',
       '2022-02',
       '2022-02-03',

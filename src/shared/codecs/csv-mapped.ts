@@ -15,7 +15,7 @@ import {
   webAddress
 } from './csv-cells'
 import type { Table, TableRow } from './csv-table'
-import { coarser, cutTo, dateColumnOrder, parseLooseDate, type DateOrder, type LooseDate } from './loose-dates'
+import { dateColumnOrder, parseLooseDate, type DateOrder, type LooseDate } from './loose-dates'
 import type { EventField, ReadContext, ReadResult, TableMapping } from './types'
 
 const DATE_FIELDS: EventField[] = ['start', 'end', 'sourcePublished']
@@ -80,7 +80,6 @@ function failed(context: ReadContext, message: string): ReadResult {
 
 class RowReader {
   private readonly unknownConfidence = new Map<number, Set<string>>()
-  private mixedPrecision: { count: number; first: number } | null = null
 
   constructor(
     private readonly table: Table,
@@ -120,14 +119,10 @@ class RowReader {
       if (!parsed.ok) return problem(endCell.header, `"${clip(endCell.value)}" ${parsed.message}`)
       to = parsed.date
     }
-    const precision = to ? coarser(from.date.precision, to.precision) : from.date.precision
-    const startValue = cutTo(from.date.value, precision)
-    const endValue = to ? cutTo(to.value, precision) : undefined
-    if (to && to.precision !== from.date.precision) {
-      this.mixedPrecision ??= { count: 0, first: row.number }
-      this.mixedPrecision.count++
-    }
-    if (endValue !== undefined && parsePeriod(endValue, precision)!.start < parsePeriod(startValue, precision)!.start)
+    // Each end keeps its own precision: "24 February 2022 – 2025" stays a day and a year.
+    const startValue = from.date.value
+    const endValue = to?.value
+    if (endValue !== undefined && parsePeriod(endValue)!.end <= parsePeriod(startValue)!.start)
       return problem(endCell.header, `is ${clip(endCell.value)}, before '${start.header}' ${clip(start.value)}`)
 
     const description = this.cells(row, 'description')
@@ -162,7 +157,6 @@ class RowReader {
     const fields: ItemFields = {
       start: startValue,
       ...(endValue !== undefined && endValue !== startValue ? { end: endValue, kind: 'range' } : { kind: 'point' }),
-      precision,
       title,
       description: longTitle ? `${longTitle}\n\n${description}`.trim() : description,
       groupId: this.builder.lane(this.first(row, 'group').value),
@@ -245,15 +239,6 @@ class RowReader {
         this.table.headers[index],
         `has values Chronotes does not know as a confidence level (${list.join(', ')}${values.size > 5 ? ', …' : ''}); ` +
           'those events were marked unverified. Chronotes knows confirmed, reported, disputed and unverified.'
-      )
-    }
-    if (this.mixedPrecision) {
-      const { count, first } = this.mixedPrecision
-      this.builder.problem(
-        `row ${first}`,
-        undefined,
-        `${count === 1 ? 'an event has' : `${count} events have`} a start and end written with different precision ` +
-          '(a day and a month, say); each was kept at the less precise of the two'
       )
     }
   }

@@ -71,8 +71,27 @@ const FIRST_YEAR = utc(1, 0)
 
 const fail = (message: string): EdtfResult => ({ ok: false, message })
 
+/**
+ * Results by string: the view and the schema ask about the same few thousand dates again and
+ * again, and the package's parser (nearley) takes tens of microseconds a call. Results are frozen.
+ */
+const cache = new Map<string, EdtfResult>()
+const CACHE_LIMIT = 200_000
+
 /** Reads an EDTF date in one of the forms above; a failure says what is wrong in a sentence. */
 export function parseEdtf(value: string): EdtfResult {
+  let result = cache.get(value)
+  if (!result) {
+    result = parseUncached(value)
+    if (result.ok) Object.freeze(result.date)
+    if (cache.size >= CACHE_LIMIT) cache.clear()
+    cache.set(value, Object.freeze(result))
+  }
+  return result
+}
+
+function parseUncached(value: string): EdtfResult {
+  if (value.length > 40) return fail(`"${value.slice(0, 40)}…" is not a date Chronotes reads; write ${EDTF_EXAMPLES}`)
   if (TIME.test(value)) return parseTime(value)
   const grouping = GROUPING.exec(value)
   if (grouping) return parseGrouping(value, Number(grouping[1]), Number(grouping[2]), grouping[3])
@@ -93,13 +112,15 @@ function parseDate(value: string, [, year = '', month, day, qualifier]: RegExpEx
     return fail(`"${value}": a date with X digits cannot also carry ${qualifier} in EDTF`)
   if (day === undefined && Number(month) > 12)
     return fail(`"${value}": months run from 01 to 12, seasons from 21 to 24, quarters from 33 to 36`)
+  if (!year.includes('X') && month !== undefined && month !== 'XX') {
+    const [y, m] = [Number(year), Number(month) - 1]
+    if (!isCalendarDay(y, m, day === undefined || day === 'XX' ? 1 : Number(day)))
+      return fail(calendarMessage(value, y, m))
+  }
   const parsed = parseWithPackage(value)
   if (!parsed) return fail(`"${value}" is not a date of the calendar`)
-  const [y = 0, m = 0, d = 1] = parsed.values
   const span = edtf(parsed)
   if (span.min < FIRST_YEAR) return fail(`"${value}": years run from 0001 to 9999`)
-  if (month !== undefined && month !== 'XX' && !isCalendarDay(y, m, day === undefined || day === 'XX' ? 1 : d))
-    return fail(`"${value}" is not a date of the calendar`)
   return {
     ok: true,
     date: {
@@ -136,7 +157,7 @@ function parseGrouping(value: string, year: number, code: number, qualifier?: st
 
 function parseTime(value: string): EdtfResult {
   const [y, m, d, h, min] = TIME.exec(value)!.slice(1, 6).map(Number) as [number, number, number, number, number]
-  if (y < 1 || !isCalendarDay(y, m - 1, d)) return fail(`"${value}" is not a date of the calendar`)
+  if (y < 1 || !isCalendarDay(y, m - 1, d)) return fail(calendarMessage(value, y, m - 1))
   if (h > 23) return fail(`"${value}": hours run from 00 to 23`)
   if (min > 59) return fail(`"${value}": minutes run from 00 to 59`)
   const parsed = parseWithPackage(value)
@@ -184,6 +205,13 @@ function explainRefusal(value: string): string {
 
 function qualifiers(qualifier: string | undefined): Pick<EdtfDate, 'approximate' | 'uncertain'> {
   return { approximate: qualifier === '~' || qualifier === '%', uncertain: qualifier === '?' || qualifier === '%' }
+}
+
+/** "2023-02-29" is not a date: February 2023 has 28 days. `month` is 0-based. */
+function calendarMessage(value: string, year: number, month: number): string {
+  if (month < 0 || month > 11) return `"${value}" is not a date of the calendar`
+  const days = new Date(utc(year, month + 1, 0)).getUTCDate()
+  return `"${value}" is not a date: ${MONTHS[month]} ${year} has ${days} days`
 }
 
 /** `month` is 0-based. Date.UTC rolls 30 February into March: an impossible day changes the month. */
@@ -262,5 +290,5 @@ function formatCore(date: EdtfDate): string {
   const seconds = value.slice(17, 19)
   const clock = seconds === '00' ? value.slice(11, 16) : value.slice(11, 19)
   const zone = value.slice(19)
-  return `${day}, ${clock} UTC${zone === 'Z' || zone === '+00:00' ? '' : zone}`
+  return `${day}, ${clock} UTC${zone === 'Z' ? '' : zone}`
 }

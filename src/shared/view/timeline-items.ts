@@ -1,4 +1,4 @@
-import { parsePeriod } from '../model/dates'
+import { isVague, parsePeriod, readDate } from '../model/dates'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
 import { compileFilter, isFilterActive, type ItemFilter } from './filter'
 
@@ -29,8 +29,8 @@ export interface TimelineViewItem {
 
 /** The [start, end) an event covers, with its dates read at their precision; null if unreadable. */
 export function itemPeriod(item: TimelineItem): { start: number; end: number } | null {
-  const start = parsePeriod(item.start, item.precision)
-  const end = item.end === undefined ? start : parsePeriod(item.end, item.precision)
+  const start = parsePeriod(item.start)
+  const end = item.end === undefined ? start : parsePeriod(item.end)
   return start && end ? { start: start.start, end: end.end } : null
 }
 
@@ -65,7 +65,8 @@ export function toViewItem(
   period: { start: number; end: number },
   match?: boolean
 ): TimelineViewItem {
-  const approximate = item.precision === 'year' || item.precision === 'month'
+  const date = readDate(item.start)
+  const approximate = date ? isVague(date) : false
   const type = item.kind === 'background' ? 'background' : item.kind === 'range' ? 'span' : 'point'
   return {
     id: item.id,

@@ -42,7 +42,7 @@ const CONFIDENCE_LABELS: Record<TimelineItem['confidence'], string> = {
  * the press meant for the event (a click or the start of a drag).
  */
 export function eventTooltip(event: TimelineItem): string {
-  const when = formatDateRange(event.start, event.end, event.precision)
+  const when = formatDateRange(event.start, event.end)
   const notes = event.notes.length ? ` · ${event.notes.length} note${event.notes.length === 1 ? '' : 's'}` : ''
   return `${event.title}\n${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`
 }
