@@ -162,3 +162,69 @@ describe('start and end of different precision', () => {
     expect(result.problems).toEqual([])
   })
 })
+
+describe('dates with doubt, seasons, quarters and places (issue 12)', () => {
+  it.each([
+    ['c. 2016', '2016~', 'year'],
+    ['circa 2016', '2016~', 'year'],
+    ['ca. 2016', '2016~', 'year'],
+    ['about 2016', '2016~', 'year'],
+    ['2016?', '2016?', 'year'],
+    ['c. March 2016?', '2016-03%', 'month'],
+    ['Q1 2022', '2022-33', 'quarter'],
+    ['2022 Q4', '2022-36', 'quarter'],
+    ['spring 2014?', '2014-21?', 'season'],
+    ['Winter 2014', '2014-24', 'season'],
+    ['early March 2025', '2025-03', 'month'],
+    ['late 2016', '2016', 'year'],
+    ['2025-03-05 14:30 Kyiv time', '2025-03-05T14:30:00+02:00', 'second'],
+    ['2025-07-05 14:30 Kyiv time', '2025-07-05T14:30:00+03:00', 'second'],
+    ['2025-03-05 14:30 +02:00', '2025-03-05T14:30:00+02:00', 'second'],
+    ['5 March 2025, 14:30:15 +02:00', '2025-03-05T14:30:15+02:00', 'second']
+  ])('%s → %s (%s)', (input, value, precision) => {
+    const result = parseLooseDate(input)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.date).toMatchObject({ value, precision })
+  })
+
+  it('says what it assumed, and marks words the date cannot say', () => {
+    const early = parseLooseDate('early March 2025')
+    expect(early.ok && early.date.saysMore).toBe(true)
+    expect(early.ok && early.date.assumed).toEqual([
+      '"early …" was read as the whole period; the words are kept as the date as given'
+    ])
+    const spring = parseLooseDate('spring 2014?')
+    expect(spring.ok && spring.date.assumed).toEqual([
+      'seasons were read as northern-hemisphere seasons (spring = March to May)'
+    ])
+    const kyiv = parseLooseDate('2025-03-05 14:30 Kyiv time')
+    expect(kyiv.ok && kyiv.date.assumed).toEqual([
+      '"Kyiv time" was read as the offset Europe/Kyiv has on that day (+02:00)'
+    ])
+    expect(parseLooseDate('c. 2025-03-05 14:30')).toMatchObject({ ok: false })
+  })
+
+  it('reads them from a spreadsheet: the EDTF date, the words kept, each assumption said once with a count', () => {
+    const csv =
+      'Date,Title\nc. 2016,A\ncirca 2017,B\nspring 2014?,C\nQ1 2022,D\nearly March 2025,E\n2025-03-05 14:30 Kyiv time,F\n'
+    const bytes = new TextEncoder().encode(csv)
+    const first = importFile(bytes, 'doubt.csv', { now: NOW })
+    if (first.status !== 'needs-mapping') throw new Error(first.status)
+    const result = importFile(bytes, 'doubt.csv', { now: NOW, mapping: first.suggested })
+    if (result.status !== 'ok') throw new Error(result.status)
+    expect(result.document.items.map((i) => [i.title, i.start, i.displayDate ?? null])).toEqual([
+      ['A', '2016~', null],
+      ['B', '2017~', null],
+      ['C', '2014-21?', null],
+      ['D', '2022-33', null],
+      ['E', '2025-03', 'early March 2025'],
+      ['F', '2025-03-05T14:30:00+02:00', '2025-03-05 14:30 Kyiv time']
+    ])
+    expect(result.problems.map(formatProblem)).toEqual([
+      'doubt.csv, row 2: "c.", "circa", "ca." and "about" were read as approximate (EDTF ~) (2 dates)',
+      'doubt.csv, row 4: seasons were read as northern-hemisphere seasons (spring = March to May) (one date)',
+      'doubt.csv, row 6: "early …" was read as the whole period; the words are kept as the date as given (one date)',
+      'doubt.csv, row 7: "Kyiv time" was read as the offset Europe/Kyiv has on that day (+02:00) (one date)'
+    ])
+  })
+})

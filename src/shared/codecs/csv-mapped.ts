@@ -3,6 +3,7 @@
  * be read is a problem naming its row and column; the other rows are imported.
  */
 import { parsePeriod } from '../model/dates'
+import { MAX_DISPLAY_DATE } from '../model/schema'
 import type { Source } from '../model/schema'
 import { DocumentBuilder, type ItemFields } from './build'
 import {
@@ -103,6 +104,8 @@ class RowReader {
     return { header, value: index >= 0 ? unescapeFormula(row.cells[index] ?? '').trim() : '', index }
   }
 
+  private readonly assumptions = new Map<string, { count: number; first: number }>()
+
   read(row: TableRow): void {
     const where = `row ${row.number}`
     const problem = (field: string, message: string) => this.builder.problem(where, field, message)
@@ -119,6 +122,17 @@ class RowReader {
       if (!parsed.ok) return problem(endCell.header, `"${clip(endCell.value)}" ${parsed.message}`)
       to = parsed.date
     }
+    // What the reading assumed is said once per file ("seasons are northern"), with a count.
+    for (const assumption of [...(from.date.assumed ?? []), ...(to?.assumed ?? [])]) {
+      const seen = this.assumptions.get(assumption) ?? { count: 0, first: row.number }
+      seen.count++
+      this.assumptions.set(assumption, seen)
+    }
+    // Words the EDTF date cannot say ("early March 2025") are kept as the date as given.
+    const displayDate =
+      from.date.saysMore || to?.saysMore
+        ? [start.value, endCell.value].filter(Boolean).join(' – ').slice(0, MAX_DISPLAY_DATE)
+        : undefined
     // Each end keeps its own precision: "24 February 2022 – 2025" stays a day and a year.
     const startValue = from.date.value
     const endValue = to?.value
@@ -157,6 +171,7 @@ class RowReader {
     const fields: ItemFields = {
       start: startValue,
       ...(endValue !== undefined && endValue !== startValue ? { end: endValue, kind: 'range' } : { kind: 'point' }),
+      ...(displayDate ? { displayDate } : {}),
       title,
       description: longTitle ? `${longTitle}\n\n${description}`.trim() : description,
       groupId: this.builder.lane(this.first(row, 'group').value),
@@ -232,6 +247,8 @@ class RowReader {
 
   /** Problems about the file as a whole, said once rather than on every row. */
   summarise(): void {
+    for (const [assumption, { count, first }] of this.assumptions)
+      this.builder.problem(`row ${first}`, undefined, `${assumption} (${count === 1 ? 'one date' : `${count} dates`})`)
     for (const [index, values] of this.unknownConfidence) {
       const list = [...values].slice(0, 5).map((v) => `"${clip(v)}"`)
       this.builder.problem(

@@ -16,6 +16,10 @@ export interface LooseDate {
   /** The EDTF date string, written at `precision`. */
   value: string
   precision: Precision
+  /** What the reading assumed, each said once per file by the reader ("seasons are northern"). */
+  assumed?: string[]
+  /** Set when the text says more than the EDTF date can ("early March 2025"): keep it as the date as given. */
+  saysMore?: boolean
 }
 
 export type LooseDateResult =
@@ -55,8 +59,99 @@ const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/
 const TRAILING_TIME =
   /(?:,?\s+|T)(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?\s*(?:UTC|GMT|Z)?$/i
 
-/** Reads one cell. `order` is the column's day/month order, when it is known. */
+const CIRCA = /^(?:c\.|ca\.|circa|about|around|approx\.|approximately)\s*/i
+const PART = /^(early|mid|late|beginning of|end of|spring of)[- ]\s*/i
+const SEASONS: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fall: 23, winter: 24 }
+const SEASON = /^(spring|summer|autumn|fall|winter),?\s+(\d{4})$/i
+const QUARTER = /^(?:Q([1-4]),?\s*(\d{4})|(\d{4}),?\s*Q([1-4]))$/i
+/** Place names people write times in ("14:30 Kyiv time"), read with the place's offset on that day. */
+const PLACE_ZONES: Record<string, string> = {
+  kyiv: 'Europe/Kyiv',
+  kiev: 'Europe/Kyiv',
+  moscow: 'Europe/Moscow',
+  london: 'Europe/London',
+  berlin: 'Europe/Berlin',
+  paris: 'Europe/Paris',
+  brussels: 'Europe/Brussels',
+  warsaw: 'Europe/Warsaw',
+  washington: 'America/New_York',
+  'new york': 'America/New_York'
+}
+const PLACE_TIME = new RegExp(`\\s+(${Object.keys(PLACE_ZONES).join('|')})\\s+time$`, 'i')
+const NUMERIC_ZONE = /\s*(?:UTC|GMT)?\s*([+-]\d{2}:?\d{2})$/i
+
+/**
+ * Reads one cell into EDTF. `order` is the column's day/month order, when it is known. Beyond
+ * plain dates: "c. 2016", "circa", "ca.", "about" → 2016~; "2016?" → 2016?; "Q1 2022" → 2022-33;
+ * "spring 2014?" → 2014-21? (northern seasons); "early March 2025" → 2025-03, the words kept;
+ * "2025-03-05 14:30 Kyiv time" or "+02:00" → the time in that offset, seconds kept.
+ */
 export function parseLooseDate(input: string, order?: DateOrder): LooseDateResult {
+  let text = input.trim().replace(/\s+/g, ' ')
+  const assumed: string[] = []
+  let saysMore = false
+  const uncertain = /\s*\?$/.test(text)
+  if (uncertain) text = text.replace(/\s*\?$/, '')
+  const approximate = CIRCA.test(text)
+  if (approximate) {
+    text = text.replace(CIRCA, '')
+    assumed.push('"c.", "circa", "ca." and "about" were read as approximate (EDTF ~)')
+  }
+  const part = PART.exec(text)
+  if (part) {
+    text = text.slice(part[0].length)
+    saysMore = true
+    assumed.push(`"${part[1]!.toLowerCase()} …" was read as the whole period; the words are kept as the date as given`)
+  }
+  const qualifier = approximate && uncertain ? '%' : approximate ? '~' : uncertain ? '?' : ''
+  const finish = (result: LooseDateResult): LooseDateResult => {
+    if (!result.ok) return result
+    const { value, precision } = result.date
+    if (qualifier && precision === 'second')
+      return invalid('is a time marked approximate or uncertain, which EDTF cannot say')
+    const date: LooseDate = { value: value + qualifier, precision }
+    if (assumed.length) date.assumed = assumed
+    if (saysMore) date.saysMore = true
+    return qualifier && !isEdtf(date.value) ? invalid('is not a date Chronotes can read') : { ok: true, date }
+  }
+  const season = SEASON.exec(text)
+  if (season) {
+    assumed.push('seasons were read as northern-hemisphere seasons (spring = March to May)')
+    return finish(checked(`${season[2]}-${SEASONS[season[1]!.toLowerCase()]}`, 'season'))
+  }
+  const quarter = QUARTER.exec(text)
+  if (quarter) return finish(checked(`${quarter[2] ?? quarter[3]}-${32 + Number(quarter[1] ?? quarter[4])}`, 'quarter'))
+  const place = PLACE_TIME.exec(text)
+  if (place) {
+    const result = parsePlainDate(text.slice(0, place.index), order)
+    if (!result.ok || result.date.precision !== 'second' || !result.date.value.endsWith('Z')) return finish(result)
+    const zone = PLACE_ZONES[place[1]!.toLowerCase()]!
+    const offset = offsetIn(zone, result.date.value)
+    assumed.push(`"${place[1]} time" was read as the offset ${zone} has on that day (${offset})`)
+    saysMore = true
+    return finish({ ok: true, date: { value: result.date.value.replace(/Z$/, offset), precision: 'second' } })
+  }
+  const numeric = /:\d{2}/.test(text) && !ISO_TIME.test(text) ? NUMERIC_ZONE.exec(text) : null
+  if (numeric) {
+    const offset = edtfOffset(numeric[1])
+    const result = parsePlainDate(text.slice(0, numeric.index), order)
+    if (!offset || !result.ok || result.date.precision !== 'second') return finish(result)
+    return finish({ ok: true, date: { value: result.date.value.replace(/Z$/, offset), precision: 'second' } })
+  }
+  return finish(parsePlainDate(text, order))
+}
+
+/** The UTC offset ("+02:00") a time zone has at a wall-clock time written as "…Z". */
+function offsetIn(zone: string, wallClock: string): string {
+  const instant = Date.parse(wallClock)
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  return name === 'GMT' ? '+00:00' : name.slice(3)
+}
+
+function parsePlainDate(input: string, order?: DateOrder): LooseDateResult {
   const text = input.trim().replace(/\s+/g, ' ')
   if (!text) return invalid('is empty')
   if (text.length > 80) return invalid('is not a date')
