@@ -111,7 +111,8 @@ function entry(
     precision: itemPrecision(item),
     start: item.start,
     end: item.end ?? null,
-    date: formatEventDate(item.start, item.end),
+    // The date as a reader says it ("c. 2016", "spring 2014?"), and what the source said, if more.
+    date: formatEventDate(item.start, item.end) + (item.displayDate ? ` (as given: “${item.displayDate}”)` : ''),
     section: item.start.slice(0, 4),
     title: item.title,
     confidence: item.confidence,
