@@ -112,7 +112,7 @@ function entry(
     start: item.start,
     end: item.end ?? null,
     // The date as a reader says it ("c. 2016", "spring 2014?"), and what the source said, if more.
-    date: formatEventDate(item.start, item.end) + (item.displayDate ? ` (as given: “${item.displayDate}”)` : ''),
+    date: withDateAsGiven(formatEventDate(item.start, item.end), item.displayDate),
     section: item.start.slice(0, 4),
     title: item.title,
     confidence: item.confidence,
@@ -153,4 +153,10 @@ function formatLooseDate(value: string): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The date as said, and the source's own words when they say something else ("early March 2025"). */
+function withDateAsGiven(date: string, given: string | undefined): string {
+  const plain = (text: string) => text.toLowerCase().replace(/\s+/g, '')
+  return given && plain(given) !== plain(date) ? `${date} (as given: “${given}”)` : date
 }
