@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import edtf from 'edtf'
 import { formatEdtf, formatEdtfValue, parseEdtf, possibleSpan, type EdtfDate } from '../../src/shared/model/edtf'
 
 function read(value: string): EdtfDate {
@@ -116,5 +118,43 @@ describe('possibleSpan', () => {
   it('keeps the span of a date that is only uncertain or known', () => {
     expect(possibleSpan(read('2016?'))).toEqual({ earliest: utc(2016), latest: utc(2017) })
     expect(possibleSpan(read('2016'))).toEqual({ earliest: utc(2016), latest: utc(2017) })
+  })
+})
+
+describe('the plain forms, read without the package parser, agree with it', () => {
+  it('on random years, months, days and times with offsets', () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.constantFrom('Z', '+02:00', '-05:30', '+14:00', '-12:00', '+00:00'),
+        (y, m, d, h, min, s, zone) => {
+          const forms = [
+            pad(y, 4),
+            `${pad(y, 4)}-${pad(m)}`,
+            `${pad(y, 4)}-${pad(m)}-${pad(d)}`,
+            `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(min)}:${pad(s)}${zone}`
+          ]
+          for (const value of forms) {
+            const ours = read(value)
+            const theirs = edtf(value)
+            const latest = value.includes('T') ? theirs.min + 1000 : theirs.max + 1
+            expect([ours.earliest, ours.latest], value).toEqual([theirs.min, latest])
+          }
+        }
+      ),
+      { numRuns: 300, seed: 5 }
+    )
+  })
+
+  it('refuses an offset EDTF does not have', () => {
+    expect(parseEdtf('2014-04-12T09:30:00+15:00').ok).toBe(false)
+    expect(parseEdtf('2014-04-12T09:30:00-00:00').ok).toBe(false)
+    expect(parseEdtf('2014-04-12T09:30:60Z').ok).toBe(false)
   })
 })
