@@ -246,6 +246,22 @@ describe('a short timeline', () => {
     expect(axisTexts(figure)).toEqual(expect.arrayContaining(['1', '10', '20']))
   })
 
+  it('marks an approximate or uncertain date for a dashed ring, and no other', () => {
+    const events = [
+      event(1, 'a', '2016~', 'year'),
+      event(2, 'a', '2016-06-01'),
+      event(3, 'b', '2016-03', 'month', 'range', '2016-09?')
+    ]
+    const marks = layoutOverview(events, LANES, LAYOUT).panels.flatMap((p) => p.marks)
+    expect(marks.map((m) => [m.number, m.doubt ?? false])).toEqual(
+      expect.arrayContaining([
+        [1, true],
+        [2, false],
+        [3, true]
+      ])
+    )
+  })
+
   it('keeps a marker on the first or last day of the period clear of the plot edges', () => {
     for (const events of [
       [event(1, 'a', '2020-01-01'), event(2, 'a', '2022-12-31')],

@@ -125,6 +125,8 @@ function place(
     number: event.number,
     laneId: lane.id,
     style,
+    // "c. 2016", "2016?": the marker is drawn with a dashed outline.
+    ...(/[~?%]$/.test(event.start) || /[~?%]$/.test(event.end ?? '') ? { doubt: true } : {}),
     color: lane.color,
     ink: lane.ink,
     bar,
