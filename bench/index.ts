@@ -68,7 +68,7 @@ async function measure(label: string, doc: TimelineDocument, search: string): Pr
     let day = 1
     await timeAsync('drag round trip: move command + save to disk', 3, async () => {
       const item = current.items[0]!
-      const start = dateAt(Date.UTC(2001, 0, day++), item.precision)
+      const start = dateAt(Date.UTC(2001, 0, day++), 'day')
       current = applyCommand(current, replaceItem(current, { ...item, start, ...(item.end ? { end: start } : {}) }))
       revision = (await library.save(created.name, current, { baseRevision: revision })).revision
     })

@@ -36,7 +36,6 @@ export function syntheticDocument(count: number, seed = 1): TimelineDocument {
       groupId: doc.groups[index % 8]!.id,
       kind: 'point',
       start: day,
-      precision: 'day',
       title: words(6),
       description: words(40),
       tags: ['synthetic', WORDS[index % WORDS.length]!],

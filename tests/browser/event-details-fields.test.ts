@@ -1,6 +1,6 @@
 /**
- * The details panel's editors in a real Chromium with the real stores: dates with their precision
- * and kind, lane, tags, confidence and sources. Invalid input stays in its field, is not saved, and
+ * The details panel's editors in a real Chromium with the real stores: EDTF dates with a live
+ * preview, the date as the source gave it, and kind, lane, tags, confidence and sources. Invalid input stays in its field, is not saved, and
  * says why; valid input is saved as an undoable step.
  */
 import { createPinia, setActivePinia } from 'pinia'
@@ -97,9 +97,9 @@ test('an end before the start is shown at the End field and not saved; the typed
 
 test('an impossible date is refused with the reason and kept in the field, even when the event moves', async () => {
   const { screen, editor, current, id } = await openEvent(RATCLIFFE)
-  const date = screen.getByLabelText('Date', { exact: true })
+  const date = screen.getByLabelText('Date (EDTF)', { exact: true })
   await type(date, '2023-02-29')
-  await expect.poll(() => alertIn(date)).toBe('2023-02-29 is not a date: February 2023 has 28 days.')
+  await expect.poll(() => alertIn(date)).toBe('"2023-02-29" is not a date: February 2023 has 28 days.')
   expect(current().start).toBe('2025-03-05')
 
   // A drag elsewhere moves the event: the panel follows it, except in the field waiting for a fix.
@@ -111,44 +111,41 @@ test('an impossible date is refused with the reason and kept in the field, even 
   await type(date, '2024-02-29')
   expect(current().start).toBe('2024-02-29')
   await expect.poll(() => alertIn(date)).toBeNull()
-  // A date at another precision says so.
-  await type(date, '2024-02')
-  await expect.poll(() => alertIn(date)).toContain('This is a month date; the event is dated to the day.')
+  // A time without an offset is refused with the way to write it.
+  await type(date, '2024-02-29T10:00:00.5Z')
+  await expect.poll(() => alertIn(date)).toContain('fractions of a second are not kept')
 })
 
-test('changing the precision converts the dates and says how; a typed date that fits the new one is kept', async () => {
-  const { screen, editor, current } = await openEvent(BRENNAN)
-  const precision = screen.getByLabelText('Precision')
-  const [start, end] = [screen.getByLabelText('Start'), screen.getByLabelText('End')]
+test('an EDTF date reads as it will show while it is typed, and the date as the source gave it is kept', async () => {
+  const { screen, editor, current } = await openEvent(RATCLIFFE)
+  const date = screen.getByLabelText('Date (EDTF)', { exact: true })
+  await userEvent.fill(date, '2016~')
+  // The preview follows the typing, before anything is saved.
+  await expect.poll(() => under(date)).toBe('c. 2016')
+  expect(current().start).toBe('2025-03-05')
+  await userEvent.fill(date, '2014-21?')
+  await expect.poll(() => under(date)).toBe('spring 2014?')
+  await userEvent.fill(date, '2025-03-05 14:30:15+02:00')
+  await expect.poll(() => under(date)).toBe('5 March 2025, 14:30:15 UTC+02:00')
+  await userEvent.keyboard('{Enter}')
+  expect(current().start).toBe('2025-03-05T14:30:15+02:00')
+  await expect.element(screen.getByText('second', { exact: false }).first()).toBeVisible()
 
-  await userEvent.selectOptions(precision, 'month')
-  expect(current()).toMatchObject({ precision: 'month', start: '2014-04', end: '2014-04' })
-  await expect.element(start).toHaveValue('2014-04')
+  await type(date, '2016 ~')
+  expect(current().start).toBe('2016~')
   await expect
-    .element(screen.getByRole('status').filter({ hasText: 'Dated to' }))
-    .toHaveTextContent('Dated to the month now: start 2014-04-12 → 2014-04, end 2014-04-13 → 2014-04.')
+    .element(screen.container.querySelector<HTMLElement>('.event-date'))
+    .toHaveTextContent('c. 2016 (approximate, year precision)')
 
-  // Finer again: a start becomes the first day of its month, an end the last.
-  await userEvent.selectOptions(precision, 'day')
-  expect(current()).toMatchObject({ precision: 'day', start: '2014-04-01', end: '2014-04-30' })
-  await expect.element(end).toHaveValue('2014-04-30')
-  expect(under(end)).toBe('30 April 2014')
-  await expect.element(screen.getByRole('status').filter({ hasText: 'Dated to' })).toHaveTextContent('the end the last')
-
+  const shown = screen.getByLabelText('Date as the source gives it')
+  await type(shown, '  about 2016, per a former official ')
+  expect(current().displayDate).toBe('about 2016, per a former official')
+  expect(editor.undoLabel).toBe('Change date as given')
   editor.undo()
-  editor.undo()
-  expect(current()).toMatchObject({ precision: 'day', start: '2014-04-12', end: '2014-04-13' })
-  await expect.element(start).toHaveValue('2014-04-12')
-
-  // "2014-03" typed at day precision is wrong; made a month event, it is right, and saved.
-  await type(start, '2014-03')
-  expect(alertIn(start)).toContain('This is a month date')
-  await userEvent.selectOptions(precision, 'month')
-  expect(current()).toMatchObject({ precision: 'month', start: '2014-03', end: '2014-04' })
-  await expect.poll(() => alertIn(start)).toBeNull()
+  expect(current().displayDate).toBeUndefined()
 })
 
-test('a point made a range gets an end one period later; made a point again, the end goes (undoably)', async () => {
+test('a point made a range gets an end one step of its precision later; made a point again, the end goes (undoably)', async () => {
   const { screen, editor, current } = await openEvent(RATCLIFFE)
   const kind = screen.getByLabelText('Kind')
   await userEvent.selectOptions(kind, 'range')
@@ -256,7 +253,7 @@ test('sources: added, edited field by field, a non-web address refused at its fi
 
   const published = form.getByLabelText('Published')
   await type(published, '2025-02-30')
-  await expect.poll(() => alertIn(published)).toBe('2025-02-30 is not a date: February 2025 has 28 days.')
+  await expect.poll(() => alertIn(published)).toBe('"2025-02-30" is not a date: February 2025 has 28 days.')
   await type(published, '2025-3')
   expect(current().sources.at(-1)!.published).toBe('2025-03')
 

@@ -163,7 +163,6 @@ describe('rows', () => {
       title: '<img src=x onerror="window.__listPwned=1">',
       start: '2013-04-12',
       end: '2013-04-13',
-      precision: 'day',
       kind: 'range'
     }
     const { host } = await mount({ ...doc, items: [hostile, ...doc.items] })

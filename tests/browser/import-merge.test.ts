@@ -66,7 +66,6 @@ function theirDocument(): TimelineDocument {
     groupId: lane.id,
     kind: 'point',
     start,
-    precision: 'day',
     title,
     description: '',
     tags: [],

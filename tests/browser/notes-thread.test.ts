@@ -67,7 +67,6 @@ function event(id: string, title: string, notes: Note[] = []): TimelineItem {
     groupId: 'lane',
     kind: 'point',
     start: '2025-03-05',
-    precision: 'day',
     title,
     description: '',
     tags: [],
@@ -82,7 +81,7 @@ function event(id: string, title: string, notes: Note[] = []): TimelineItem {
 function documentWith(items: TimelineItem[]): TimelineDocument {
   return {
     format: 'chronotes',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `doc-${Math.random().toString(36).slice(2)}`,
     title: 'Notes test',
     description: '',

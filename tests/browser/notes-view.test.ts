@@ -50,7 +50,6 @@ function event(id: string, groupId: string, start: string, notes: Note[]): Timel
     groupId,
     kind: 'point',
     start,
-    precision: start.length === 7 ? 'month' : 'day',
     title: `Event ${id.toUpperCase()}`,
     description: '',
     tags: [],
@@ -80,7 +79,7 @@ const ITEMS = [
 function documentWith(items: TimelineItem[]): TimelineDocument {
   return {
     format: 'chronotes',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'notes-view-doc',
     title: 'Notes view test',
     description: '',

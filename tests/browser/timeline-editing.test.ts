@@ -22,13 +22,12 @@ declare module 'vitest/browser' {
 const DAY = 86_400_000
 const STAMP = '2026-01-01T00:00:00.000Z'
 
-function item(id: string, groupId: string, start: string, precision: TimelineItem['precision']): TimelineItem {
+function item(id: string, groupId: string, start: string, _precision?: string): TimelineItem {
   return {
     id,
     groupId,
     kind: 'point',
     start,
-    precision,
     title: id,
     description: '',
     tags: [],
@@ -127,9 +126,7 @@ describe('editing on the timeline', () => {
     const row = laneRow(host, 1)
     const x = scale(host).x(Date.UTC(2020, 2, 10, 12))
     await commands.mouseDoubleClick({ x, y: row.top + row.height / 2 })
-    await expect
-      .poll(() => view.emitted('add'))
-      .toEqual([[{ groupId: 'lane-2', start: '2020-03-10', precision: 'day' }]])
+    await expect.poll(() => view.emitted('add')).toEqual([[{ groupId: 'lane-2', start: '2020-03-10' }]])
   })
 
   test('dragging a day event moves it by whole days', async () => {

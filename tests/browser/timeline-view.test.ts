@@ -16,6 +16,7 @@ import {
   type TimeWindow
 } from '@shared/view/timeline-items'
 import TimelineView from '@renderer/components/timeline/TimelineView.vue'
+import { precisionOf } from '../../src/shared/model/dates'
 
 declare global {
   interface Window {
@@ -110,7 +111,7 @@ function xOf(el: HTMLElement): number {
 function drawnTime(item: TimelineItem): number {
   const period = itemPeriod(item)
   if (!period) throw new Error(`unreadable dates on ${item.title}`)
-  const approximate = item.precision === 'month' || item.precision === 'year'
+  const approximate = precisionOf(item.start) === 'month' || precisionOf(item.start) === 'year'
   return item.kind === 'point' && approximate ? (period.start + period.end) / 2 : period.start
 }
 
@@ -260,7 +261,7 @@ describe('TimelineView with the bundled dataset', () => {
 
     // The time axis, read back from two exactly dated events far apart.
     const exact = doc.items
-      .filter((i) => i.precision === 'day')
+      .filter((i) => precisionOf(i.start) === 'day')
       .map((item) => ({ item, time: drawnTime(item), x: xOf(byTitle.get(item.title)!) }))
       .sort((a, b) => a.time - b.time)
     const [first, last] = [exact[0]!, exact.at(-1)!]
@@ -269,7 +270,7 @@ describe('TimelineView with the bundled dataset', () => {
     // The axis is linear: every exactly dated event sits on it.
     for (const e of exact) expect(Math.abs(e.x - xAt(e.time)), e.item.title).toBeLessThanOrEqual(TOLERANCE)
 
-    const approximate = doc.items.filter((i) => i.kind === 'point' && i.precision !== 'day')
+    const approximate = doc.items.filter((i) => i.kind === 'point' && precisionOf(i.start) !== 'day')
     expect(approximate.length).toBe(16)
     for (const item of approximate) {
       const el = byTitle.get(item.title)!
@@ -285,7 +286,7 @@ describe('TimelineView with the bundled dataset', () => {
       expect(x, item.title).toBeGreaterThan(xAt(period.start) + TOLERANCE)
       expect(x, item.title).toBeLessThan(xAt(period.end) - TOLERANCE)
     }
-    for (const item of doc.items.filter((i) => i.precision === 'day')) {
+    for (const item of doc.items.filter((i) => precisionOf(i.start) === 'day')) {
       expect(byTitle.get(item.title)!.classList.contains('approximate'), item.title).toBe(false)
     }
   })
@@ -304,7 +305,7 @@ describe('TimelineView with the bundled dataset', () => {
     const jeddah = itemTitled(doc, 'Jeddah talks end') // 2025-03-11
     const kremlin = itemTitled(doc, 'Kremlin sets end of Western intelligence') // 2025-03-18
     const pause = itemTitled(doc, 'Trump administration halts military aid') // 2025-03-03
-    expect([kursk.start, kursk.precision, jeddah.start, kremlin.start, pause.start]).toEqual([
+    expect([kursk.start, precisionOf(kursk.start), jeddah.start, kremlin.start, pause.start]).toEqual([
       '2025-03',
       'month',
       '2025-03-11',

@@ -44,7 +44,6 @@ async function hostileFile(): Promise<string> {
     groupId: lane.id,
     kind: 'point',
     start,
-    precision: 'day',
     title,
     description: `Before ${EVERYTHING} after.`,
     tags: [`tag ${IMG}`.slice(0, 100), 'mallory'],

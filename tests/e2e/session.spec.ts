@@ -210,7 +210,7 @@ test('a session: find, annotate, drag, add, undo the drag, quit and start again 
   const jeddah = before.items.find((item) => item.title === JEDDAH)!
   const dragged = before.items.find((item) => item.title === DRAGGED)!
   expect(jeddah.notes).toEqual([])
-  expect(dragged).toMatchObject({ groupId: FROM_LANE.id, precision: 'day', kind: 'point' })
+  expect(dragged).toMatchObject({ groupId: FROM_LANE.id, kind: 'point' })
 
   // 2. Ctrl+F goes to the search box; "Jeddah" finds the one event; choosing it opens it.
   await expect(searchBox(page)).not.toBeFocused()
@@ -381,7 +381,7 @@ test('a session: find, annotate, drag, add, undo the drag, quit and start again 
   expect(jeddahAfter.notes.map((note) => [note.author, note.body])).toEqual(NOTES.map((body) => [AUTHOR, body]))
   const added = after.items.filter((item) => item.title === NEW_TITLE)
   expect(added).toHaveLength(1)
-  expect(added[0]).toMatchObject({ groupId: NEW_LANE.id, kind: 'point', precision: 'day' })
+  expect(added[0]).toMatchObject({ groupId: NEW_LANE.id, kind: 'point' })
   expect(after.items.find((item) => item.id === dragged.id)).toEqual(dragged)
   expect(after.items.filter((item) => item.title !== NEW_TITLE && item.id !== jeddah.id)).toEqual(
     before.items.filter((item) => item.id !== jeddah.id)

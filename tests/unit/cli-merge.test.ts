@@ -89,7 +89,6 @@ function copies(): { mine: TimelineDocument; theirs: TimelineDocument } {
     groupId: 'sanctions',
     title: 'EU sanctions package adopted',
     start: '2022-02-23',
-    precision: 'day',
     kind: 'point',
     notes: [note('n-new', 'Only they have this event.', THEIR_EDIT, 'B')],
     createdAt: THEIR_EDIT,

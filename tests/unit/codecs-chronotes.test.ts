@@ -62,7 +62,6 @@ describe('Chronotes JSON', () => {
           id: 'e',
           lane: 'l',
           date: '2014-03',
-          precision: 'month',
           title: 'Old event',
           text: 'From the draft format',
           tags: [],
@@ -76,7 +75,7 @@ describe('Chronotes JSON', () => {
     }
     const read = importFile(bytes(JSON.stringify(v0)), 'draft.chronotes.json', { now: NOW })
     if (read.status !== 'ok') throw new Error(JSON.stringify(read.problems))
-    expect(read.document.schemaVersion).toBe(1)
+    expect(read.document.schemaVersion).toBe(2)
     expect(read.document.items[0]).toMatchObject({
       id: 'e',
       groupId: 'l',

@@ -20,13 +20,13 @@ describe('parseLooseDate', () => {
     ['2025-03-05', '2025-03-05', 'day'],
     ['2025-3-5', '2025-03-05', 'day'],
     ['2025/03/05', '2025-03-05', 'day'],
-    ['2025-03-05T14:30Z', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05T14:30:59Z', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05T14:30:59.123Z', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05T01:30+02:00', '2025-03-04T23:30Z', 'minute'],
-    ['2025-03-05T22:30-0300', '2025-03-06T01:30Z', 'minute'],
-    ['2025-03-05 14:30:00', '2025-03-05T14:30Z', 'minute'],
-    ['2025-03-05 14:30 UTC', '2025-03-05T14:30Z', 'minute'],
+    ['2025-03-05T14:30Z', '2025-03-05T14:30:00Z', 'second'],
+    ['2025-03-05T14:30:59Z', '2025-03-05T14:30:59Z', 'second'],
+    ['2025-03-05T14:30:59.123Z', '2025-03-05T14:30:59Z', 'second'],
+    ['2025-03-05T01:30+02:00', '2025-03-05T01:30:00+02:00', 'second'],
+    ['2025-03-05T22:30-0300', '2025-03-05T22:30:00-03:00', 'second'],
+    ['2025-03-05 14:30:00', '2025-03-05T14:30:00Z', 'second'],
+    ['2025-03-05 14:30 UTC', '2025-03-05T14:30:00Z', 'second'],
     ['March 5, 2025', '2025-03-05', 'day'],
     ['March 5th, 2025', '2025-03-05', 'day'],
     ['Wednesday, March 5, 2025', '2025-03-05', 'day'],
@@ -37,9 +37,9 @@ describe('parseLooseDate', () => {
     ['5 Sept 2025', '2025-09-05', 'day'],
     ['Mar 2025', '2025-03', 'month'],
     ['MARCH 2025', '2025-03', 'month'],
-    ['5 March 2025, 14:30', '2025-03-05T14:30Z', 'minute'],
-    ['March 5, 2025 2:30 PM', '2025-03-05T14:30Z', 'minute'],
-    ['March 5, 2025 12:05 am', '2025-03-05T00:05Z', 'minute'],
+    ['5 March 2025, 14:30', '2025-03-05T14:30:00Z', 'second'],
+    ['March 5, 2025 2:30 PM', '2025-03-05T14:30:00Z', 'second'],
+    ['March 5, 2025 12:05 am', '2025-03-05T00:05:00Z', 'second'],
     ['13/04/2025', '2025-04-13', 'day'],
     ['04/13/2025', '2025-04-13', 'day'],
     ['13.04.2025', '2025-04-13', 'day'],
@@ -47,7 +47,7 @@ describe('parseLooseDate', () => {
     ['07/07/2025', '2025-07-07', 'day'],
     ['13/04/25', '2025-04-13', 'day'],
     ['13/04/95', '1995-04-13', 'day'],
-    ['4/17/2014 13:20', '2014-04-17T13:20Z', 'minute'],
+    ['4/17/2014 13:20', '2014-04-17T13:20:00Z', 'second'],
     ['  2025-03-05  ', '2025-03-05', 'day']
   ])('%s → %s (%s)', (input, value, precision) => {
     expect(parseLooseDate(input)).toEqual({ ok: true, date: { value, precision } })
@@ -147,20 +147,84 @@ describe('an ambiguous date column in a file', () => {
 })
 
 describe('start and end of different precision', () => {
-  it('keeps the event at the less precise of the two, and says so once', () => {
+  it('keeps each end at its own precision (an era from a day to a year stays so), with nothing to say', () => {
     const csv = 'Start,End,Title\n5 March 2025,April 2025,A\n2014-02-03,2015,B\n2016,2016-05-01,C\n'
     const bytes = new TextEncoder().encode(csv)
     const first = importFile(bytes, 'mixed.csv', { now: NOW })
     if (first.status !== 'needs-mapping') throw new Error(first.status)
     const result = importFile(bytes, 'mixed.csv', { now: NOW, mapping: first.suggested })
     if (result.status !== 'ok') throw new Error(result.status)
-    expect(result.document.items.map((i) => [i.start, i.end ?? null, i.precision, i.kind])).toEqual([
-      ['2025-03', '2025-04', 'month', 'range'],
-      ['2014', '2015', 'year', 'range'],
-      ['2016', null, 'year', 'point']
+    expect(result.document.items.map((i) => [i.start, i.end ?? null, i.kind])).toEqual([
+      ['2025-03-05', '2025-04', 'range'],
+      ['2014-02-03', '2015', 'range'],
+      ['2016', '2016-05-01', 'range']
     ])
-    expect(result.problems).toHaveLength(1)
-    expect(result.problems[0]).toMatchObject({ where: 'row 2' })
-    expect(result.problems[0]!.message).toMatch(/^3 events have a start and end written with different precision/)
+    expect(result.problems).toEqual([])
+  })
+})
+
+describe('dates with doubt, seasons, quarters and places (issue 12)', () => {
+  it.each([
+    ['c. 2016', '2016~', 'year'],
+    ['circa 2016', '2016~', 'year'],
+    ['ca. 2016', '2016~', 'year'],
+    ['about 2016', '2016~', 'year'],
+    ['2016?', '2016?', 'year'],
+    ['c. March 2016?', '2016-03%', 'month'],
+    ['Q1 2022', '2022-33', 'quarter'],
+    ['2022 Q4', '2022-36', 'quarter'],
+    ['spring 2014?', '2014-21?', 'season'],
+    ['Winter 2014', '2014-24', 'season'],
+    ['early March 2025', '2025-03', 'month'],
+    ['late 2016', '2016', 'year'],
+    ['2025-03-05 14:30 Kyiv time', '2025-03-05T14:30:00+02:00', 'second'],
+    ['2025-07-05 14:30 Kyiv time', '2025-07-05T14:30:00+03:00', 'second'],
+    ['2025-03-05 14:30 +02:00', '2025-03-05T14:30:00+02:00', 'second'],
+    ['5 March 2025, 14:30:15 +02:00', '2025-03-05T14:30:15+02:00', 'second']
+  ])('%s → %s (%s)', (input, value, precision) => {
+    const result = parseLooseDate(input)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.date).toMatchObject({ value, precision })
+  })
+
+  it('says what it assumed, and marks words the date cannot say', () => {
+    const early = parseLooseDate('early March 2025')
+    expect(early.ok && early.date.saysMore).toBe(true)
+    expect(early.ok && early.date.assumed).toEqual([
+      '"early …" was read as the whole period; the words are kept as the date as given'
+    ])
+    const spring = parseLooseDate('spring 2014?')
+    expect(spring.ok && spring.date.assumed).toEqual([
+      'seasons were read as northern-hemisphere seasons (spring = March to May)'
+    ])
+    const kyiv = parseLooseDate('2025-03-05 14:30 Kyiv time')
+    expect(kyiv.ok && kyiv.date.assumed).toEqual([
+      '"Kyiv time" was read as the offset Europe/Kyiv has on that day (+02:00)'
+    ])
+    expect(parseLooseDate('c. 2025-03-05 14:30')).toMatchObject({ ok: false })
+  })
+
+  it('reads them from a spreadsheet: the EDTF date, the words kept, each assumption said once with a count', () => {
+    const csv =
+      'Date,Title\nc. 2016,A\ncirca 2017,B\nspring 2014?,C\nQ1 2022,D\nearly March 2025,E\n2025-03-05 14:30 Kyiv time,F\n'
+    const bytes = new TextEncoder().encode(csv)
+    const first = importFile(bytes, 'doubt.csv', { now: NOW })
+    if (first.status !== 'needs-mapping') throw new Error(first.status)
+    const result = importFile(bytes, 'doubt.csv', { now: NOW, mapping: first.suggested })
+    if (result.status !== 'ok') throw new Error(result.status)
+    expect(result.document.items.map((i) => [i.title, i.start, i.displayDate ?? null])).toEqual([
+      ['A', '2016~', null],
+      ['B', '2017~', null],
+      ['C', '2014-21?', null],
+      ['D', '2022-33', null],
+      ['E', '2025-03', 'early March 2025'],
+      ['F', '2025-03-05T14:30:00+02:00', '2025-03-05 14:30 Kyiv time']
+    ])
+    expect(result.problems.map(formatProblem)).toEqual([
+      'doubt.csv, row 2: "c.", "circa", "ca." and "about" were read as approximate (EDTF ~) (2 dates)',
+      'doubt.csv, row 4: seasons were read as northern-hemisphere seasons (spring = March to May) (one date)',
+      'doubt.csv, row 6: "early …" was read as the whole period; the words are kept as the date as given (one date)',
+      'doubt.csv, row 7: "Kyiv time" was read as the offset Europe/Kyiv has on that day (+02:00) (one date)'
+    ])
   })
 })

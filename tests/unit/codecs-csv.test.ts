@@ -4,6 +4,7 @@
  * (semicolons, windows-1252, dotted dates). Each goes through the mapping step and becomes events.
  */
 import { readFileSync } from 'node:fs'
+import { precisionOf } from '../../src/shared/model/dates'
 import { describe, expect, it } from 'vitest'
 import { importFile } from '../../src/shared/codecs'
 import type { ReadResult, TableMapping } from '../../src/shared/codecs/types'
@@ -64,11 +65,11 @@ describe('Excel "Unicode Text" (UTF-16LE with BOM, tabs, CRLF)', () => {
   it('reads every row: US dates, a time, Cyrillic and accents, quotes, a multi-line note', () => {
     const { document: doc, second } = importWithSuggestion('excel-unicode-text.tsv')
     expect(second.problems).toEqual([])
-    expect(doc.items.map((i) => [i.start, i.end ?? null, i.precision, i.title])).toEqual([
+    expect(doc.items.map((i) => [i.start, i.end ?? null, precisionOf(i.start), i.title])).toEqual([
       ['2014-02-26', null, 'day', "SBU's new chief contacts the CIA"],
       ['2014-03-18', null, 'day', 'Russia annexes Crimea'],
       ['2014-04-14', '2014-06-30', 'day', 'Anti-terrorist operation in Donbas'],
-      ['2014-07-17T13:20Z', null, 'minute', 'MH17 shot down over Donbas'],
+      ['2014-07-17T13:20:00Z', null, 'second', 'MH17 shot down over Donbas'],
       ['2019-12-09', null, 'day', 'Normandy format summit in Paris']
     ])
     const [sbu, crimea, ato, mh17, normandy] = doc.items
@@ -119,7 +120,7 @@ describe('Google Sheets CSV (UTF-8, CRLF rows, quoted multi-line cells)', () => 
   it('reads mixed date forms at the precision they are written in', () => {
     const { document: doc, second } = importWithSuggestion('google-sheets.csv')
     expect(second.problems).toEqual([])
-    expect(doc.items.map((i) => [i.start, i.end ?? null, i.precision, i.kind])).toEqual([
+    expect(doc.items.map((i) => [i.start, i.end ?? null, precisionOf(i.start), i.kind])).toEqual([
       ['2014-02', null, 'month', 'point'],
       ['2025-03-05', '2025-03-12', 'day', 'range'],
       ['2025-03-05', null, 'day', 'point'],

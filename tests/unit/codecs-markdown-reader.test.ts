@@ -30,7 +30,7 @@ function withNotes(): TimelineDocument {
 const view = (doc: TimelineDocument, item: TimelineItem) => ({
   start: item.start,
   end: item.end,
-  precision: item.precision,
+  displayDate: item.displayDate,
   title: item.title,
   lane: doc.groups.find((g) => g.id === item.groupId)?.title,
   confidence: item.confidence,
@@ -59,7 +59,18 @@ describe('the Markdown chronology, read back', () => {
     expect(readShownDate('2014')).toEqual({ value: '2014', precision: 'year' })
     expect(readShownDate('March 2014')).toEqual({ value: '2014-03', precision: 'month' })
     expect(readShownDate('5 March 2014')).toEqual({ value: '2014-03-05', precision: 'day' })
-    expect(readShownDate('5 March 2014, 14:30 UTC')).toEqual({ value: '2014-03-05T14:30Z', precision: 'minute' })
+    expect(readShownDate('5 March 2014, 14:30 UTC')).toEqual({ value: '2014-03-05T14:30:00Z', precision: 'second' })
+    // What formatEdtf writes comes back as the EDTF it was.
+    expect(readShownDate('c. 2016?')).toEqual({ value: '2016%', precision: 'year' })
+    expect(readShownDate('spring 2014?')).toEqual({ value: '2014-21?', precision: 'season' })
+    expect(readShownDate('Q1 2022')).toEqual({ value: '2022-33', precision: 'quarter' })
+    expect(readShownDate('2010s')).toEqual({ value: '201X', precision: 'year' })
+    expect(readShownDate('2000–2099')).toEqual({ value: '20XX', precision: 'year' })
+    expect(readShownDate('April 2014 (day unknown)')).toEqual({ value: '2014-04-XX', precision: 'day' })
+    expect(readShownDate('5 March 2025, 14:30:07 UTC+02:00')).toEqual({
+      value: '2025-03-05T14:30:07+02:00',
+      precision: 'second'
+    })
     expect(readShownDate('Smarch 2014')).toBeNull()
   })
 

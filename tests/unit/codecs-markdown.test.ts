@@ -22,8 +22,8 @@ describe('the Markdown chronology', () => {
     const base = { groupId: lane, tags: [], confidence: 'reported' as const, sources: [], notes: [], description: '' }
     const stamp = { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }
     doc.items = [
-      { ...base, ...stamp, id: 'c', kind: 'point', start: '2025-03-05', precision: 'day', title: 'Day event' },
-      { ...base, ...stamp, id: 'a', kind: 'point', start: '2014', precision: 'year', title: 'Year event' },
+      { ...base, ...stamp, id: 'c', kind: 'point', start: '2025-03-05', title: 'Day event' },
+      { ...base, ...stamp, id: 'a', kind: 'point', start: '2014', title: 'Year event' },
       {
         ...base,
         ...stamp,
@@ -31,10 +31,9 @@ describe('the Markdown chronology', () => {
         kind: 'range',
         start: '2014-04',
         end: '2014-06',
-        precision: 'month',
         title: 'Months'
       },
-      { ...base, ...stamp, id: 'd', kind: 'point', start: '2025-03-05T14:30Z', precision: 'minute', title: 'Minute' }
+      { ...base, ...stamp, id: 'd', kind: 'point', start: '2025-03-05T14:30:00Z', title: 'Minute' }
     ]
     const text = markdown(doc)
     expect(text.startsWith('# Working timeline\n\nA timeline built by the unit tests.\n')).toBe(true)

@@ -97,7 +97,6 @@ const item: TimelineItem = {
   kind: 'range',
   start: '2025-03-05',
   end: '2025-03-12',
-  precision: 'day',
   title: 'Pause',
   description: '  Indented start.\nA second line with <b> & "quotes".\n\n\nAfter three newlines: *markdown* stays.',
   tags: ['pause', 'a, b'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { precisionOf } from '../../src/shared/model/dates'
 import { timelineJsJsonReader, timelineJsJsonWriter } from '../../src/shared/codecs/timelinejs'
 import { tokenizeHtml } from '../../src/shared/codecs/timelinejs-html'
 import { MAX_IMPORT_BYTES } from '../../src/shared/codecs/types'
@@ -32,16 +33,14 @@ describe('reading TimelineJS JSON', () => {
   it('keeps the precision the date parts give: month, day range, minute', () => {
     expect(byTitle('New SBU head reaches out to the CIA')).toMatchObject({
       start: '2014-02',
-      precision: 'month',
       kind: 'point'
     })
     expect(byTitle('Operation Goldfish trains Unit 2245')).toMatchObject({
       start: '2016-01-15',
       end: '2016-12-31',
-      precision: 'day',
       kind: 'range'
     })
-    expect(byTitle('Invasion')).toMatchObject({ start: '2022-02-24T04:50Z', precision: 'minute' })
+    expect(byTitle('Invasion')).toMatchObject({ start: '2022-02-24T04:50:00Z' })
   })
 
   it('makes lanes from groups and puts eras, as background events, in an "Eras" lane', () => {
@@ -52,7 +51,7 @@ describe('reading TimelineJS JSON', () => {
       'Eras'
     ])
     const era = byTitle('From Maidan to Minsk II')
-    expect(era).toMatchObject({ kind: 'background', start: '2014-02', end: '2015-02', precision: 'month' })
+    expect(era).toMatchObject({ kind: 'background', start: '2014-02', end: '2015-02' })
     expect(laneTitle(document, era)).toBe('Eras')
   })
 
@@ -82,7 +81,9 @@ describe('reading TimelineJS JSON', () => {
   })
 
   it('keeps a display date that says more than the dates, and titles an event without a headline from its text', () => {
-    expect(byTitle('Operation Goldfish trains Unit 2245').description).toContain('Date shown as: Throughout 2016')
+    // The date as the file shows it is kept as the event's date as given, not in its description.
+    expect(byTitle('Operation Goldfish trains Unit 2245').displayDate).toBe('Throughout 2016')
+    expect(byTitle('Operation Goldfish trains Unit 2245').description).not.toContain('Throughout 2016')
     expect(
       document.items.some((i) => i.title === 'Congress passes the supplemental aid bill after months of delay.')
     ).toBe(true)
@@ -137,7 +138,9 @@ describe('writing TimelineJS JSON', () => {
       expect(event.group).toBe(laneTitle(document, item))
       const keys = Object.keys(event.start_date)
       expect(keys).toEqual(
-        { year: ['year'], month: ['year', 'month'], day: ['year', 'month', 'day'], minute: [] }[item.precision]
+        { year: ['year'], month: ['year', 'month'], day: ['year', 'month', 'day'] }[
+          precisionOf(item.start) as 'year' | 'month' | 'day'
+        ]
       )
       expect(event.start_date['year']).toBe(String(Number(item.start.slice(0, 4))))
       expect(Boolean(event.end_date)).toBe(item.kind !== 'point')
@@ -174,7 +177,7 @@ function comparable(document: TimelineDocument) {
     kind: item.kind,
     start: item.start,
     end: item.end,
-    precision: item.precision,
+    precision: precisionOf(item.start),
     title: item.title,
     description: item.description,
     tags: item.tags,
@@ -206,9 +209,8 @@ describe('TimelineJS JSON round trip', () => {
     })
     Object.assign(document.items[1]!, {
       kind: 'range',
-      start: '2014-03-01T09:30Z',
-      end: '2014-03-02T18:05Z',
-      precision: 'minute'
+      start: '2014-03-01T09:30:00Z',
+      end: '2014-03-02T18:05:00Z'
     })
     expect(DocumentSchema.safeParse(document).success).toBe(true)
     const text = timelineJsJsonWriter.write(document)

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { precisionOf } from '../../src/shared/model/dates'
 import { describe, expect, it } from 'vitest'
 import {
   timesketchCsvReader,
@@ -20,11 +21,11 @@ describe('reading Timesketch JSONL (as in its documentation, with extra fields)'
 
   it('reads message as the title and datetime as a UTC minute, whatever its zone', () => {
     expect(DocumentSchema.safeParse(document).success).toBe(true)
-    expect(document.items.map((i) => [i.title, i.start, i.precision])).toEqual([
-      ['User admin logged in from 10.0.0.5', '2015-07-24T19:01Z', 'minute'],
-      ['File C:\\Temp\\payload.exe created', '2015-07-24T19:01Z', 'minute'],
-      ['Yet more messages', '2015-07-24T19:01Z', 'minute'],
-      ['Only a timestamp', '2015-07-24T19:02Z', 'minute']
+    expect(document.items.map((i) => [i.title, i.start, precisionOf(i.start)])).toEqual([
+      ['User admin logged in from 10.0.0.5', '2015-07-24T19:01:01Z', 'second'],
+      ['File C:\\Temp\\payload.exe created', '2015-07-24T19:01:02Z', 'second'],
+      ['Yet more messages', '2015-07-24T19:01:03Z', 'second'],
+      ['Only a timestamp', '2015-07-24T19:02:00Z', 'second']
     ])
   })
 
@@ -58,9 +59,9 @@ describe('reading Timesketch CSV', () => {
 
   it('reads quoted cells, tag lists written as JSON or with commas, and a bare date as a day', () => {
     expect(document.items.map((i) => [i.title, i.start, i.tags])).toEqual([
-      ['A message', '2015-07-24T19:01Z', []],
-      ['A message with a comma, and "quotes"', '2015-07-24T19:01Z', ['alpha', 'beta']],
-      ['Tagged by commas', '2015-07-25T10:00Z', ['one', 'two']],
+      ['A message', '2015-07-24T19:01:01Z', []],
+      ['A message with a comma, and "quotes"', '2015-07-24T19:01:02Z', ['alpha', 'beta']],
+      ['Tagged by commas', '2015-07-25T10:00:00Z', ['one', 'two']],
       ['A date without a time', '2015-07-26', []]
     ])
     expect(document.items[0]!.description).toBe(
@@ -80,7 +81,7 @@ describe('reading Timesketch CSV', () => {
   it('knows its columns whatever their case', () => {
     const doc = okDocument(readCsv('Message,DateTime,Timestamp_Desc,Host\nLogin,2015-07-24T19:01:01Z,Logon,WS-1\n'))
     expect(doc.items.map((i) => [i.title, i.start, i.description])).toEqual([
-      ['Login', '2015-07-24T19:01Z', '- timestamp_desc: Logon\n- Host: WS-1']
+      ['Login', '2015-07-24T19:01:01Z', '- timestamp_desc: Logon\n- Host: WS-1']
     ])
   })
 
@@ -101,7 +102,7 @@ describe('ISO 8601 datetimes', () => {
     ['2015-07-24T19:01:01+00:00', '2015-07-24T19:01:01.000Z'],
     ['2015-07-24T21:01:01+02:00', '2015-07-24T19:01:01.000Z'],
     ['2015-07-24 14:01:01.123456-0500', '2015-07-24T19:01:01.000Z'],
-    ['2015-07-24T19:01Z', '2015-07-24T19:01:00.000Z'],
+    ['2015-07-24T19:01:00Z', '2015-07-24T19:01:00.000Z'],
     ['2015-07-24', '2015-07-24T00:00:00.000Z']
   ])('%s', (text, iso) => {
     expect(new Date(parseIsoDateTime(text)!.ms).toISOString()).toBe(iso)
@@ -120,7 +121,7 @@ function comparable(document: TimelineDocument) {
     kind: item.kind,
     start: item.start,
     end: item.end,
-    precision: item.precision,
+    precision: precisionOf(item.start),
     title: item.title,
     description: item.description,
     tags: item.tags,
@@ -151,7 +152,7 @@ describe('writing Timesketch files', () => {
       datetime: '2014-02-01T00:00:00+00:00',
       timestamp_desc: 'Event date',
       tag: ['sbu', 'cia', 'mi6', 'nalyvaichenko'],
-      chronotes_precision: 'month',
+      chronotes_start: '2014-02',
       lane: 'Covert cooperation'
     })
     expect(JSON.parse(String(first['notes']))).toEqual(document.items[0]!.notes)
@@ -172,12 +173,11 @@ describe('writing Timesketch files', () => {
     'round-trips through %s: ids, lanes, dates at precision, ranges, text, sources, notes',
     (_, writer, read) => {
       const doc = datasetWithNotes()
-      Object.assign(doc.items[2]!, { kind: 'background', start: '2014-03', end: '2015-06', precision: 'month' })
+      Object.assign(doc.items[2]!, { kind: 'background', start: '2014-03', end: '2015-06' })
       Object.assign(doc.items[3]!, {
         kind: 'range',
-        start: '2014-03-01T09:30Z',
-        end: '2014-03-02T18:05Z',
-        precision: 'minute'
+        start: '2014-03-01T09:30:00Z',
+        end: '2014-03-02T18:05:00Z'
       })
       doc.items[4]!.description = 'Line one\nline two, "quoted", <b>not bold</b>\n\n=1+1'
       expect(DocumentSchema.safeParse(doc).success).toBe(true)
@@ -248,7 +248,8 @@ describe('Timesketch timestamps', () => {
   ])('reads a timestamp in %s, told by its size', (_, timestamp) => {
     const result = read(timestamp)
     expect(result.problems).toEqual([])
-    expect(okDocument(result).items[0]!.start).toBe('2015-07-24T19:01Z')
+    // To the second: Chronotes keeps seconds.
+    expect(okDocument(result).items[0]!.start).toBe('2015-07-24T19:01:01Z')
   })
 
   it('names the timestamp, not the datetime, when only the timestamp is there and it cannot be read', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { precisionOf } from '../../src/shared/model/dates'
 import { describe, expect, it } from 'vitest'
 import { parseVisDate, visItemsReader } from '../../src/shared/codecs/vis-items'
 import { formatProblem } from '../../src/shared/model/problems'
@@ -27,11 +28,11 @@ describe('reading vis-timeline items and groups', () => {
   })
 
   it('reads dates as days unless they have a time, from ISO text or epoch milliseconds', () => {
-    expect(document.items.map((i) => [i.title, i.kind, i.start, i.end, i.precision])).toEqual([
-      ['Pause announced', 'point', '2025-03-05T21:05Z', undefined, 'minute'],
+    expect(document.items.map((i) => [i.title, i.kind, i.start, i.end, precisionOf(i.start)])).toEqual([
+      ['Pause announced', 'point', '2025-03-05T21:05:00Z', undefined, 'second'],
       ['HIMARS delivered', 'range', '2022-06-23', '2022-07-01', 'day'],
       ['Full-scale war', 'background', '2022-02-24', '2025-12-31', 'day'],
-      ['Epoch with a time', 'point', '2022-02-24T05:50Z', undefined, 'minute'],
+      ['Epoch with a time', 'point', '2022-02-24T05:50:00Z', undefined, 'second'],
       ['Only a year', 'point', '2014', undefined, 'year']
     ])
   })
@@ -50,7 +51,7 @@ describe('reading vis-timeline items and groups', () => {
     const plain = okDocument(readVis(fixture('vis-items-array.json')))
     expect(plain.items.map((i) => [i.title, i.start, i.end, laneTitle(plain, i)])).toEqual([
       ['First item', '2014-04-12', undefined, 'Events'],
-      ['Second item', '2014-04-14T09:30Z', '2014-04-15T18:00Z', 'Diplomacy']
+      ['Second item', '2014-04-14T09:30:00Z', '2014-04-15T18:00:00Z', 'Diplomacy']
     ])
   })
 
@@ -70,9 +71,9 @@ describe('reading vis-timeline items and groups', () => {
 describe('vis dates', () => {
   it.each([
     [1645660800000, { precision: 'day' }],
-    [1645681800000, { precision: 'minute' }],
+    [1645681800000, { precision: 'second' }],
     ['2014-04-12T00:00:00Z', { precision: 'day' }],
-    ['2014-04-12T09:30:00+02:00', { ms: Date.UTC(2014, 3, 12, 7, 30), precision: 'minute' }],
+    ['2014-04-12T09:30:00+02:00', { ms: Date.UTC(2014, 3, 12, 7, 30), precision: 'second' }],
     ['2014-04', { ms: Date.UTC(2014, 3, 1), precision: 'month' }]
   ])('%s', (value, expected) => {
     expect(parseVisDate(value)).toMatchObject(expected)

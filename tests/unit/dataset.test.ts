@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { precisionOf } from '../../src/shared/model/dates'
 
 // Checks the bundled US–Ukraine dataset against the reference fact sheet it was built from.
 // Deliberately independent of src/: the schema itself is validated by a separate test.
@@ -43,7 +44,6 @@ interface Item {
   kind: string
   start: string
   end?: string
-  precision: string
   title: string
   description: string
   tags: string[]
@@ -93,7 +93,6 @@ const ITEM_KEYS_POINT = [
   'groupId',
   'kind',
   'start',
-  'precision',
   'title',
   'description',
   'tags',
@@ -168,7 +167,7 @@ function itemMatchesFact(item: Item, fact: Fact): boolean {
   return (
     item.start === fact.date &&
     item.end === fact.endDate &&
-    item.precision === fact.datePrecision &&
+    precisionOf(item.start) === fact.datePrecision &&
     item.confidence === fact.confidence &&
     item.groupId === fact.category &&
     JSON.stringify(item.sources) === JSON.stringify(expectedSources(fact))
@@ -182,7 +181,7 @@ describe('bundled dataset: us-ukraine-intelligence-2014-2025', () => {
     for (const line of datasetText.split('\n')) expect(line).toMatch(/^(  )*\S|^$/)
     expect(Object.keys(doc)).toEqual(DOC_KEYS)
     expect(doc.format).toBe('chronotes')
-    expect(doc.schemaVersion).toBe(1)
+    expect(doc.schemaVersion).toBe(2)
     expect(doc.id).toBe('us-ukraine-intelligence-2014-2025')
     expect(doc.title).toBe('US–Ukraine intelligence cooperation, 2014–2025')
     expect(doc.description.length).toBeGreaterThan(100)
@@ -239,7 +238,7 @@ describe('bundled dataset: us-ukraine-intelligence-2014-2025', () => {
       expect(item.start, label).toBe(fact.date)
       expect(item.end, label).toBe(fact.endDate)
       expect(item.kind, label).toBe(fact.endDate === undefined ? 'point' : 'range')
-      expect(item.precision, label).toBe(fact.datePrecision)
+      expect(precisionOf(item.start), label).toBe(fact.datePrecision)
       expect(item.confidence, label).toBe(fact.confidence)
       expect(item.groupId, label).toBe(fact.category)
       expect(item.sources, label).toStrictEqual(expectedSources(fact))

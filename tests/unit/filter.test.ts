@@ -177,6 +177,26 @@ describe('filters', () => {
     expect(run({ from: '2014-04-14', to: '2014-04-30' })).toEqual([])
   })
 
+  it('keeps an approximate event when it may fall inside the dates: "c. 2016" may be 2015 to 2017', () => {
+    const base = doc.items[0]!
+    const on = {
+      ...doc,
+      items: [
+        { ...base, id: 'circa', start: '2016~' },
+        { ...base, id: 'known', start: '2016' },
+        { ...base, id: 'unsure', start: '2016?' },
+        { ...base, id: 'spring', start: '2016-21~' }
+      ]
+    }
+    const ids = (filter: ItemFilter) => run(filter, on).map((i) => i.id)
+    expect(ids({ from: '2017-06', to: '2017-12' })).toEqual(['circa'])
+    expect(ids({ from: '2015-03', to: '2015-03' })).toEqual(['circa'])
+    // Uncertain is not approximate: "2016?" is 2016 if it is anything; c. spring 2016 may be winter or summer (to August).
+    expect(ids({ from: '2016-07', to: '2016-07' })).toEqual(['circa', 'known', 'unsure', 'spring'])
+    expect(ids({ from: '2016-09', to: '2016-09' })).toEqual(['circa', 'known', 'unsure'])
+    expect(ids({ from: '2018' })).toEqual([])
+  })
+
   it('does not filter on a date that is not a date', () => {
     for (const bad of ['2022-13', 'March 2022', '22', '2022-02-30']) {
       expect(isFilterActive({ from: bad })).toBe(false)
@@ -231,9 +251,23 @@ describe('date order', () => {
         .map((start, n) => ({ ...doc.items[n]!, start }))
         .sort(compareByDate)
         .map((item) => item.start)
-    expect(order(['2022-02-24', '2014', '2022-02', '2022', '2021-12-31T23:59Z', '2022-02-03'])).toEqual([
+    expect(
+      order([
+        '2022-02-24',
+        '2014',
+        '2022-02',
+        '2022',
+        '2021-12-31T23:59:00Z',
+        '2022-02-03',
+        '2021-24',
+        '2022-01-01T01:00:00+02:00'
+      ])
+    ).toEqual([
       '2014',
-      '2021-12-31T23:59Z',
+      // Winter 2021 runs from December 2021; a time is placed by its instant, whatever its offset.
+      '2021-24',
+      '2022-01-01T01:00:00+02:00', // 23:00 UTC on 31 December
+      '2021-12-31T23:59:00Z',
       '2022',
       '2022-02',
       '2022-02-03',

@@ -194,6 +194,56 @@ describe('backups', () => {
   })
 })
 
+describe('a version 1 file (dates with a separate precision)', () => {
+  it('opens migrated to EDTF dates, and is saved as version 2 only after a backup of the v1 file', async () => {
+    const { root, service } = await library()
+    const v1 = {
+      format: 'chronotes',
+      schemaVersion: 1,
+      id: 'v1',
+      title: 'From version 1',
+      description: '',
+      createdAt: '2020-01-01T00:00:00Z',
+      updatedAt: '2020-01-01T00:00:00Z',
+      groups: [{ id: 'g', title: 'Lane', color: '#4e79a7', order: 0 }],
+      items: [
+        {
+          id: 'e',
+          groupId: 'g',
+          kind: 'point',
+          start: '2014-04-12T09:30Z',
+          precision: 'minute',
+          title: 'A minute',
+          description: '',
+          tags: [],
+          confidence: 'reported',
+          sources: [],
+          notes: [],
+          createdAt: '2020-01-01T00:00:00Z',
+          updatedAt: '2020-01-01T00:00:00Z'
+        }
+      ]
+    }
+    const v1Text = JSON.stringify(v1, null, 2)
+    await writeFile(join(root, 'v1.chronotes.json'), v1Text)
+    const opened = await service.open('v1.chronotes.json')
+    expect(opened.migratedFrom).toBe(1)
+    expect(opened.document.items[0]!.start).toBe('2014-04-12T09:30:00Z')
+    // Opening changes nothing on disk.
+    expect(await readFile(join(root, 'v1.chronotes.json'), 'utf8')).toBe(v1Text)
+
+    await service.save(opened.name, opened.document, { baseRevision: opened.revision })
+    const saved = JSON.parse(await readFile(join(root, 'v1.chronotes.json'), 'utf8'))
+    expect(saved.schemaVersion).toBe(2)
+    expect(saved.items[0].start).toBe('2014-04-12T09:30:00Z')
+    expect(saved.items[0]).not.toHaveProperty('precision')
+    const backups = await service.backups(opened.name)
+    const kept = backups.find((b) => b.id.endsWith('.before-migration.json'))
+    expect(kept).toBeDefined()
+    expect(await readFile(join(root, '.chronotes', 'backups', opened.name, kept!.id), 'utf8')).toBe(v1Text)
+  })
+})
+
 describe('files that cannot be read', () => {
   it('refuses to open a corrupt file and never overwrites it without force', async () => {
     const { root, service } = await library()

@@ -3,6 +3,7 @@ import { readDocument } from '../../src/shared/model/document'
 import { migrate, OLDEST_READABLE_VERSION } from '../../src/shared/model/migrations'
 import { SCHEMA_VERSION } from '../../src/shared/model/schema'
 import { STAMP } from './helpers/documents'
+import { parsePeriod, precisionOf } from '../../src/shared/model/dates'
 
 /** A document in the pre-release draft format: lanes and events, dates in date/endDate, text for description. */
 function v0Document() {
@@ -82,7 +83,6 @@ describe('migrating a version 0 document', () => {
       groupId: 'lane-b',
       kind: 'point',
       start: '2014-03',
-      precision: 'month',
       title: 'Annexation of Crimea',
       description: 'Russia *annexes* Crimea.',
       tags: ['crimea'],
@@ -152,5 +152,79 @@ describe('migrating a version 0 document', () => {
   it('refuses a version below the oldest it can migrate', () => {
     const result = readDocument(JSON.stringify({ ...v0Document(), schemaVersion: -1 }))
     expect(result).toMatchObject({ ok: false, reason: 'INVALID_DOCUMENT', problems: [{ field: 'schemaVersion' }] })
+  })
+})
+
+/** A version 1 document: dates cut to a separate precision, a minute written without seconds. */
+function v1Document() {
+  const item = (id: string, precision: string, start: string, end?: string) => ({
+    id,
+    groupId: 'g',
+    kind: end ? 'range' : 'point',
+    start,
+    ...(end ? { end } : {}),
+    precision,
+    title: `Event ${id}`,
+    description: '',
+    tags: [],
+    confidence: 'reported',
+    sources: [{ title: null, outlet: null, url: null, published: '2014-04' }],
+    notes: [],
+    createdAt: STAMP,
+    updatedAt: STAMP
+  })
+  return {
+    format: 'chronotes',
+    schemaVersion: 1,
+    id: 'doc-v1',
+    title: 'Version 1',
+    description: '',
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    groups: [{ id: 'g', title: 'Lane', color: '#4e79a7', order: 0 }],
+    items: [
+      item('y', 'year', '2014', '2016'),
+      item('m', 'month', '2014-04'),
+      item('d', 'day', '2014-04-12', '2014-04-13'),
+      item('t', 'minute', '2014-04-12T09:30Z', '2014-04-12T23:59Z')
+    ]
+  }
+}
+
+describe('migrating a version 1 document to EDTF dates (version 2)', () => {
+  it('keeps year, month and day dates as they are and gives a minute its seconds', () => {
+    const result = readDocument(JSON.stringify(v1Document()))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    expect(result.migratedFrom).toBe(1)
+    expect(result.document.schemaVersion).toBe(2)
+    expect(result.document.items.map((i) => [i.start, i.end ?? null])).toEqual([
+      ['2014', '2016'],
+      ['2014-04', null],
+      ['2014-04-12', '2014-04-13'],
+      ['2014-04-12T09:30:00Z', '2014-04-12T23:59:00Z']
+    ])
+    // The precision is read from the date now; the stored item has no second source of truth.
+    for (const item of result.document.items) expect(item).not.toHaveProperty('precision')
+    expect(result.document.items.map((i) => precisionOf(i.start))).toEqual(['year', 'month', 'day', 'second'])
+    expect(result.document.items[0]!.sources[0]!.published).toBe('2014-04')
+  })
+
+  it('covers the same time as before: the same first instant for every date', () => {
+    const v1 = v1Document()
+    const result = readDocument(JSON.stringify(v1))
+    if (!result.ok) throw new Error('expected the read to succeed')
+    result.document.items.forEach((item, index) => {
+      const old = v1.items[index]!.start
+      const first = Date.parse(old.length === 4 ? `${old}-01-01` : old.length === 7 ? `${old}-01` : old)
+      expect(parsePeriod(item.start)!.start).toBe(first)
+    })
+  })
+
+  it('refuses a v1 date that was already invalid, naming the event', () => {
+    const doc = v1Document()
+    doc.items[1]!.start = '2014-13'
+    const result = readDocument(JSON.stringify(doc), 'old.chronotes.json')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ where: 'event 2 ("Event m")', field: 'start' })
   })
 })

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readDocument } from '../../src/shared/model/document'
 import { parsePeriod } from '../../src/shared/model/dates'
-import type { TimelineDocument, TimelineItem } from '../../src/shared/model/schema'
+import type { TimelineDocument } from '../../src/shared/model/schema'
 import { buildReportModel } from '../../src/shared/report/build-model'
 import { REPORT_MODEL_VERSION } from '../../src/shared/report/model'
 import { ReportOptionsSchema, type ReportOptions } from '../../src/shared/report/options'
@@ -34,8 +34,8 @@ function options(overrides: Partial<ReportOptions> = {}): ReportOptions {
   })
 }
 
-function startOf(item: { start: string; precision: TimelineItem['precision'] }): number {
-  return parsePeriod(item.start, item.precision)!.start
+function startOf(item: { start: string }): number {
+  return parsePeriod(item.start)!.start
 }
 
 describe('numbering and order', () => {
@@ -64,7 +64,6 @@ describe('numbering and order', () => {
         kind: 'point',
         end: undefined,
         start: '2019',
-        precision: 'year',
         title: 'Some time in 2019'
       })
     )
@@ -139,14 +138,14 @@ describe('selection', () => {
     const from = Date.UTC(2022, 0, 1)
     const to = Date.UTC(2022, 6, 1)
     for (const entry of model.entries) {
-      const start = parsePeriod(entry.start, entry.precision)!.start
-      const end = parsePeriod(entry.end ?? entry.start, entry.precision)!.end
+      const start = parsePeriod(entry.start)!.start
+      const end = parsePeriod(entry.end ?? entry.start)!.end
       expect(end > from && start < to, entry.title).toBe(true)
     }
     const outside = doc.items.filter((i) => !model.entries.some((e) => e.id === i.id))
     for (const item of outside) {
       const start = startOf(item)
-      const end = parsePeriod(item.end ?? item.start, item.precision)!.end
+      const end = parsePeriod(item.end ?? item.start)!.end
       expect(end <= from || start >= to, item.title).toBe(true)
     }
     expect(model.summary).toBe(`${model.entries.length} of 88 events; from 2022 to June 2022`)

@@ -173,7 +173,7 @@ function iso(time: number, precision: Precision): string {
       ? text.slice(0, 7)
       : precision === 'day'
         ? text.slice(0, 10)
-        : `${text.slice(0, 16)}Z`
+        : `${text.slice(0, 19)}Z`
 }
 
 describe('the bundled dataset', () => {
@@ -232,7 +232,7 @@ describe('a short timeline', () => {
   it.each([
     ['one event', [event(1, 'a', '2025-03-11')], 'March 2025'],
     ['several on one day', [event(1, 'a', '2025-03-11'), event(2, 'b', '2025-03-11')], 'March 2025'],
-    ['a few days', [event(1, 'a', '2025-11-21'), event(2, 'a', '2025-11-23T09:30Z', 'minute')], 'November 2025'],
+    ['a few days', [event(1, 'a', '2025-11-21'), event(2, 'a', '2025-11-23T09:30:00Z', 'second')], 'November 2025'],
     ['across a month end', [event(1, 'a', '2025-11-28'), event(2, 'b', '2025-12-02')], 'November – December 2025']
   ])('widens %s to whole months, with days on the axis and no hours', (_, events, caption) => {
     const figure = layoutOverview(events, LANES, LAYOUT)
@@ -244,6 +244,22 @@ describe('a short timeline', () => {
     expect(new Date(panel!.endMs).getUTCDate()).toBe(1)
     expect(axisTexts(figure).some((text) => text.includes(':'))).toBe(false)
     expect(axisTexts(figure)).toEqual(expect.arrayContaining(['1', '10', '20']))
+  })
+
+  it('marks an approximate or uncertain date for a dashed ring, and no other', () => {
+    const events = [
+      event(1, 'a', '2016~', 'year'),
+      event(2, 'a', '2016-06-01'),
+      event(3, 'b', '2016-03', 'month', 'range', '2016-09?')
+    ]
+    const marks = layoutOverview(events, LANES, LAYOUT).panels.flatMap((p) => p.marks)
+    expect(marks.map((m) => [m.number, m.doubt ?? false])).toEqual(
+      expect.arrayContaining([
+        [1, true],
+        [2, false],
+        [3, true]
+      ])
+    )
   })
 
   it('keeps a marker on the first or last day of the period clear of the plot edges', () => {
@@ -354,7 +370,7 @@ describe('splitting by density', () => {
 })
 
 describe('any timeline', () => {
-  const precisions: Precision[] = ['year', 'month', 'day', 'minute']
+  const precisions: Precision[] = ['year', 'month', 'day', 'second']
   const kinds: ItemKind[] = ['point', 'range', 'background']
   const arbitraryEvent = fc.record({
     lane: fc.integer({ min: 0, max: LANES.length - 1 }),
@@ -376,7 +392,7 @@ describe('any timeline', () => {
               const end = r.kind === 'point' ? undefined : iso(r.start + r.length, r.precision)
               return { ...r, startIso: start, endIso: end }
             })
-            .sort((a, b) => parsePeriod(a.startIso, a.precision)!.start - parsePeriod(b.startIso, b.precision)!.start)
+            .sort((a, b) => parsePeriod(a.startIso)!.start - parsePeriod(b.startIso)!.start)
             .map((r, index) => event(index + 1, LANES[r.lane]!.id, r.startIso, r.precision, r.kind, r.endIso))
           const layout = { width: page.contentWidthPt, maxHeight: page.contentHeightPt - 40 }
           const figure = layoutOverview(events, LANES, layout)

@@ -13,6 +13,7 @@ import { buildReportModel } from '../../src/shared/report/build-model'
 import { chromiumPath } from '../chromium'
 import { loadDataset } from './helpers/annotate'
 import { readPdf } from './helpers/pdf'
+import { precisionOf } from '../../src/shared/model/dates'
 
 const rendererDir = resolve('out/renderer')
 let canary: Server
@@ -35,7 +36,7 @@ it('starts the chronology under the figure on page 1, and breaks a tall entry th
   // One event (so a short figure), with an account of 30 short lines: under any old size limit in
   // characters (it has fewer than 1,000), but more than half a page tall.
   const dataset = loadDataset()
-  const item = dataset.items.find((i) => i.precision === 'day' && i.kind === 'point')!
+  const item = dataset.items.find((i) => precisionOf(i.start) === 'day' && i.kind === 'point')!
   const lines = Array.from({ length: 30 }, (_, n) => `- Line ${n + 1} of the account.`).join('\n')
   const document = { ...dataset, items: [{ ...item, description: lines, notes: [] }] }
   const model = buildReportModel(

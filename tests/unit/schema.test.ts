@@ -55,14 +55,26 @@ describe('readDocument accepts', () => {
 })
 
 describe('readDocument names the event and the field of each problem', () => {
-  it('a start that is not a month at month precision', () => {
-    const problems = problemsAfter((doc) => Object.assign(doc.items[0], { start: '2014-13', precision: 'month' }))
+  it('a start that is not an EDTF date, saying why', () => {
+    const problems = problemsAfter((doc) => Object.assign(doc.items[0], { start: '2014-13' }))
     expect(problems).toEqual([
       {
         where: 'event 1 ("Event 1")',
         field: 'start',
-        message: expect.stringContaining('"2014-13" is not a valid month date (expected YYYY-MM')
+        message: '"2014-13": months run from 01 to 12, seasons from 21 to 24, quarters from 33 to 36'
       }
+    ])
+  })
+
+  it('a time without seconds, showing how to write it', () => {
+    const problems = problemsAfter((doc) => Object.assign(doc.items[0], { start: '2014-04-12T09:30Z' }))
+    expect(problems[0]!.message).toBe('"2014-04-12T09:30Z": write the seconds too, e.g. 2014-04-12T09:30:00Z')
+  })
+
+  it('a date as the source gives it longer than 200 characters', () => {
+    const problems = problemsAfter((doc) => Object.assign(doc.items[0], { displayDate: 'x'.repeat(201) }))
+    expect(problems).toEqual([
+      { where: 'event 1 ("Event 1")', field: 'displayDate', message: 'must be at most 200 characters' }
     ])
   })
 
@@ -243,7 +255,7 @@ describe('readDocument refuses what is not a current Chronotes document', () => 
   )
 
   it('a newer schema version, telling the reader to update', () => {
-    const doc = { ...makeDocument(), schemaVersion: 2, somethingNew: [] }
+    const doc = { ...makeDocument(), schemaVersion: 3, somethingNew: [] }
     const result = failure(readDocument(JSON.stringify(doc)))
     expect(result.reason).toBe('NEWER_VERSION')
     expect(result.problems).toEqual([
@@ -281,7 +293,7 @@ describe('serializeDocument', () => {
       'groups',
       'items'
     ])
-    expect(text.startsWith('{\n  "format": "chronotes",\n  "schemaVersion": 1,\n  "id": ')).toBe(true)
+    expect(text.startsWith('{\n  "format": "chronotes",\n  "schemaVersion": 2,\n  "id": ')).toBe(true)
     expect(text).toContain('\n  "items": [\n    {\n      "id": ')
     expect(text.endsWith('}\n')).toBe(true)
     expect(text.endsWith('\n\n')).toBe(false)

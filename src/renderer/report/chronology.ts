@@ -62,7 +62,7 @@ function entryBlock(entry: ReportEntry): HTMLElement {
 
 /** The event's number drawn as in the figure: filled, or hollow when its date is only a month or year. */
 function numberBadge(entry: ReportEntry): HTMLElement {
-  const hollow = entry.kind === 'point' && (entry.precision === 'year' || entry.precision === 'month')
+  const hollow = entry.kind === 'point' && !(entry.precision === 'day' || entry.precision === 'second')
   const badge = h('span', {
     class: `entry-number${hollow ? ' hollow' : ''}`,
     attrs: { 'aria-label': `Event ${entry.number}` }

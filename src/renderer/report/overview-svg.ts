@@ -160,6 +160,7 @@ function markShape(figure: OverviewFigure, mark: OverviewMark): SVGGElement {
   const label = mark.label
   if (label) {
     const hollow = mark.style === 'approximate'
+    if (mark.doubt) group.append(doubtRing(label.x, label.y, label.width, label.height))
     group.append(
       s('rect', {
         x: label.x,
@@ -209,12 +210,34 @@ function r(value: number): number {
 const round = r
 
 /** The key to the marks, drawn with the same shapes as in the figure; cut bars only when there are parts. */
+/** The dashed ring of an approximate or uncertain date, just outside its marker. */
+function doubtRing(x: number, y: number, width: number, height: number): SVGElement {
+  return s('rect', {
+    x: x - 1.3,
+    y: y - 1.3,
+    width: width + 2.6,
+    height: height + 2.6,
+    rx: 3,
+    fill: 'none',
+    stroke: '#333333',
+    'stroke-width': 0.6,
+    'stroke-dasharray': '1.2 0.9'
+  })
+}
+
 function legend(parts: boolean): HTMLElement {
   const grey = '#6b6b6b'
   const icon = (width: number, content: SVGElement[]) =>
     s(
       'svg',
-      { class: 'legend-icon', width: `${width}pt`, height: '10pt', viewBox: `0 0 ${width} 10`, 'aria-hidden': 'true' },
+      {
+        class: 'legend-icon',
+        width: `${width}pt`,
+        height: '10pt',
+        viewBox: `0 0 ${width} 10`,
+        overflow: 'visible',
+        'aria-hidden': 'true'
+      },
       content
     )
   const pill = (x: number, hollow: boolean) => [
@@ -264,6 +287,7 @@ function legend(parts: boolean): HTMLElement {
       icon(26, [s('path', { d: barPath(0, 26, 5, 2.6, false, false), fill: grey }), ...pill(0, false)]),
       'a period'
     ),
+    h('li', null, icon(14, [doubtRing(2, 0.5, 10, 9), ...pill(2, false)]), 'c. or ?: an approximate or uncertain date'),
     parts &&
       h(
         'li',

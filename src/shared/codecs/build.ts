@@ -13,7 +13,7 @@ const MAX_ID = 200
 /** Problems listed one by one; past this, a file is mostly wrong and the rest are counted, not kept. */
 export const MAX_LISTED_PROBLEMS = 1000
 
-export type ItemFields = Pick<TimelineItem, 'start' | 'precision' | 'title'> & Partial<Omit<TimelineItem, 'provenance'>>
+export type ItemFields = Pick<TimelineItem, 'start' | 'title'> & Partial<Omit<TimelineItem, 'provenance'>>
 
 /**
  * Builds a document from a file's records, one at a time: lanes are made from the names the

@@ -10,7 +10,7 @@ export const EXPORT_COLUMNS = [
   'id',
   'start',
   'end',
-  'precision',
+  'displayDate',
   'kind',
   'lane',
   'title',
@@ -252,12 +252,24 @@ for (const entry of NAMES) {
 const MULTIPLE = new Set<EventField>(['tags', 'notes', 'sourceUrl', 'description'])
 
 /** Chronotes' export headers that no mapping field holds; the mapping step leaves them out. */
-const EXPORT_ONLY = new Set(['precision', 'kind', 'laneid', 'lanecolor', 'laneorder', 'createdat', 'updatedat'])
+const EXPORT_ONLY = new Set([
+  'precision',
+  'displaydate',
+  'kind',
+  'laneid',
+  'lanecolor',
+  'laneorder',
+  'createdat',
+  'updatedat'
+])
 
 /** Whether the headers are those of Chronotes' own CSV export, which is read without a mapping step. */
 export function isChronotesExport(headers: string[]): boolean {
   const present = new Set(headers.map(normaliseHeader))
-  return EXPORT_COLUMNS.filter((c) => !c.startsWith('lane') || c === 'lane').every((c) => present.has(c.toLowerCase()))
+  // Exports of schema version 1 had a precision column instead of displayDate; they read the same way.
+  return EXPORT_COLUMNS.filter((c) => (!c.startsWith('lane') || c === 'lane') && c !== 'displayDate').every((c) =>
+    present.has(c.toLowerCase())
+  )
 }
 
 /** The index of each export column in the file's headers (-1 when absent). */

@@ -4,7 +4,8 @@
  * events, notes, sources and lanes; the document's own title and id are not in a CSV). A file
  * with these headers is read without a mapping step: it says what each column holds.
  */
-import { parsePeriod, precisionOf, PRECISIONS, type Precision } from '../model/dates'
+import { parseEdtf } from '../model/edtf'
+import { v1DateToEdtf } from '../model/migrations'
 import { newId } from '../model/ids'
 import {
   ITEM_KINDS,
@@ -39,7 +40,7 @@ export function writeExportCsv(document: TimelineDocument, options?: WriteOption
       id: item.id,
       start: item.start,
       end: item.end ?? '',
-      precision: item.precision,
+      displayDate: item.displayDate ?? '',
       kind: item.kind,
       lane: lane?.title ?? '',
       title: item.title,
@@ -80,7 +81,8 @@ export function readExportRows(table: Table, context: ReadContext): ReadResult {
   const lanes = new Map<string, Group>()
   const usedLaneIds = new Set<string>()
 
-  const known = new Set<string>(EXPORT_COLUMNS.map((c) => c.toLowerCase()))
+  // "precision": a version 1 export's column, now read from the dates themselves.
+  const known = new Set<string>([...EXPORT_COLUMNS.map((c) => c.toLowerCase()), 'precision'])
   const unknown = table.headers.flatMap((header, i) => (known.has(normaliseHeader(header)) ? [] : [i]))
   for (const row of table.rows) {
     const where = `row ${row.number}`
@@ -88,16 +90,14 @@ export function readExportRows(table: Table, context: ReadContext): ReadResult {
     const cell = (column: ExportColumn) => (index[column] >= 0 ? unescapeFormula(row.cells[index[column]] ?? '') : '')
     const problem = (column: ExportColumn, message: string) => builder.problem(where, column, message)
 
-    const start = cell('start').trim()
-    const end = cell('end').trim() || undefined
-    const written = cell('precision').trim()
-    const precision: Precision | null = (PRECISIONS as readonly string[]).includes(written)
-      ? (written as Precision)
-      : precisionOf(start)
-    if (!precision || !parsePeriod(start, precision)) {
-      problem('start', start ? `"${start.slice(0, 60)}" is not a date like 2014, 2014-04 or 2014-04-12` : 'is empty')
+    const start = v1DateToEdtf(cell('start').trim())
+    const end = v1DateToEdtf(cell('end').trim()) || undefined
+    const parsedStart = parseEdtf(start)
+    if (!parsedStart.ok) {
+      problem('start', start ? parsedStart.message : 'is empty')
       continue
     }
+    const displayDate = cell('displayDate').trim()
     const writtenKind = cell('kind').trim()
     const kind: ItemKind = (ITEM_KINDS as readonly string[]).includes(writtenKind)
       ? (writtenKind as ItemKind)
@@ -110,11 +110,11 @@ export function readExportRows(table: Table, context: ReadContext): ReadResult {
     if (!confidence)
       problem('confidence', `"${confidenceCell.slice(0, 60)}" is not a confidence level; it was marked unverified`)
 
-    const item: Partial<TimelineItem> & Pick<TimelineItem, 'start' | 'precision' | 'title'> = {
+    const item: Partial<TimelineItem> & Pick<TimelineItem, 'start' | 'title'> = {
       kind,
       start,
       ...(kind === 'point' ? {} : { end: end ?? '' }),
-      precision,
+      ...(displayDate ? { displayDate } : {}),
       groupId: lane(cell('lane'), cell('laneId').trim(), cell('laneColor').trim(), cell('laneOrder').trim()),
       title: cell('title'),
       description: cell('description'),

@@ -3,6 +3,7 @@
  * be read is a problem naming its row and column; the other rows are imported.
  */
 import { parsePeriod } from '../model/dates'
+import { MAX_DISPLAY_DATE } from '../model/schema'
 import type { Source } from '../model/schema'
 import { DocumentBuilder, type ItemFields } from './build'
 import {
@@ -15,7 +16,7 @@ import {
   webAddress
 } from './csv-cells'
 import type { Table, TableRow } from './csv-table'
-import { coarser, cutTo, dateColumnOrder, parseLooseDate, type DateOrder, type LooseDate } from './loose-dates'
+import { dateColumnOrder, parseLooseDate, type DateOrder, type LooseDate } from './loose-dates'
 import type { EventField, ReadContext, ReadResult, TableMapping } from './types'
 
 const DATE_FIELDS: EventField[] = ['start', 'end', 'sourcePublished']
@@ -80,7 +81,6 @@ function failed(context: ReadContext, message: string): ReadResult {
 
 class RowReader {
   private readonly unknownConfidence = new Map<number, Set<string>>()
-  private mixedPrecision: { count: number; first: number } | null = null
 
   constructor(
     private readonly table: Table,
@@ -104,6 +104,8 @@ class RowReader {
     return { header, value: index >= 0 ? unescapeFormula(row.cells[index] ?? '').trim() : '', index }
   }
 
+  private readonly assumptions = new Map<string, { count: number; first: number }>()
+
   read(row: TableRow): void {
     const where = `row ${row.number}`
     const problem = (field: string, message: string) => this.builder.problem(where, field, message)
@@ -120,14 +122,21 @@ class RowReader {
       if (!parsed.ok) return problem(endCell.header, `"${clip(endCell.value)}" ${parsed.message}`)
       to = parsed.date
     }
-    const precision = to ? coarser(from.date.precision, to.precision) : from.date.precision
-    const startValue = cutTo(from.date.value, precision)
-    const endValue = to ? cutTo(to.value, precision) : undefined
-    if (to && to.precision !== from.date.precision) {
-      this.mixedPrecision ??= { count: 0, first: row.number }
-      this.mixedPrecision.count++
+    // What the reading assumed is said once per file ("seasons are northern"), with a count.
+    for (const assumption of [...(from.date.assumed ?? []), ...(to?.assumed ?? [])]) {
+      const seen = this.assumptions.get(assumption) ?? { count: 0, first: row.number }
+      seen.count++
+      this.assumptions.set(assumption, seen)
     }
-    if (endValue !== undefined && parsePeriod(endValue, precision)!.start < parsePeriod(startValue, precision)!.start)
+    // Words the EDTF date cannot say ("early March 2025") are kept as the date as given.
+    const displayDate =
+      from.date.saysMore || to?.saysMore
+        ? [start.value, endCell.value].filter(Boolean).join(' – ').slice(0, MAX_DISPLAY_DATE)
+        : undefined
+    // Each end keeps its own precision: "24 February 2022 – 2025" stays a day and a year.
+    const startValue = from.date.value
+    const endValue = to?.value
+    if (endValue !== undefined && parsePeriod(endValue)!.end <= parsePeriod(startValue)!.start)
       return problem(endCell.header, `is ${clip(endCell.value)}, before '${start.header}' ${clip(start.value)}`)
 
     const description = this.cells(row, 'description')
@@ -162,7 +171,7 @@ class RowReader {
     const fields: ItemFields = {
       start: startValue,
       ...(endValue !== undefined && endValue !== startValue ? { end: endValue, kind: 'range' } : { kind: 'point' }),
-      precision,
+      ...(displayDate ? { displayDate } : {}),
       title,
       description: longTitle ? `${longTitle}\n\n${description}`.trim() : description,
       groupId: this.builder.lane(this.first(row, 'group').value),
@@ -238,6 +247,8 @@ class RowReader {
 
   /** Problems about the file as a whole, said once rather than on every row. */
   summarise(): void {
+    for (const [assumption, { count, first }] of this.assumptions)
+      this.builder.problem(`row ${first}`, undefined, `${assumption} (${count === 1 ? 'one date' : `${count} dates`})`)
     for (const [index, values] of this.unknownConfidence) {
       const list = [...values].slice(0, 5).map((v) => `"${clip(v)}"`)
       this.builder.problem(
@@ -245,15 +256,6 @@ class RowReader {
         this.table.headers[index],
         `has values Chronotes does not know as a confidence level (${list.join(', ')}${values.size > 5 ? ', …' : ''}); ` +
           'those events were marked unverified. Chronotes knows confirmed, reported, disputed and unverified.'
-      )
-    }
-    if (this.mixedPrecision) {
-      const { count, first } = this.mixedPrecision
-      this.builder.problem(
-        `row ${first}`,
-        undefined,
-        `${count === 1 ? 'an event has' : `${count} events have`} a start and end written with different precision ` +
-          '(a day and a month, say); each was kept at the less precise of the two'
       )
     }
   }

@@ -1,20 +1,25 @@
 /**
  * Dates as people type them into spreadsheets, read into Chronotes dates at the precision they
  * are written in: "2025" is a year, "Mar 2025" a month, "5 March 2025" and "03/05/2025" days,
- * "2025-03-05T14:30+02:00" a minute (in UTC). Times without a zone are taken as UTC.
+ * "2025-03-05T14:30+02:00" a time (to the second, in its own offset). Times without a zone are taken as UTC.
  *
  * Numeric dates like 03/04/2025 are day/month in most of the world and month/day in the US; a
  * value is never guessed. A column is settled by a value only one order can read (13/04/2025),
  * otherwise the user picks the order for the column.
  */
-import { PRECISIONS, parsePeriod, type Precision } from '../model/dates'
+import type { Precision } from '../model/dates'
+import { isEdtf } from '../model/edtf'
 
 export type DateOrder = 'day-month' | 'month-day'
 
 export interface LooseDate {
-  /** The Chronotes date string, cut to `precision`. */
+  /** The EDTF date string, written at `precision`. */
   value: string
   precision: Precision
+  /** What the reading assumed, each said once per file by the reader ("seasons are northern"). */
+  assumed?: string[]
+  /** Set when the text says more than the EDTF date can ("early March 2025"): keep it as the date as given. */
+  saysMore?: boolean
 }
 
 export type LooseDateResult =
@@ -54,18 +59,109 @@ const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/
 const TRAILING_TIME =
   /(?:,?\s+|T)(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?\s*(?:UTC|GMT|Z)?$/i
 
-/** Reads one cell. `order` is the column's day/month order, when it is known. */
+const CIRCA = /^(?:c\.|ca\.|circa|about|around|approx\.|approximately)\s*/i
+const PART = /^(early|mid|late|beginning of|end of|spring of)[- ]\s*/i
+const SEASONS: Record<string, number> = { spring: 21, summer: 22, autumn: 23, fall: 23, winter: 24 }
+const SEASON = /^(spring|summer|autumn|fall|winter),?\s+(\d{4})$/i
+const QUARTER = /^(?:Q([1-4]),?\s*(\d{4})|(\d{4}),?\s*Q([1-4]))$/i
+/** Place names people write times in ("14:30 Kyiv time"), read with the place's offset on that day. */
+const PLACE_ZONES: Record<string, string> = {
+  kyiv: 'Europe/Kyiv',
+  kiev: 'Europe/Kyiv',
+  moscow: 'Europe/Moscow',
+  london: 'Europe/London',
+  berlin: 'Europe/Berlin',
+  paris: 'Europe/Paris',
+  brussels: 'Europe/Brussels',
+  warsaw: 'Europe/Warsaw',
+  washington: 'America/New_York',
+  'new york': 'America/New_York'
+}
+const PLACE_TIME = new RegExp(`\\s+(${Object.keys(PLACE_ZONES).join('|')})\\s+time$`, 'i')
+const NUMERIC_ZONE = /\s*(?:UTC|GMT)?\s*([+-]\d{2}:?\d{2})$/i
+
+/**
+ * Reads one cell into EDTF. `order` is the column's day/month order, when it is known. Beyond
+ * plain dates: "c. 2016", "circa", "ca.", "about" → 2016~; "2016?" → 2016?; "Q1 2022" → 2022-33;
+ * "spring 2014?" → 2014-21? (northern seasons); "early March 2025" → 2025-03, the words kept;
+ * "2025-03-05 14:30 Kyiv time" or "+02:00" → the time in that offset, seconds kept.
+ */
 export function parseLooseDate(input: string, order?: DateOrder): LooseDateResult {
+  let text = input.trim().replace(/\s+/g, ' ')
+  const assumed: string[] = []
+  let saysMore = false
+  const uncertain = /\s*\?$/.test(text)
+  if (uncertain) text = text.replace(/\s*\?$/, '')
+  const approximate = CIRCA.test(text)
+  if (approximate) {
+    text = text.replace(CIRCA, '')
+    assumed.push('"c.", "circa", "ca." and "about" were read as approximate (EDTF ~)')
+  }
+  const part = PART.exec(text)
+  if (part) {
+    text = text.slice(part[0].length)
+    saysMore = true
+    assumed.push(`"${part[1]!.toLowerCase()} …" was read as the whole period; the words are kept as the date as given`)
+  }
+  const qualifier = approximate && uncertain ? '%' : approximate ? '~' : uncertain ? '?' : ''
+  const finish = (result: LooseDateResult): LooseDateResult => {
+    if (!result.ok) return result
+    const { value, precision } = result.date
+    if (qualifier && precision === 'second')
+      return invalid('is a time marked approximate or uncertain, which EDTF cannot say')
+    const date: LooseDate = { value: value + qualifier, precision }
+    if (assumed.length) date.assumed = assumed
+    if (saysMore) date.saysMore = true
+    return qualifier && !isEdtf(date.value) ? invalid('is not a date Chronotes can read') : { ok: true, date }
+  }
+  const season = SEASON.exec(text)
+  if (season) {
+    assumed.push('seasons were read as northern-hemisphere seasons (spring = March to May)')
+    return finish(checked(`${season[2]}-${SEASONS[season[1]!.toLowerCase()]}`, 'season'))
+  }
+  const quarter = QUARTER.exec(text)
+  if (quarter) return finish(checked(`${quarter[2] ?? quarter[3]}-${32 + Number(quarter[1] ?? quarter[4])}`, 'quarter'))
+  const place = PLACE_TIME.exec(text)
+  if (place) {
+    const result = parsePlainDate(text.slice(0, place.index), order)
+    if (!result.ok || result.date.precision !== 'second' || !result.date.value.endsWith('Z')) return finish(result)
+    const zone = PLACE_ZONES[place[1]!.toLowerCase()]!
+    const offset = offsetIn(zone, result.date.value)
+    assumed.push(`"${place[1]} time" was read as the offset ${zone} has on that day (${offset})`)
+    saysMore = true
+    return finish({ ok: true, date: { value: result.date.value.replace(/Z$/, offset), precision: 'second' } })
+  }
+  const numeric = /:\d{2}/.test(text) && !ISO_TIME.test(text) ? NUMERIC_ZONE.exec(text) : null
+  if (numeric) {
+    const offset = edtfOffset(numeric[1])
+    const result = parsePlainDate(text.slice(0, numeric.index), order)
+    if (!offset || !result.ok || result.date.precision !== 'second') return finish(result)
+    return finish({ ok: true, date: { value: result.date.value.replace(/Z$/, offset), precision: 'second' } })
+  }
+  return finish(parsePlainDate(text, order))
+}
+
+/** The UTC offset ("+02:00") a time zone has at a wall-clock time written as "…Z". */
+function offsetIn(zone: string, wallClock: string): string {
+  const instant = Date.parse(wallClock)
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  return name === 'GMT' ? '+00:00' : name.slice(3)
+}
+
+function parsePlainDate(input: string, order?: DateOrder): LooseDateResult {
   const text = input.trim().replace(/\s+/g, ' ')
   if (!text) return invalid('is empty')
   if (text.length > 80) return invalid('is not a date')
   if (/^\d{3,4}$/.test(text)) return checked(text.padStart(4, '0'), 'year')
 
   const iso = ISO_TIME.exec(text)
-  if (iso) return isoMinute(iso)
+  if (iso) return isoTime(iso)
 
   let rest = text
-  let time: { hour: number; minute: number } | null = null
+  let time: { hour: number; minute: number; second: number } | null = null
   const trailing = TRAILING_TIME.exec(rest)
   if (trailing) {
     time = clockTime(trailing)
@@ -81,7 +177,7 @@ export function parseLooseDate(input: string, order?: DateOrder): LooseDateResul
   if (day === undefined) return time ? invalid('has a time but no day') : checked(ym, 'month')
   const ymd = `${ym}-${pad(day, 2)}`
   if (!time) return checked(ymd, 'day')
-  return checked(`${ymd}T${pad(time.hour, 2)}:${pad(time.minute, 2)}Z`, 'minute')
+  return checked(`${ymd}T${pad(time.hour, 2)}:${pad(time.minute, 2)}:${pad(time.second, 2)}Z`, 'second')
 }
 
 type DateParts = { ok: true; year: number; month?: number; day?: number } | Extract<LooseDateResult, { ok: false }>
@@ -151,35 +247,34 @@ function wordParts(text: string): DateParts {
   return invalid('is not a date Chronotes can read')
 }
 
-function isoMinute(match: RegExpExecArray): LooseDateResult {
-  const [, year, month, day, hour, minute, , zone] = match
-  const offset = zoneMinutes(zone)
+/** An ISO date and time, kept in its own offset and to the second ("+02:00" stays +02:00). */
+function isoTime(match: RegExpExecArray): LooseDateResult {
+  const [, year, month, day, hour, minute, second, zone] = match
+  const offset = edtfOffset(zone)
   if (offset === null) return invalid(`has a time zone Chronotes cannot read`)
-  const local = `${year}-${pad(Number(month), 2)}-${pad(Number(day), 2)}T${pad(Number(hour), 2)}:${minute}Z`
-  const period = parsePeriod(local, 'minute')
-  if (!period) return invalid('is not a real date and time')
-  const utc = new Date(period.start - offset * 60_000).toISOString()
-  // toISOString writes years after 9999 with a sign; such a date is out of range anyway.
-  return checked(`${utc.slice(0, 16)}Z`, 'minute')
+  const date = `${year}-${pad(Number(month), 2)}-${pad(Number(day), 2)}`
+  return checked(`${date}T${pad(Number(hour), 2)}:${minute}:${second ?? '00'}${offset}`, 'second')
 }
 
-function zoneMinutes(zone: string | undefined): number | null {
-  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0
+/** "Z" for UTC, or the offset as EDTF writes it ("+02:00"); null beyond ±14:00, which no place uses. */
+export function edtfOffset(zone: string | undefined): string | null {
+  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 'Z'
   const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)
   if (!match) return null
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0)
-  return minutes > 18 * 60 ? null : (match[1] === '-' ? -1 : 1) * minutes
+  return minutes > 14 * 60 ? null : `${match[1]}${match[2]}:${match[3] ?? '00'}`
 }
 
-function clockTime(match: RegExpExecArray): { hour: number; minute: number } | null {
+function clockTime(match: RegExpExecArray): { hour: number; minute: number; second: number } | null {
   let hour = Number(match[1])
   const minute = Number(match[2])
+  const second = Number(match[3] ?? 0)
   const meridiem = match[4]?.toLowerCase().replace(/\./g, '')
   if (meridiem) {
     if (hour < 1 || hour > 12) return null
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0)
   }
-  return hour > 23 || minute > 59 ? null : { hour, minute }
+  return hour > 23 || minute > 59 || second > 59 ? null : { hour, minute, second }
 }
 
 /** Two-digit years as spreadsheets read them: 00–29 → 2000s, 30–99 → 1900s. */
@@ -189,7 +284,7 @@ function fullYear(text: string): number {
 }
 
 function checked(value: string, precision: Precision): LooseDateResult {
-  return parsePeriod(value, precision) ? { ok: true, date: { value, precision } } : invalid('is not a real date')
+  return isEdtf(value) ? { ok: true, date: { value, precision } } : invalid('is not a real date')
 }
 
 function invalid(message: string): Extract<LooseDateResult, { ok: false }> {
@@ -234,15 +329,4 @@ export function dateColumnOrder(values: Iterable<string>): DateColumnOrder {
   if (dayMonthOnly !== monthDayOnly) return { ambiguous: false, settled: dayMonthOnly ? 'day-month' : 'month-day' }
   // Both orders appear (a column mixing conventions): the user decides the values that could be either.
   return { ambiguous: either }
-}
-
-/** The coarser of two precisions: a range is only as precise as its vaguer end. */
-export function coarser(a: Precision, b: Precision): Precision {
-  return PRECISIONS.indexOf(a) <= PRECISIONS.indexOf(b) ? a : b
-}
-
-/** A date cut to a coarser precision ("2025-03-05" at month → "2025-03"). */
-export function cutTo(value: string, precision: Precision): string {
-  const length = { year: 4, month: 7, day: 10, minute: 17 }[precision]
-  return value.length > length ? value.slice(0, length) : value
 }

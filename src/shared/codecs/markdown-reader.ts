@@ -5,7 +5,7 @@
  * back: ids, lane colours and order, whether a range was a background, events' and notes' times
  * below the minute, and the exact spacing of titles.
  */
-import { MONTHS, type Precision } from '../model/dates'
+import { MONTHS, precisionOf, type Precision } from '../model/dates'
 import type { Note, Source } from '../model/schema'
 import { DocumentBuilder } from './build'
 import { newId } from '../model/ids'
@@ -41,18 +41,54 @@ function body(lines: string[], levels: number): string {
 const MONTH_NUMBER = new Map(MONTHS.map((name, index) => [name.toLowerCase(), index + 1]))
 const pad = (n: number | string, width = 2) => String(n).padStart(width, '0')
 
-/** "5 March 2025, 14:00 UTC", "March 2025", "2025" back to a Chronotes date and its precision. */
+const SUB_YEAR: Record<string, string> = {
+  spring: '21',
+  summer: '22',
+  autumn: '23',
+  winter: '24',
+  Q1: '33',
+  Q2: '34',
+  Q3: '35',
+  Q4: '36'
+}
+const SHOWN =
+  /^(?:(?:(\d{1,2}) )?([A-Za-z]+) )?(\d{1,4})(?: \((month|day) unknown\))?(?:, (\d{2}):(\d{2})(?::(\d{2}))? UTC([+-]\d{2}:\d{2})?)?$/
+
+/**
+ * A date as formatEdtf says it ("c. 5 March 2025", "spring 2014?", "Q1 2022", "2010s",
+ * "5 March 2025, 14:00 UTC+02:00") back to its EDTF string; null when it is not one of those.
+ */
 export function readShownDate(text: string): { value: string; precision: Precision } | null {
-  const m = /^(?:(?:(\d{1,2}) )?([A-Za-z]+) )?(\d{1,4})(?:, (\d{2}):(\d{2}) UTC)?$/.exec(text.trim())
+  let rest = text.trim()
+  const approximate = rest.startsWith('c. ')
+  if (approximate) rest = rest.slice(3)
+  const uncertain = rest.endsWith('?')
+  if (uncertain) rest = rest.slice(0, -1)
+  const qualifier = approximate && uncertain ? '%' : approximate ? '~' : uncertain ? '?' : ''
+  const checked = (value: string) => {
+    const precision = precisionOf(value)
+    return precision ? { value, precision } : null
+  }
+  const grouping = /^(spring|summer|autumn|winter|Q[1-4]) (\d{4})$/.exec(rest)
+  if (grouping) return checked(`${grouping[2]}-${SUB_YEAR[grouping[1]!]}${qualifier}`)
+  const decade = /^(\d{3})0s$/.exec(rest)
+  if (decade) return checked(`${decade[1]}X${qualifier}`)
+  const span = /^(\d{4})–(\d{4})$/.exec(rest)
+  if (span) {
+    const unknown = /9*$/.exec(span[2]!)![0].length
+    return checked(`${span[1]!.slice(0, 4 - unknown)}${'X'.repeat(unknown)}`)
+  }
+  const m = SHOWN.exec(rest)
   if (!m) return null
-  const [, day, monthName, year, hour, minute] = m
+  const [, day, monthName, year, unknown, hour, minute, second, offset] = m
   const month = monthName ? MONTH_NUMBER.get(monthName.toLowerCase()) : undefined
   if (monthName && !month) return null
   const y = pad(year!, 4)
-  if (!month) return { value: y, precision: 'year' }
-  if (!day) return { value: `${y}-${pad(month)}`, precision: 'month' }
+  if (unknown) return checked(month ? `${y}-${pad(month)}-XX` : unknown === 'day' ? `${y}-XX-XX` : `${y}-XX`)
+  if (!month) return checked(`${y}${qualifier}`)
+  if (!day) return checked(`${y}-${pad(month)}${qualifier}`)
   const date = `${y}-${pad(month)}-${pad(day)}`
-  return hour ? { value: `${date}T${hour}:${minute}Z`, precision: 'minute' } : { value: date, precision: 'day' }
+  return hour ? checked(`${date}T${hour}:${minute}:${second ?? '00'}${offset ?? 'Z'}`) : checked(`${date}${qualifier}`)
 }
 
 function readSource(line: string): Source | null {
@@ -72,14 +108,14 @@ function readSource(line: string): Source | null {
     title: name && name !== address && name !== 'Untitled source' ? name : null,
     outlet: outletOnly ? unescape(outletOnly[1]!) : outlet ? unescape(outlet) : null,
     url: address,
-    published: published && published.precision !== 'minute' ? published.value : null
+    published: published && published.precision !== 'second' ? published.value : null
   }
 }
 
 /** "5 March 2025, 14:00 UTC" as a stored timestamp. */
 function stampOf(text: string, fallback: string): string {
   const date = readShownDate(text)
-  return date?.precision === 'minute' ? `${date.value.slice(0, 16)}:00.000Z` : fallback
+  return date?.precision === 'second' && date.value.endsWith('Z') ? `${date.value.slice(0, 19)}.000Z` : fallback
 }
 
 function readNotes(lines: string[], now: string): Note[] {
@@ -141,14 +177,14 @@ function read(text: string, fileName: string, now: Date): ReadResult {
     const [startText, endText] = shown!.split(' – ')
     const start = readShownDate(unescape(startText ?? ''))
     const end = endText ? readShownDate(unescape(endText)) : null
-    if (!start || (endText && (!end || end.precision !== start.precision))) {
+    if (!start || (endText && !end)) {
       builder.problem(where, 'date', `is "${shown!.slice(0, 60)}", not a date as Chronotes writes them (5 March 2025)`)
       continue
     }
     const factsIndex = section.findIndex((l) => l.trim())
     const facts = new Map(
       (section[factsIndex] ?? '').split(' · ').flatMap((part) => {
-        const m = /^\*\*(Lane|Confidence|Tags):\*\* (.*)$/.exec(part)
+        const m = /^\*\*(Lane|Confidence|Tags|Date as given):\*\* (.*)$/.exec(part)
         return m ? [[m[1]!, m[2]!] as const] : []
       })
     )
@@ -162,7 +198,7 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       groupId: builder.lane(unescape(facts.get('Lane') ?? '')),
       start: start.value,
       ...(end ? { end: end.value } : {}),
-      precision: start.precision,
+      ...(facts.get('Date as given') ? { displayDate: unescape(facts.get('Date as given')!) } : {}),
       title: unescape(title ?? '') || 'Untitled event',
       description: body(rest.slice(0, bodyEnd), 2),
       tags: facts.get('Tags') ? facts.get('Tags')!.split(', ').map(unescape).filter(Boolean) : [],

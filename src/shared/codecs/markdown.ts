@@ -7,7 +7,7 @@
  * HTML in them is escaped (the app shows it as text too), links to anything but web and mail
  * addresses are defused, and their headings are moved below the event's own heading.
  */
-import { formatDate, formatDateRange, parsePeriod } from '../model/dates'
+import { formatDate, formatDateRange, parsePeriod, readDate } from '../model/dates'
 import type { Note, Source, TimelineDocument, TimelineItem } from '../model/schema'
 import { selectItems } from './chronotes-json'
 import type { Writer } from './types'
@@ -27,8 +27,8 @@ function writeMarkdown(document: TimelineDocument): string {
   // Sort keys computed once: parsing dates inside the comparator costs seconds on 100,000 events.
   const keyed = document.items.map((item) => ({
     item,
-    start: dateKey(item.start, item),
-    end: item.end ? dateKey(item.end, item) : 0
+    start: dateKey(item.start),
+    end: item.end ? dateKey(item.end) : 0
   }))
   const items = keyed.sort((a, b) => a.start - b.start || a.end - b.end).map((k) => k.item)
   const out: string[] = [`# ${plain(document.title)}`, '']
@@ -47,9 +47,10 @@ function writeMarkdown(document: TimelineDocument): string {
 }
 
 function section(item: TimelineItem, lane: string): string[] {
-  const date = formatDateRange(item.start, item.end, item.precision)
+  const date = formatDateRange(item.start, item.end)
   const facts = [`**Lane:** ${plain(lane)}`, `**Confidence:** ${item.confidence}`]
   if (item.tags.length) facts.push(`**Tags:** ${item.tags.map(plain).join(', ')}`)
+  if (item.displayDate) facts.push(`**Date as given:** ${plain(item.displayDate)}`)
   const out = [`## ${plain(date)} — ${plain(item.title)}`, '', facts.join(' · '), '']
   if (item.description.trim()) out.push(markdownBody(item.description, 2), '')
   if (item.sources.length) out.push('**Sources**', '', ...item.sources.map(sourceLine), '')
@@ -73,8 +74,7 @@ function sourceLine(source: Source): string {
 
 function published(value: string | null): string | null {
   if (!value) return null
-  const precision = (['day', 'month', 'year'] as const).find((p) => parsePeriod(value, p))
-  return precision ? `published ${formatDate(value, precision)}` : null
+  return readDate(value) ? `published ${formatDate(value)}` : null
 }
 
 function noteBlock(note: Note): string[] {
@@ -91,11 +91,11 @@ function noteBlock(note: Note): string[] {
 function stamp(timestamp: string): string {
   const time = Date.parse(timestamp)
   if (Number.isNaN(time)) return plain(timestamp)
-  return formatDate(`${new Date(time).toISOString().slice(0, 16)}Z`, 'minute')
+  return formatDate(`${new Date(time).toISOString().slice(0, 16)}:00Z`)
 }
 
-function dateKey(value: string, item: TimelineItem): number {
-  return parsePeriod(value, item.precision)?.start ?? 0
+function dateKey(value: string): number {
+  return parsePeriod(value)?.start ?? 0
 }
 
 /** Text shown as it is: one line, every Markdown-significant character escaped, no address auto-linked. */

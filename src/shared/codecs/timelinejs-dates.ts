@@ -3,7 +3,7 @@
  * text). Which parts are present says how precise the date is; Chronotes keeps that precision.
  * TimelineJS shows times as written, with no zone; Chronotes reads and writes them as UTC.
  */
-import { parsePeriod, type Precision } from '../model/dates'
+import { parsePeriod, readDate, type Precision } from '../model/dates'
 
 export interface DateParts {
   year: number
@@ -11,6 +11,7 @@ export interface DateParts {
   day?: number
   hour?: number
   minute?: number
+  second?: number
 }
 
 /** What each part is called in the file, for problems: "start_date.year" or "End Year". */
@@ -54,7 +55,8 @@ export function readDateObject(raw: unknown, names: PartNames): PartsResult {
     ['month', names.month],
     ['day', names.day],
     ['hour', names.time],
-    ['minute', names.time.replace(/hour$/, 'minute')]
+    ['minute', names.time.replace(/hour$/, 'minute')],
+    ['second', names.time.replace(/hour$/, 'second')]
   ]
   for (const [key, field] of fields) {
     const value = readPart(record[key])
@@ -66,7 +68,7 @@ export function readDateObject(raw: unknown, names: PartNames): PartsResult {
 
 /** Checks ranges and keeps the parts that make a date: a day needs a month, a time needs a day. */
 export function checkParts(parts: Partial<DateParts>, names: PartNames): PartsResult {
-  const { year, month, day, hour, minute } = parts
+  const { year, month, day, hour, minute, second } = parts
   if (year === undefined) return fail(names.year, 'is missing')
   if (year < 1 || year > 9999) return fail(names.year, `is ${year}; Chronotes holds years 1 to 9999`)
   const out: DateParts = { year }
@@ -74,8 +76,8 @@ export function checkParts(parts: Partial<DateParts>, names: PartNames): PartsRe
   if (month < 1 || month > 12) return fail(names.month, `is ${month}; a month is 1 to 12`)
   out.month = month
   if (day === undefined) return { ok: true, parts: out }
-  if (!parsePeriod(partsToValue({ year, month, day }, 'day'), 'day')) {
-    return fail(names.day, `is ${day}; ${partsToValue({ year, month }, 'month')} has no such day`)
+  if (!parsePeriod(partsToValue({ year, month, day }))) {
+    return fail(names.day, `is ${day}; ${partsToValue({ year, month })} has no such day`)
   }
   out.day = day
   if (hour === undefined) return { ok: true, parts: out }
@@ -83,55 +85,60 @@ export function checkParts(parts: Partial<DateParts>, names: PartNames): PartsRe
   if (minute !== undefined && (minute < 0 || minute > 59)) {
     return fail(names.time.replace(/hour$/, 'minute'), `is ${minute}; a minute is 0 to 59`)
   }
+  if (second !== undefined && (second < 0 || second > 59)) {
+    return fail(names.time.replace(/hour$/, 'second'), `is ${second}; a second is 0 to 59`)
+  }
   out.hour = hour
   out.minute = minute ?? 0
+  out.second = second ?? 0
   return { ok: true, parts: out }
 }
 
 export function precisionOfParts(parts: DateParts): Precision {
-  if (parts.hour !== undefined) return 'minute'
+  if (parts.hour !== undefined) return 'second'
   if (parts.day !== undefined) return 'day'
   if (parts.month !== undefined) return 'month'
   return 'year'
 }
 
-const ORDER: Precision[] = ['year', 'month', 'day', 'minute']
-
-/** The less precise of two precisions: a range is only as precise as its vaguer end. */
-export function coarser(a: Precision, b: Precision): Precision {
-  return ORDER[Math.min(ORDER.indexOf(a), ORDER.indexOf(b))]!
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
-/** The Chronotes date string for these parts, cut to `precision` (which must not exceed theirs). */
-export function partsToValue(parts: DateParts, precision: Precision): string {
+/** The EDTF date for these parts, as precise as they are; a time is UTC, as TimelineJS times have no zone. */
+export function partsToValue(parts: DateParts): string {
   const year = pad(parts.year, 4)
-  if (precision === 'year') return year
-  const month = `${year}-${pad(parts.month ?? 1)}`
-  if (precision === 'month') return month
-  const day = `${month}-${pad(parts.day ?? 1)}`
-  if (precision === 'day') return day
-  return `${day}T${pad(parts.hour ?? 0)}:${pad(parts.minute ?? 0)}Z`
+  if (parts.month === undefined) return year
+  const month = `${year}-${pad(parts.month)}`
+  if (parts.day === undefined) return month
+  const day = `${month}-${pad(parts.day)}`
+  if (parts.hour === undefined) return day
+  return `${day}T${pad(parts.hour)}:${pad(parts.minute ?? 0)}:${pad(parts.second ?? 0)}Z`
 }
 
-/** The parts of a Chronotes date string (assumed valid at its precision). */
-export function valueToParts(value: string, precision: Precision): DateParts {
-  const [year = 1, month = 1, day = 1, hour = 0, minute = 0] = (value.match(/\d+/g) ?? []).map(Number)
-  const parts: DateParts = { year }
-  if (precision === 'year') return parts
-  parts.month = month
-  if (precision === 'month') return parts
-  parts.day = day
-  if (precision === 'day') return parts
-  return { ...parts, hour, minute }
+/**
+ * The TimelineJS parts nearest to an EDTF date, which TimelineJS cannot say in full: a season or
+ * quarter becomes its first month, X digits become 0, a time is moved to UTC, qualifiers are
+ * dropped. The writers carry the EDTF itself alongside (see carry.ts).
+ */
+export function valueToParts(value: string): DateParts {
+  const date = readDate(value)
+  if (!date) return { year: Number(value.slice(0, 4)) || 1 }
+  const start = new Date(date.earliest)
+  // With X digits, only the parts before the first X are known: 2014-XX is a year, 2014-04-XX a month.
+  const known = !date.unspecified ? date.precision : value.slice(5, 7) === 'XX' || value.length === 4 ? 'year' : 'month'
+  const parts: DateParts = { year: start.getUTCFullYear() }
+  if (known === 'year') return parts
+  parts.month = start.getUTCMonth() + 1
+  if (known !== 'day' && known !== 'second') return parts
+  parts.day = start.getUTCDate()
+  if (known === 'day') return parts
+  return { ...parts, hour: start.getUTCHours(), minute: start.getUTCMinutes(), second: start.getUTCSeconds() }
 }
 
 /**
  * A spreadsheet's Time cell ("9:30", "9:30 PM", "1405", "21:05:30") as hour and minute, the way
- * TimelineJS reads it; seconds are dropped because Chronotes is precise to the minute.
+ * TimelineJS reads it, seconds kept (a fraction of a second is dropped).
  */
-export function parseTimeText(text: string): { hour: number; minute: number } | null {
+export function parseTimeText(text: string): { hour: number; minute: number; second: number } | null {
   let rest = text.trim()
   // No time is longer; and the pattern below would backtrack over a long run of spaces.
   if (rest.length > 20) return null
@@ -142,12 +149,13 @@ export function parseTimeText(text: string): { hour: number; minute: number } | 
   if (pieces.length > 3 || !pieces.every((p) => /^\d{1,2}(?:[.,]\d+)?$/.test(p))) return null
   let hour = parseInt(pieces[0]!, 10)
   const minute = pieces[1] === undefined ? 0 : parseInt(pieces[1], 10)
+  const second = pieces[2] === undefined ? 0 : parseInt(pieces[2], 10)
   if (period) {
     const pm = period[1]!.toLowerCase() === 'p'
     if (hour < 1 || hour > 12) return null
     if (pm && hour !== 12) hour += 12
     if (!pm && hour === 12) hour = 0
   }
-  if (hour > 23 || minute > 59) return null
-  return { hour, minute }
+  if (hour > 23 || minute > 59 || second > 59) return null
+  return { hour, minute, second }
 }

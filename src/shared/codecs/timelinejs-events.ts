@@ -3,11 +3,12 @@
  * Chronotes event. Both TimelineJS readers bring their records to this shape, so dates, text,
  * media and Chronotes' own sections are read the same way whichever file they came in.
  */
-import { formatDateRange, parsePeriod } from '../model/dates'
+import { formatDateRange, parsePeriod, readDate } from '../model/dates'
+import { MAX_DISPLAY_DATE } from '../model/schema'
 import type { Source } from '../model/schema'
 import { keptTimes, type DocumentBuilder } from './build'
 import { clamp, clampTitle, MAX_TEXT, sourceUrl } from './timelinejs-fields'
-import { coarser, partsToValue, precisionOfParts, type PartNames, type PartsResult } from './timelinejs-dates'
+import { partsToValue, valueToParts, type PartNames, type PartsResult } from './timelinejs-dates'
 import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
 import { readEventText } from './timelinejs-text'
 
@@ -83,15 +84,18 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
     builder.problem(where, end.field, end.message)
     return null
   }
-  const precision = end
-    ? coarser(precisionOfParts(start.parts), precisionOfParts(end.parts))
-    : precisionOfParts(start.parts)
-  const startValue = partsToValue(start.parts, precision)
-  let endValue = end ? partsToValue(end.parts, precision) : undefined
+  const text = readEventText(asText(input.text), now)
+  // Each end keeps its own precision: an era from 24 February 2022 to 2025 stays a day and a year.
+  // Chronotes' own EDTF dates ("2016~", "2014-21", an offset) are taken while the date parts
+  // still say their first instant, that is while nobody has changed the date since.
+  const kept = (edtf: string | undefined, fromParts: string) =>
+    edtf && readDate(edtf) && partsToValue(valueToParts(edtf)) === fromParts ? edtf : fromParts
+  const startValue = kept(text.meta?.start, partsToValue(start.parts))
+  let endValue = end ? kept(text.meta?.end, partsToValue(end.parts)) : undefined
   if (end && endValue) {
-    const from = parsePeriod(startValue, precision)!
-    const to = parsePeriod(endValue, precision)!
-    if (to.start < from.start) {
+    const from = parsePeriod(startValue)!
+    const to = parsePeriod(endValue)!
+    if (to.end <= from.start) {
       const years = end.parts.year < start.parts.year
       builder.problem(
         where,
@@ -104,21 +108,6 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
     }
   }
 
-  // One precision per event: a range's more precise end is cut to the other's, which is said.
-  for (const [parts, names, value] of [
-    [start.parts, input.startNames, startValue],
-    ...(end && endValue ? [[end.parts, input.endNames, endValue] as const] : [])
-  ] as const) {
-    const own = precisionOfParts(parts)
-    if (own === precision) continue
-    builder.problem(
-      where,
-      names.date,
-      `${partsToValue(parts, own)} was read as ${value}: the other end of the range is only a ${precision}, and an event has one precision`
-    )
-  }
-
-  const text = readEventText(asText(input.text), now)
   const sources: Source[] = [...text.sources]
   const extra: string[] = []
   const mediaValue = asText(input.media?.url)
@@ -128,11 +117,15 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
     const credit = clampTitle(htmlToPlainText(asText(input.media?.credit)))
     sources.push({ title: caption || null, outlet: credit || null, url, published: null })
   } else if (!url && mediaValue) extra.push(mediaQuote(mediaValue))
-  const shownDate = htmlToPlainText(asText(input.displayDate))
-  // A display date that only says what the dates say (spacing aside) adds nothing.
+  const shownDate = htmlToPlainText(asText(input.displayDate)).trim()
+  // A display date that only says what the dates say (spacing aside) adds nothing; one that says
+  // more ("early March 2025") is the date as the source gave it. Chronotes' own files carry that in
+  // the meta line (their display_date is only the dates in words).
   const plain = (t: string) => t.replace(/\s+/g, '')
-  if (shownDate && plain(shownDate) !== plain(formatDateRange(startValue, endValue, precision))) {
-    extra.push(`Date shown as: ${htmlToMarkdown(shownDate)}`)
+  let displayDate = text.meta ? text.meta.displayDate?.trim().slice(0, MAX_DISPLAY_DATE) : undefined
+  if (!text.meta && shownDate && plain(shownDate) !== plain(formatDateRange(startValue, endValue))) {
+    if (shownDate.length <= MAX_DISPLAY_DATE) displayDate = shownDate
+    else extra.push(`Date shown as: ${htmlToMarkdown(shownDate)}`)
   }
   const description = clamp([text.description, ...extra].filter(Boolean).join('\n\n'), MAX_TEXT)
 
@@ -155,7 +148,7 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
       start: startValue,
       ...(endValue ? { end: endValue } : {}),
       ...(kind ? { kind } : {}),
-      precision,
+      ...(displayDate ? { displayDate } : {}),
       title,
       description,
       sources,
@@ -172,5 +165,7 @@ export function addSlide(builder: DocumentBuilder, input: SlideInput, now: Date)
 
 /** Whether an era is the same span as a background event already read (Chronotes writes both). */
 export function eraKey(slide: Pick<SlideRead, 'title' | 'start' | 'end'>): string {
-  return JSON.stringify([slide.title, slide.start, slide.end ?? ''])
+  // As TimelineJS's date parts say them: the era of a "1950~" background event is written as 1950.
+  const parts = (value: string | undefined) => (value ? partsToValue(valueToParts(value)) : '')
+  return JSON.stringify([slide.title, parts(slide.start), parts(slide.end)])
 }

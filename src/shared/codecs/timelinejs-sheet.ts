@@ -164,13 +164,14 @@ export const timelineJsSheetReader: Reader = {
 }
 
 /** Cells for a date: text as the template holds it; a time as HH:MM. */
-function dateCells(value: string | undefined, precision: TimelineDocument['items'][number]['precision']): string[] {
+function dateCells(value: string | undefined): string[] {
   if (!value) return ['', '', '', '']
-  const parts = valueToParts(value, precision)
+  const parts = valueToParts(value)
+  const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0')
   const time =
     parts.hour === undefined
       ? ''
-      : `${String(parts.hour).padStart(2, '0')}:${String(parts.minute ?? 0).padStart(2, '0')}`
+      : `${pad(parts.hour)}:${pad(parts.minute)}${parts.second ? `:${pad(parts.second)}` : ''}`
   return [String(parts.year), parts.month ? String(parts.month) : '', parts.day ? String(parts.day) : '', time]
 }
 
@@ -183,8 +184,8 @@ function write(document: TimelineDocument, itemIds?: string[]): string {
     row({ Headline: escapeHtml(document.title), Text: titleTextHtml(document.description), Type: 'title' })
   ]
   for (const item of items) {
-    const [year, month, day, time] = dateCells(item.start, item.precision)
-    const [endYear, endMonth, endDay, endTime] = dateCells(item.end, item.precision)
+    const [year, month, day, time] = dateCells(item.start)
+    const [endYear, endMonth, endDay, endTime] = dateCells(item.end)
     rows.push(
       row({
         Year: year,
@@ -204,8 +205,8 @@ function write(document: TimelineDocument, itemIds?: string[]): string {
     )
   }
   for (const item of items.filter((i) => i.kind === 'background' && i.end)) {
-    const [year, month, day, time] = dateCells(item.start, item.precision)
-    const [endYear, endMonth, endDay, endTime] = dateCells(item.end, item.precision)
+    const [year, month, day, time] = dateCells(item.start)
+    const [endYear, endMonth, endDay, endTime] = dateCells(item.end)
     rows.push(
       row({
         Year: year,

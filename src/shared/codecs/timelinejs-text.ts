@@ -9,8 +9,10 @@
  *   <div class="chronotes-sources"><p><strong>Sources</strong></p><ul><li data-url=…>…</li></ul></div>
  *   <div class="chronotes-notes"><p><strong>Notes</strong></p><ul><li data-id=…>…</li></ul></div>
  *   <p class="chronotes-meta" data-id=… data-kind=… data-confidence=… data-tags=… data-lane-id=…
- *      data-lane-color=… data-lane-order=… data-created=… data-updated=…>…</p>
- * (the lane's id, colour and order and the event's own times, so that they come back unchanged).
+ *      data-lane-color=… data-lane-order=… data-created=… data-updated=… data-start=… data-end=…
+ *      data-display-date=…>…</p>
+ * (the lane's id, colour and order, the event's own times, and its EDTF dates and the date as its
+ * source gave it, which TimelineJS's date parts cannot say: "2016~", "2014-21", an offset).
  */
 import { formatDate, precisionOf } from '../model/dates'
 import type { Confidence, Group, Note, Source, TimelineItem } from '../model/schema'
@@ -35,13 +37,12 @@ function markdownBlock(tag: 'div' | 'span', className: string, markdown: string)
 }
 
 function shownDate(value: string): string {
-  const precision = precisionOf(value)
-  return precision ? formatDate(value, precision) : value
+  return formatDate(value)
 }
 
 function noteDate(stamp: string): string {
   const day = stamp.slice(0, 10)
-  return precisionOf(day) === 'day' ? formatDate(day, 'day') : stamp
+  return precisionOf(day) === 'day' ? formatDate(day) : stamp
 }
 
 function sourceHtml(source: Source): string {
@@ -97,7 +98,10 @@ export function eventTextHtml(item: TimelineItem, lane?: Group): string {
     attr('data-lane-color', lane?.color) +
     attr('data-lane-order', lane ? String(lane.order) : undefined) +
     attr('data-created', item.createdAt) +
-    attr('data-updated', item.updatedAt)
+    attr('data-updated', item.updatedAt) +
+    attr('data-start', item.start) +
+    attr('data-end', item.end) +
+    attr('data-display-date', item.displayDate)
   parts.push(`<p class="chronotes-meta"${meta}><small>${escapeHtml(shown.join(' · '))}</small></p>`)
   return parts.join('')
 }
@@ -120,6 +124,10 @@ export interface EventText {
     lane?: { id?: string; color?: string; order?: string }
     createdAt?: string
     updatedAt?: string
+    /** The EDTF dates Chronotes wrote, and the date as the source gave it. */
+    start?: string
+    end?: string
+    displayDate?: string
   }
 }
 
@@ -280,7 +288,10 @@ export function readEventText(html: string, now: Date): EventText {
         tags: cleanTags(parseJsonList(attrs['data-tags'] ?? '[]')),
         lane: { id: attrs['data-lane-id'], color: attrs['data-lane-color'], order: attrs['data-lane-order'] },
         createdAt: attrs['data-created'],
-        updatedAt: attrs['data-updated']
+        updatedAt: attrs['data-updated'],
+        start: attrs['data-start'],
+        end: attrs['data-end'],
+        displayDate: attrs['data-display-date']
       }
     }
   }

@@ -5,7 +5,7 @@
  * media into a source and eras into background events in an "Eras" lane. Writing puts what
  * TimelineJS has no field for (sources, notes, confidence, tags) into `text.text`; see timelinejs-text.ts.
  */
-import { formatDateRange, type Precision } from '../model/dates'
+import { formatDateRange, precisionOf } from '../model/dates'
 import type { TimelineDocument, TimelineItem } from '../model/schema'
 import { DocumentBuilder } from './build'
 import { clampTitle, MAX_TEXT, clamp } from './timelinejs-fields'
@@ -170,13 +170,20 @@ export const timelineJsJsonReader: Reader = {
 }
 
 /** A date as TimelineJS parts (text, as its own files write them), only as precise as the event. */
-export function timelineJsDate(value: string, precision: Precision): Record<string, string> {
-  return Object.fromEntries(Object.entries(valueToParts(value, precision)).map(([k, v]) => [k, String(v)]))
+export function timelineJsDate(value: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(valueToParts(value)).map(([k, v]) => [k, String(v)]))
 }
 
-/** Minute-precise dates are written with "UTC", since TimelineJS shows times with no zone. */
+/**
+ * What TimelineJS shows for the date: the source's own words when there are some; otherwise the
+ * reader's wording when the parts alone would say less (a time, which TimelineJS shows without a
+ * zone; "c. 2016"; "spring 2014"; "2010s").
+ */
 export function displayDate(item: TimelineItem): string | undefined {
-  return item.precision === 'minute' ? formatDateRange(item.start, item.end, item.precision) : undefined
+  if (item.displayDate) return item.displayDate
+  const plain = (value: string | undefined) => value === undefined || /^\d{4}(-\d{2}){0,2}$/.test(value)
+  if (plain(item.start) && plain(item.end) && precisionOf(item.start) !== 'second') return undefined
+  return formatDateRange(item.start, item.end)
 }
 
 function write(document: TimelineDocument, itemIds?: string[]): string {
@@ -185,8 +192,8 @@ function write(document: TimelineDocument, itemIds?: string[]): string {
   const events = items.map((item) => {
     const shown = displayDate(item)
     return {
-      start_date: timelineJsDate(item.start, item.precision),
-      ...(item.end ? { end_date: timelineJsDate(item.end, item.precision) } : {}),
+      start_date: timelineJsDate(item.start),
+      ...(item.end ? { end_date: timelineJsDate(item.end) } : {}),
       text: { headline: escapeHtml(item.title), text: eventTextHtml(item, lanes.get(item.groupId)) },
       // TimelineJS decodes a group twice (strips markup, then sets it as HTML): so it is escaped twice.
       group: escapeHtml(escapeHtml(lanes.get(item.groupId)?.title ?? '')),
@@ -197,8 +204,8 @@ function write(document: TimelineDocument, itemIds?: string[]): string {
   const eras = items
     .filter((item) => item.kind === 'background' && item.end)
     .map((item) => ({
-      start_date: timelineJsDate(item.start, item.precision),
-      end_date: timelineJsDate(item.end!, item.precision),
+      start_date: timelineJsDate(item.start),
+      end_date: timelineJsDate(item.end!),
       text: { headline: escapeHtml(item.title), text: '' },
       unique_id: `${item.id}-era`
     }))

@@ -2,16 +2,18 @@
  * Timesketch rows (CSV) and lines (JSONL) are the same records: `message`, `datetime` (ISO 8601),
  * `timestamp_desc`, optionally `timestamp` (microseconds) and `tag`, plus any other fields.
  *
- * Reading: message → title, datetime → start (minute-precise, in UTC), `tag` → tags, every other
+ * Reading: message → title, datetime → start (to the second, in UTC), `tag` → tags, every other
  * field → a "key: value" list at the end of the description (readable, and nothing is dropped).
  * Writing: one record per event ("Event date", or "Event start" for ranges) and, for ranges, a
  * second record at the end ("Event end") so that Timesketch shows both moments. Chronotes' own
- * columns (chronotes_id, chronotes_kind, chronotes_precision, chronotes_end, lane, description,
+ * columns (chronotes_id, chronotes_kind, chronotes_start and chronotes_end as EDTF,
+ * chronotes_display_date, lane, description,
  * confidence, sources, notes, the lane's id, colour and order, the event's created and updated
  * times, and on the first record the timeline's title and description) bring everything back
  * when Chronotes reads the file again.
  */
-import { parsePeriod, precisionOf, PRECISIONS, type Precision } from '../model/dates'
+import { parsePeriod, readDate } from '../model/dates'
+import { v1DateToEdtf } from '../model/migrations'
 import type { TimelineDocument, TimelineItem } from '../model/schema'
 import { keptTimes, type DocumentBuilder } from './build'
 import {
@@ -41,8 +43,9 @@ export const TIMESKETCH_COLUMNS = [
   'tag',
   'chronotes_id',
   'chronotes_kind',
-  'chronotes_precision',
+  'chronotes_start',
   'chronotes_end',
+  'chronotes_display_date',
   'lane',
   'description',
   'confidence',
@@ -59,7 +62,13 @@ export const TIMESKETCH_COLUMNS = [
 
 /** Fields that are not the event's own data: Timesketch's search-index bookkeeping. */
 const INTERNAL = /^(_index|_type|_source|_score|__ts_.*)$/
-const KNOWN = new Set<string>([...TIMESKETCH_COLUMNS, 'tags', '_id'])
+// chronotes_precision: written by Chronotes before dates were EDTF (schema version 1).
+const KNOWN = new Set<string>([...TIMESKETCH_COLUMNS, 'tags', '_id', 'chronotes_precision'])
+
+/** How precisely an instant is known, when a record gives only an instant. */
+type InstantPrecision = 'year' | 'month' | 'day' | 'second'
+/** chronotes_precision as version 1 wrote it; its minute is a second now (the seconds are :00). */
+const V1_PRECISIONS: Record<string, InstantPrecision> = { year: 'year', month: 'month', day: 'day', minute: 'second' }
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/
@@ -69,7 +78,7 @@ export function parseIsoDateTime(text: string): { ms: number; dateOnly: boolean 
   const m = ISO.exec(text.trim())
   if (!m) return null
   const [, y, mo, d, h, mi, s, zone] = m
-  const day = parsePeriod(`${y}-${mo}-${d}`, 'day')
+  const day = parsePeriod(`${y}-${mo}-${d}`)
   if (!day || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 60) return null
   let offset = 0
   if (zone && /^[+-]/.test(zone)) {
@@ -99,8 +108,16 @@ export function timestampMs(value: unknown): number | null {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
-/** An instant cut to a precision, as a Chronotes date string; null outside years 1–9999. */
-export function instantToValue(ms: number, precision: Precision): string | null {
+/** The precision of a date as an instant's, so that an end record is read like its start ("Event end" of a day is a day). */
+function instantPrecision(value: string): InstantPrecision | null {
+  const precision = readDate(value)?.precision
+  return precision === 'year' || precision === 'month' || precision === 'day' || precision === 'second'
+    ? precision
+    : null
+}
+
+/** An instant cut to a precision, as an EDTF date in UTC; null outside years 1–9999. */
+export function instantToValue(ms: number, precision: InstantPrecision): string | null {
   if (!Number.isFinite(ms)) return null
   const d = new Date(ms)
   const year = d.getUTCFullYear()
@@ -110,17 +127,18 @@ export function instantToValue(ms: number, precision: Precision): string | null 
     pad(d.getUTCMonth() + 1),
     pad(d.getUTCDate()),
     pad(d.getUTCHours()),
-    pad(d.getUTCMinutes())
+    pad(d.getUTCMinutes()),
+    pad(d.getUTCSeconds())
   ]
   if (precision === 'year') return parts[0]!
   if (precision === 'month') return parts.slice(0, 2).join('-')
   const day = parts.slice(0, 3).join('-')
-  return precision === 'day' ? day : `${day}T${parts[3]}:${parts[4]}Z`
+  return precision === 'day' ? day : `${day}T${parts[3]}:${parts[4]}:${parts[5]}Z`
 }
 
 /** The first instant of a Chronotes date, as Timesketch writes datetimes: 2014-04-12T09:30:00+00:00. */
-export function valueToIso(value: string, precision: Precision): string {
-  const period = parsePeriod(value, precision)
+export function valueToIso(value: string): string {
+  const period = parsePeriod(value)
   return `${new Date(period ? period.start : 0).toISOString().slice(0, 19)}+00:00`
 }
 
@@ -150,7 +168,7 @@ function extraValue(value: unknown): string {
 
 interface Dated {
   ms: number
-  precision: Precision
+  precision: InstantPrecision
   /** The field the date was read from, for a problem to name. */
   field: 'datetime' | 'timestamp'
   /** Set when `timestamp` says another moment than `datetime` (which is kept). */
@@ -159,8 +177,7 @@ interface Dated {
 
 /** Where an event is in time: Chronotes' precision if the record says it, else minute (or day for a bare date). */
 function recordDate(record: TimesketchRecord): Dated | { field: string; message: string } {
-  const written = text(record['chronotes_precision']).trim()
-  const stated = (PRECISIONS as readonly string[]).includes(written) ? (written as Precision) : null
+  const stated = V1_PRECISIONS[text(record['chronotes_precision']).trim()] ?? null
   const raw = text(record['datetime']).trim()
   const stamp =
     record['timestamp'] === undefined || record['timestamp'] === '' ? null : timestampMs(record['timestamp'])
@@ -169,7 +186,7 @@ function recordDate(record: TimesketchRecord): Dated | { field: string; message:
     if (instant) {
       const dated: Dated = {
         ms: instant.ms,
-        precision: stated ?? (instant.dateOnly ? 'day' : 'minute'),
+        precision: stated ?? (instant.dateOnly ? 'day' : 'second'),
         field: 'datetime'
       }
       // A bare date says only its day; otherwise a second's difference is a disagreement.
@@ -185,14 +202,15 @@ function recordDate(record: TimesketchRecord): Dated | { field: string; message:
         dated.disagreement = `is ${new Date(stamp).toISOString()}, but datetime says ${raw.slice(0, 40)}; the datetime was kept`
       return dated
     }
-    const loose = precisionOf(raw)
-    if (loose) return { ms: parsePeriod(raw, loose)!.start, precision: stated ?? loose, field: 'datetime' }
+    const loose = readDate(raw)
+    if (loose && (loose.precision === 'year' || loose.precision === 'month'))
+      return { ms: loose.earliest, precision: stated ?? loose.precision, field: 'datetime' }
     return {
       field: 'datetime',
       message: `is "${raw.slice(0, 40)}", not an ISO 8601 date like 2015-07-24T19:01:01+00:00`
     }
   }
-  if (stamp !== null) return { ms: stamp, precision: stated ?? 'minute', field: 'timestamp' }
+  if (stamp !== null) return { ms: stamp, precision: stated ?? 'second', field: 'timestamp' }
   if (record['timestamp'] !== undefined && record['timestamp'] !== '')
     return {
       field: 'timestamp',
@@ -229,26 +247,38 @@ export function readTimesketchRecords(
       builder.problem(where, date.field, date.message)
       continue
     }
-    const start = instantToValue(date.ms, date.precision)
+    // chronotes_start is the EDTF date Chronotes wrote ("2016~", "2025-03-05T14:30:00+02:00"); datetime is its first instant.
+    const edtfStart = text(record['chronotes_start']).trim()
+    const start = edtfStart && readDate(edtfStart) ? edtfStart : instantToValue(date.ms, date.precision)
     if (!start) {
       builder.problem(where, date.field, 'is outside the years Chronotes holds (1 to 9999)')
       continue
     }
+    if (edtfStart && start !== edtfStart)
+      builder.problem(
+        where,
+        'chronotes_start',
+        `is "${edtfStart.slice(0, 40)}", not an EDTF date; datetime was read instead`
+      )
     if (date.disagreement) builder.problem(where, 'timestamp', date.disagreement)
     let end: string | undefined
-    const endText = text(record['chronotes_end']).trim()
+    const endText = v1DateToEdtf(text(record['chronotes_end']).trim())
     const endRecord = endRecords.get(ids(record))
     if (endText || endRecord) {
-      const endDate = endText ? { ms: parsePeriod(endText, date.precision)?.start ?? NaN } : recordDate(endRecord!)
-      const value = 'ms' in endDate && Number.isFinite(endDate.ms) ? instantToValue(endDate.ms, date.precision) : null
+      const endDate = endText ? null : recordDate(endRecord!)
+      const value = endText
+        ? readDate(endText) && endText
+        : endDate && 'ms' in endDate && Number.isFinite(endDate.ms)
+          ? instantToValue(endDate.ms, instantPrecision(start) ?? endDate.precision)
+          : null
       if (!value) {
         const message = endText
-          ? `is "${endText.slice(0, 40)}", not a ${date.precision} date`
+          ? `is "${endText.slice(0, 40)}", not an EDTF date like 2014-04-12`
           : `has no readable end: its "${END_DESC}" record's datetime cannot be read`
         builder.problem(where, 'chronotes_end', message)
         continue
       }
-      if (value < start) {
+      if (parsePeriod(value)!.end <= parsePeriod(start)!.start) {
         builder.problem(where, 'chronotes_end', `is ${value}, before the start ${start}`)
         continue
       }
@@ -274,6 +304,7 @@ export function readTimesketchRecords(
       builder.document.description = clamp(text(record['chronotes_timeline_description']), MAX_TEXT)
     }
     const laneId = text(record['chronotes_lane_id']).trim()
+    const displayDate = text(record['chronotes_display_date']).trim()
     builder.addItem(
       where,
       {
@@ -289,7 +320,7 @@ export function readTimesketchRecords(
         start,
         ...(end ? { end } : {}),
         ...(end && (kind === 'background' || kind === 'range') ? { kind } : {}),
-        precision: date.precision,
+        ...(displayDate ? { displayDate } : {}),
         title,
         description: clamp(description.filter((d) => d.trim()).join('\n\n'), MAX_TEXT),
         tags,
@@ -306,22 +337,23 @@ export function readTimesketchRecords(
 export function timesketchRecords(document: TimelineDocument, items: TimelineItem[]): TimesketchRecord[] {
   const lanes = new Map(document.groups.map((g) => [g.id, g]))
   const records: TimesketchRecord[] = []
-  const moment = (value: string, precision: Precision) => {
-    const period = parsePeriod(value, precision)
-    return { datetime: valueToIso(value, precision), timestamp: (period?.start ?? 0) * 1000 }
+  const moment = (value: string) => {
+    const period = parsePeriod(value)
+    return { datetime: valueToIso(value), timestamp: (period?.start ?? 0) * 1000 }
   }
   for (const [index, item] of items.entries()) {
     const group = lanes.get(item.groupId)
     const lane = group?.title ?? ''
     records.push({
       message: item.title,
-      ...moment(item.start, item.precision),
+      ...moment(item.start),
       timestamp_desc: item.end ? RANGE_START_DESC : START_DESC,
       tag: item.tags,
       chronotes_id: item.id,
       chronotes_kind: item.kind,
-      chronotes_precision: item.precision,
+      chronotes_start: item.start,
       ...(item.end ? { chronotes_end: item.end } : {}),
+      ...(item.displayDate ? { chronotes_display_date: item.displayDate } : {}),
       lane,
       description: item.description,
       confidence: item.confidence,
@@ -339,11 +371,10 @@ export function timesketchRecords(document: TimelineDocument, items: TimelineIte
     if (item.end) {
       records.push({
         message: item.title,
-        ...moment(item.end, item.precision),
+        ...moment(item.end),
         timestamp_desc: END_DESC,
         chronotes_id: item.id,
         chronotes_kind: item.kind,
-        chronotes_precision: item.precision,
         lane
       })
     }

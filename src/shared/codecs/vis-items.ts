@@ -3,13 +3,12 @@
  * a JSON array of `{ id, content, start, end?, group?, type?, title?, className?, style? }`, or
  * `{ items, groups }` with groups `{ id, content }`. `content` and `title` are HTML in vis, read
  * here as text: content → title, title (the tooltip) → description. A date is day-precise, or
- * minute-precise when it has a time of day; one written "2014" or "2014-04" keeps that precision.
+ * precise to the second when it has a time of day; one written "2014" or "2014-04" keeps that precision.
  * Times without a zone are read as UTC (vis would use the viewer's zone). className and style are dropped.
  */
-import { parsePeriod, precisionOf, type Precision } from '../model/dates'
+import { readDate } from '../model/dates'
 import { DocumentBuilder } from './build'
 import { guarded, parseJson, tooLarge } from './timelinejs-common'
-import { coarser } from './timelinejs-dates'
 import { clampTitle, clamp, MAX_TEXT } from './timelinejs-fields'
 import { htmlToMarkdown, htmlToPlainText } from './timelinejs-html'
 import { instantToValue, parseIsoDateTime } from './timesketch-records'
@@ -24,7 +23,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const asText = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 
-type VisDate = { ms: number; precision: Precision } | { message: string }
+type VisDate = { ms: number; precision: 'year' | 'month' | 'day' | 'second' } | { message: string }
 
 function isMidnight(ms: number): boolean {
   return ms % 86_400_000 === 0
@@ -34,18 +33,19 @@ function isMidnight(ms: number): boolean {
 export function parseVisDate(value: unknown): VisDate {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { message: 'is not a finite number' }
-    return { ms: value, precision: isMidnight(value) ? 'day' : 'minute' }
+    return { ms: value, precision: isMidnight(value) ? 'day' : 'second' }
   }
   if (typeof value !== 'string')
     return { message: value === undefined || value === null ? 'is missing' : 'must be a date' }
   const text = value.trim()
-  const loose = precisionOf(text)
-  if (loose === 'year' || loose === 'month') return { ms: parsePeriod(text, loose)!.start, precision: loose }
+  const loose = /^\d{4}(-\d{2})?$/.test(text) ? readDate(text) : null
+  if (loose && (loose.precision === 'year' || loose.precision === 'month'))
+    return { ms: loose.earliest, precision: loose.precision }
   if (/^-?\d{6,}$/.test(text)) return parseVisDate(Number(text))
   const instant = parseIsoDateTime(text)
   if (!instant)
     return { message: `is "${text.slice(0, 40)}", not an ISO 8601 date like 2014-04-12 or 2014-04-12T09:30:00Z` }
-  return { ms: instant.ms, precision: instant.dateOnly || isMidnight(instant.ms) ? 'day' : 'minute' }
+  return { ms: instant.ms, precision: instant.dateOnly || isMidnight(instant.ms) ? 'day' : 'second' }
 }
 
 function read(text: string, fileName: string, now: Date): ReadResult {
@@ -98,14 +98,14 @@ function read(text: string, fileName: string, now: Date): ReadResult {
       builder.problem(where, 'end', 'is missing; a background item needs an end')
       continue
     }
-    const precision = end ? coarser(start.precision, end.precision) : start.precision
-    const startValue = instantToValue(start.ms, precision)
-    const endValue = end ? instantToValue(end.ms, precision) : undefined
+    // Each end keeps its own precision.
+    const startValue = instantToValue(start.ms, start.precision)
+    const endValue = end ? instantToValue(end.ms, end.precision) : undefined
     if (!startValue || endValue === null) {
       builder.problem(where, startValue ? 'end' : 'start', 'is outside the years Chronotes holds (1 to 9999)')
       continue
     }
-    if (endValue && endValue < startValue) {
+    if (end && endValue && end.ms < start.ms) {
       builder.problem(where, 'end', `is ${endValue}, before the start ${startValue}`)
       continue
     }
@@ -122,7 +122,6 @@ function read(text: string, fileName: string, now: Date): ReadResult {
         start: startValue,
         ...(endValue ? { end: endValue } : {}),
         ...(type === 'background' ? { kind: 'background' as const } : {}),
-        precision,
         title: content || clampTitle(htmlToPlainText(asText(raw['title']))) || 'Untitled event',
         description: clamp(tooltip, MAX_TEXT)
       },

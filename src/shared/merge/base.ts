@@ -15,7 +15,7 @@ function content(item: TimelineItem, lane: string): string {
     item.title,
     item.start,
     item.end ?? null,
-    item.precision,
+    item.displayDate ?? null,
     item.kind,
     lane,
     item.description,

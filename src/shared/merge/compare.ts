@@ -7,10 +7,10 @@
  * MATCHING, one to one. Each of their events is matched to my event with the same id; then to my
  * event whose provenance says it was taken from this very event of this file; each one left is
  * then matched to the first of my events left with the same normalised title (case, accents,
- * punctuation and spacing aside), the same start and the same precision. What is left of theirs
+ * punctuation and spacing aside), the same start (its precision is in it). What is left of theirs
  * is new, or a LIKELY DUPLICATE of one of mine left (duplicates.ts): overlapping dates, similar title.
  *
- * FIELDS compared: title, start, end, precision, kind, lane (theirs mapped through laneMap),
+ * FIELDS compared: title, start, end, displayDate, kind, lane (theirs mapped through laneMap),
  * description, tags (as a set: their order means nothing), confidence, sources (in order).
  * createdAt, updatedAt and provenance are not content. NOTES are matched by id (notes.ts); they
  * never make a conflict, because a merge always unites them.
@@ -183,7 +183,7 @@ export function titleKey(title: string): string {
   return words || title.trim()
 }
 
-const dateTitleKey = (item: TimelineItem) => `${item.precision}\u0000${item.start}\u0000${titleKey(item.title)}`
+const dateTitleKey = (item: TimelineItem) => `${item.start}\u0000${titleKey(item.title)}`
 
 function matchEvents(
   mine: TimelineItem[],
@@ -263,7 +263,7 @@ function sameSources(a: Source[], b: Source[]): boolean {
 /** The fields that differ, notes aside; their lane is compared as the plan maps it. */
 export function diffFields(mine: TimelineItem, theirs: TimelineItem, laneMap: Record<string, string>): FieldDiff[] {
   const diffs: FieldDiff[] = []
-  const plain = ['title', 'start', 'end', 'precision', 'kind'] as const
+  const plain = ['title', 'start', 'end', 'displayDate', 'kind'] as const
   for (const field of plain)
     if (mine[field] !== theirs[field]) diffs.push({ field, mine: mine[field], theirs: theirs[field] })
   const lane = Object.hasOwn(laneMap, theirs.groupId) ? laneMap[theirs.groupId]! : theirs.groupId

@@ -24,9 +24,9 @@ export interface LikelyDuplicate {
 }
 
 function period(item: TimelineItem): Period | null {
-  const start = parsePeriod(item.start, item.precision)
+  const start = parsePeriod(item.start)
   if (!start) return null
-  const end = item.end ? parsePeriod(item.end, item.precision) : null
+  const end = item.end ? parsePeriod(item.end) : null
   return { start: start.start, end: Math.max(start.end, end?.end ?? start.end) }
 }
 

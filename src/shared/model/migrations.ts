@@ -47,7 +47,36 @@ const v0ToV1: Migration = {
   }
 }
 
-const MIGRATIONS: Migration[] = [v0ToV1]
+/** A v1 minute: "2014-04-12T09:30Z". EDTF writes a time with its seconds. */
+const V1_MINUTE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})Z$/
+
+/** A v1 date as EDTF: a minute gains ":00" seconds; a year, month or day is EDTF already. */
+export function v1DateToEdtf(value: string): string {
+  return value.replace(V1_MINUTE, '$1:00Z')
+}
+
+/**
+ * Version 2 dates are EDTF strings that carry their own precision. Every v1 date is already EDTF
+ * at year, month or day precision; a v1 minute gains its seconds. The separate precision goes.
+ */
+const v1ToV2: Migration = {
+  from: 1,
+  describe: 'dates become EDTF (a minute gains ":00" seconds); precision is read from the date',
+  up(doc) {
+    const toEdtf = (value: unknown) => (typeof value === 'string' ? v1DateToEdtf(value) : value)
+    return {
+      ...doc,
+      schemaVersion: 2,
+      items: mapObjects(doc.items, ({ precision: _precision, start, end, ...item }) => ({
+        ...item,
+        start: toEdtf(start),
+        ...(end === undefined ? {} : { end: toEdtf(end) })
+      }))
+    }
+  }
+}
+
+const MIGRATIONS: Migration[] = [v0ToV1, v1ToV2]
 
 /** Brings a parsed document of an older version up to SCHEMA_VERSION. It is not validated here. */
 export function migrate(doc: Json, fromVersion: number): Json {

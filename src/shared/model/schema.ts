@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PRECISIONS, PRECISION_FORMS, parsePeriod, precisionOf, type Precision } from './dates'
+import { parseEdtf } from './edtf'
 
 const KIND_WORDS: Record<string, string> = {
   string: 'text',
@@ -20,7 +20,7 @@ z.config({
 })
 
 /** The schema version this build reads and writes. Older files are migrated (see migrations.ts). */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const CONFIDENCES = ['confirmed', 'reported', 'disputed', 'unverified'] as const
 export const ITEM_KINDS = ['point', 'range', 'background'] as const
@@ -29,14 +29,17 @@ export const ITEM_KINDS = ['point', 'range', 'background'] as const
 const MAX_TITLE = 500
 const MAX_TEXT = 200_000
 const MAX_ID = 200
+/** What the source said about a date ("early March 2025"): a phrase, not an essay. */
+export const MAX_DISPLAY_DATE = 200
 
 const id = z.string().min(1, 'must not be empty').max(MAX_ID, `must be at most ${MAX_ID} characters`)
 const timestamp = z.iso.datetime({ offset: true, error: 'must be a date and time like 2025-03-05T14:00:00Z' })
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
 
-/** A date at any precision; used where the precision is implied by the value (a source's publication date). */
-const looseDate = z.string().refine((v) => precisionOf(v) !== null, {
-  error: 'must be a date like 2014, 2014-04 or 2014-04-12'
+/** An EDTF date in one of the forms edtf.ts accepts; the message says what is wrong with it. */
+const edtfDate = z.string().check((ctx) => {
+  const result = parseEdtf(ctx.value)
+  if (!result.ok) ctx.issues.push({ code: 'custom', input: ctx.value, message: result.message })
 })
 
 export const SourceSchema = z.object({
@@ -46,7 +49,7 @@ export const SourceSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
     .max(4000)
     .nullable(),
-  published: looseDate.nullable()
+  published: edtfDate.nullable()
 })
 
 export const NoteSchema = z.object({
@@ -83,9 +86,10 @@ export const ItemSchema = z
     id,
     groupId: id,
     kind: z.enum(ITEM_KINDS),
-    start: z.string(),
-    end: z.string().optional(),
-    precision: z.enum(PRECISIONS),
+    /** EDTF (see edtf.ts): the precision, doubt and offset are in the string, nowhere else. */
+    start: edtfDate,
+    end: edtfDate.optional(),
+    displayDate: text(MAX_DISPLAY_DATE).optional(),
     title: text(MAX_TITLE).min(1, 'must not be empty'),
     description: text(MAX_TEXT),
     tags: z.array(text(100).min(1, 'must not be empty')).max(200),
@@ -104,21 +108,17 @@ export const ItemSchema = z
         ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `repeats note id ${note.id}` })
       noteIds.add(note.id)
     }
-    const start = parsePeriod(item.start, item.precision)
-    if (!start) issue('start', dateMessage(item.start, item.precision))
     if (item.end === undefined) {
       if (item.kind !== 'point') issue('end', `is required for a ${item.kind} event`)
       return
     }
     if (item.kind === 'point') issue('end', 'must be left out for a point event')
-    const end = parsePeriod(item.end, item.precision)
-    if (!end) issue('end', dateMessage(item.end, item.precision))
-    else if (start && end.start < start.start) issue('end', `${item.end} is before the start ${item.start}`)
+    const start = parseEdtf(item.start)
+    const end = parseEdtf(item.end)
+    // Each may be at its own precision (2022-02-24 to 2025); the end may not finish before the start begins.
+    if (start.ok && end.ok && end.date.latest <= start.date.earliest)
+      issue('end', `${item.end} is before the start ${item.start}`)
   })
-
-function dateMessage(value: string, precision: Precision): string {
-  return `"${value}" is not a valid ${precision} date (expected ${PRECISION_FORMS[precision]})`
-}
 
 export const DocumentSchema = z
   .object({

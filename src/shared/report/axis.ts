@@ -223,6 +223,6 @@ function contextTexts(t: number, unit: TimeUnit): string[] {
   const year = String(d.getUTCFullYear())
   const month = MONTH_ABBREVIATIONS[d.getUTCMonth()]!
   if (unit === 'year') return [year]
-  if (unit === 'month') return [formatDate(isoAt(t, 'month'), 'month'), `${month} ${year}`, month]
-  return [formatDate(isoAt(t, 'day'), 'day'), `${d.getUTCDate()} ${month}`]
+  if (unit === 'month') return [formatDate(isoAt(t, 'month')), `${month} ${year}`, month]
+  return [formatDate(isoAt(t, 'day')), `${d.getUTCDate()} ${month}`]
 }

@@ -3,7 +3,7 @@
  * which numbers, with what words for their dates, and the overview figure laid out for the paper.
  * Pure: the same document, options and moment give the same model, in main, the CLI and tests.
  */
-import { formatDate, precisionOf } from '../model/dates'
+import { formatDate, itemPrecision } from '../model/dates'
 import type { TimelineDocument, TimelineItem } from '../model/schema'
 import { describeFilter, filterItems, type ItemFilter } from '../view/filter'
 import { CONFIDENCE_LABELS, formatDay, formatEventDate, formatSpan, formatTimestamp, inkOn, shorten } from './format'
@@ -108,10 +108,11 @@ function entry(
     laneTitle: lane?.title ?? 'No lane',
     laneColor: lane?.color ?? '#999999',
     kind: item.kind,
-    precision: item.precision,
+    precision: itemPrecision(item),
     start: item.start,
     end: item.end ?? null,
-    date: formatEventDate(item.start, item.end, item.precision),
+    // The date as a reader says it ("c. 2016", "spring 2014?"), and what the source said, if more.
+    date: withDateAsGiven(formatEventDate(item.start, item.end), item.displayDate),
     section: item.start.slice(0, 4),
     title: item.title,
     confidence: item.confidence,
@@ -147,10 +148,15 @@ function note(n: TimelineItem['notes'][number]): ReportNote {
 }
 
 function formatLooseDate(value: string): string {
-  const precision = precisionOf(value)
-  return precision ? formatDate(value, precision) : value
+  return formatDate(value)
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The date as said, and the source's own words when they say something else ("early March 2025"). */
+function withDateAsGiven(date: string, given: string | undefined): string {
+  const plain = (text: string) => text.toLowerCase().replace(/\s+/g, '')
+  return given && plain(given) !== plain(date) ? `${date} (as given: “${given}”)` : date
 }

@@ -1,60 +1,63 @@
 /** The report's words for dates, spans and confidence: how a reader says them, not how a file stores them. */
-import { formatDate, MONTHS, parsePeriod, type Precision } from '../model/dates'
+import { formatDate, MONTHS, parsePeriod, readDate } from '../model/dates'
+import type { EdtfDate } from '../model/edtf'
 import type { Confidence } from '../model/schema'
 
 /**
  * An event's date as precisely as it is known, a range said the short way when its ends share a
  * month or a year: "5 March 2025", "March 2025", "12–13 April 2014", "18 July – 12 September 2019",
- * "2017–2020", "March – June 2022".
+ * "2017–2020", "March – June 2022". Ends with doubt or of different precision are said in full
+ * ("c. 2016 – 2018", "24 February 2022 – 2025").
  */
-export function formatEventDate(start: string, end: string | null | undefined, precision: Precision): string {
-  if (!end || end === start) return formatDate(start, precision)
-  const a = parsePeriod(start, precision)
-  const b = parsePeriod(end, precision)
-  if (!a || !b) return `${formatDate(start, precision)} – ${formatDate(end, precision)}`
-  const from = new Date(a.start)
-  const to = new Date(b.start)
+export function formatEventDate(start: string, end: string | null | undefined): string {
+  if (!end || end === start) return formatDate(start)
+  const a = readDate(start)
+  const b = readDate(end)
+  const full = `${formatDate(start)} – ${formatDate(end)}`
+  if (!a || !b || a.precision !== b.precision || !plain(a) || !plain(b)) return full
+  const from = new Date(a.earliest)
+  const to = new Date(b.earliest)
   const sameYear = from.getUTCFullYear() === to.getUTCFullYear()
   const sameMonth = sameYear && from.getUTCMonth() === to.getUTCMonth()
-  if (precision === 'year') return `${from.getUTCFullYear()}–${to.getUTCFullYear()}`
-  if (precision === 'month' && sameYear)
+  if (a.precision === 'year') return `${from.getUTCFullYear()}–${to.getUTCFullYear()}`
+  if (a.precision === 'month' && sameYear)
     return `${MONTHS[from.getUTCMonth()]} – ${MONTHS[to.getUTCMonth()]} ${to.getUTCFullYear()}`
-  if (precision === 'day' && sameMonth)
+  if (a.precision === 'day' && sameMonth)
     return `${from.getUTCDate()}–${to.getUTCDate()} ${MONTHS[to.getUTCMonth()]} ${to.getUTCFullYear()}`
-  if (precision === 'day' && sameYear)
-    return `${from.getUTCDate()} ${MONTHS[from.getUTCMonth()]} – ${formatDate(end, precision)}`
-  return `${formatDate(start, precision)} – ${formatDate(end, precision)}`
+  if (a.precision === 'day' && sameYear)
+    return `${from.getUTCDate()} ${MONTHS[from.getUTCMonth()]} – ${formatDate(end)}`
+  return full
 }
+
+/** A date said as its digits say it: no ~ ? % and no X. */
+const plain = (date: EdtfDate) => !date.approximate && !date.uncertain && !date.unspecified
 
 /** A moment (an ISO timestamp with any offset) in UTC to the minute: "5 March 2025, 14:00 UTC". */
 export function formatTimestamp(iso: string): string {
   const time = Date.parse(iso)
   if (Number.isNaN(time)) return iso
-  return formatDate(new Date(time).toISOString().slice(0, 16) + 'Z', 'minute')
+  return formatDate(new Date(time).toISOString().slice(0, 16) + ':00Z')
 }
 
 /** A day, from a moment: "5 March 2025" (in UTC, so that the same export says the same everywhere). */
 export function formatDay(moment: Date): string {
-  return formatDate(moment.toISOString().slice(0, 10), 'day')
+  return formatDate(moment.toISOString().slice(0, 10))
 }
 
 /** From the earliest start to the latest end, each end as precise as it is known. */
-export function formatSpan(
-  events: readonly { start: string; end?: string | null; precision: Precision }[]
-): string | null {
-  let first: { value: string; precision: Precision; at: number } | null = null
-  let last: { value: string; precision: Precision; at: number } | null = null
+export function formatSpan(events: readonly { start: string; end?: string | null }[]): string | null {
+  let first: { value: string; at: number } | null = null
+  let last: { value: string; at: number } | null = null
   for (const event of events) {
-    const start = parsePeriod(event.start, event.precision)
+    const start = parsePeriod(event.start)
     const endValue = event.end ?? event.start
-    const end = parsePeriod(endValue, event.precision)
-    if (start && (!first || start.start < first.at))
-      first = { value: event.start, precision: event.precision, at: start.start }
-    if (end && (!last || end.end > last.at)) last = { value: endValue, precision: event.precision, at: end.end }
+    const end = parsePeriod(endValue)
+    if (start && (!first || start.start < first.at)) first = { value: event.start, at: start.start }
+    if (end && (!last || end.end > last.at)) last = { value: endValue, at: end.end }
   }
   if (!first || !last) return null
-  const from = formatDate(first.value, first.precision)
-  const to = formatDate(last.value, last.precision)
+  const from = formatDate(first.value)
+  const to = formatDate(last.value)
   return from === to ? from : `${from} – ${to}`
 }
 

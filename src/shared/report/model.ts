@@ -74,8 +74,9 @@ export interface ReportEntry {
   laneTitle: string
   laneColor: string
   kind: ItemKind
+  /** Derived from `start` (see dates.ts), for the figure's marks. */
   precision: Precision
-  /** ISO start and end as stored (cut to the precision). */
+  /** EDTF start and end as stored. */
   start: string
   end: string | null
   /** The date as precisely as it is known: "March 2025", "5 March 2025", "12–13 April 2014". */

@@ -2,7 +2,7 @@
  * Where the overview's marks go within one panel: each event's marker and bar from its dates, and
  * the rows of its lane, first fit by left edge, so that no two marks in a row touch.
  */
-import { parsePeriod } from '../model/dates'
+import { isVague, readDate } from '../model/dates'
 import type { OverviewEvent, OverviewLaneInput } from './overview'
 import type { MarkStyle, OverviewMark } from './overview-types'
 import { digitsWidth } from './text-metrics'
@@ -125,6 +125,8 @@ function place(
     number: event.number,
     laneId: lane.id,
     style,
+    // "c. 2016", "2016?": the marker is drawn with a dashed outline.
+    ...(/[~?%]$/.test(event.start) || /[~?%]$/.test(event.end ?? '') ? { doubt: true } : {}),
     color: lane.color,
     ink: lane.ink,
     bar,
@@ -153,16 +155,16 @@ function assignRows(list: Pending[]): Pending[][] {
 
 /** Where an event lies in time, and how it is drawn. Null for a date that cannot be read. */
 export function toTimed(event: OverviewEvent): Timed | null {
-  const start = parsePeriod(event.start, event.precision)
-  const end = event.end ? parsePeriod(event.end, event.precision) : start
+  const start = readDate(event.start)
+  const end = event.end ? readDate(event.end) : start
   if (!start || !end) return null
   const style: MarkStyle =
     event.kind === 'range'
       ? 'range'
       : event.kind === 'background'
         ? 'background'
-        : event.precision === 'year' || event.precision === 'month'
+        : isVague(start)
           ? 'approximate'
           : 'exact'
-  return { event, style, t0: start.start, t1: Math.max(end.end, start.end) }
+  return { event, style, t0: start.earliest, t1: Math.max(end.latest, start.latest) }
 }

@@ -80,6 +80,8 @@ export interface OverviewMark {
   number: number
   laneId: string
   style: MarkStyle
+  /** Approximate or uncertain (EDTF ~ ? %): a dashed ring around the marker. */
+  doubt?: boolean
   color: string
   ink: string
   row: number

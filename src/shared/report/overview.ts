@@ -249,5 +249,5 @@ export function layoutOverview(
 function periodCaption(period: Period): string {
   const unit = period.unit === 'hour' ? 'day' : period.unit
   const last = addUnits(period.end, unit, -1)
-  return formatEventDate(isoAt(period.start, unit), isoAt(last, unit), unit)
+  return formatEventDate(isoAt(period.start, unit), isoAt(last, unit))
 }

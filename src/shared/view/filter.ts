@@ -1,4 +1,5 @@
-import { formatDate, parsePeriod, precisionOf, type Period } from '../model/dates'
+import { formatDate, parsePeriod, readDate, type Period } from '../model/dates'
+import { possibleSpan } from '../model/edtf'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
 
 /**
@@ -144,14 +145,14 @@ export function filterItems(
 
 /** The period a date bound covers at its own precision; undefined when empty or not a date. */
 function bound(value: string | undefined): Period | undefined {
-  const precision = value ? precisionOf(value) : null
-  return (value && precision && parsePeriod(value, precision)) || undefined
+  return (value && parsePeriod(value.trim())) || undefined
 }
 
+/** The span an event may fall in: an approximate date ("c. 2016") may be a unit either side of it. */
 function itemSpan(item: TimelineItem) {
-  const start = parsePeriod(item.start, item.precision)
-  const end = item.end === undefined ? start : parsePeriod(item.end, item.precision)
-  return start && end ? { start: start.start, end: end.end } : null
+  const start = readDate(item.start)
+  const end = item.end === undefined ? start : readDate(item.end)
+  return start && end ? { start: possibleSpan(start).earliest, end: possibleSpan(end).latest } : null
 }
 
 /** "42 of 88 events; matching “Jeddah”; lanes: Diplomacy; confidence: confirmed; from 2022". */
@@ -174,17 +175,29 @@ export function describeFilter(doc: TimelineDocument, filter: ItemFilter, shown:
 }
 
 function formatLoose(value: string): string {
-  const precision = precisionOf(value)
-  return precision ? formatDate(value, precision) : value
+  return formatDate(value.trim())
+}
+
+/** Each distinct date string is parsed once: sorting 100,000 events compares millions of pairs. */
+const earliestCache = new Map<string, number>()
+function earliestOf(value: string): number {
+  let earliest = earliestCache.get(value)
+  if (earliest === undefined) {
+    earliest = readDate(value)?.earliest ?? Number.POSITIVE_INFINITY
+    if (earliestCache.size > 100_000) earliestCache.clear()
+    earliestCache.set(value, earliest)
+  }
+  return earliest
 }
 
 /**
- * Date order, earliest first, for lists of events. Dates are ISO strings cut to their precision
- * with four-digit years, so comparing the strings is comparing the times ("2022" before "2022-02",
- * whose start it shares) without parsing: 100,000 events sort in tens of milliseconds, not seconds.
- * Equal starts keep their order (Array.prototype.sort is stable).
+ * Date order, earliest first, for lists of events: by the first instant each start may mean
+ * ("spring 2014" from 1 March, a time in its offset), then by the string, so that "2022" comes
+ * before "2022-02", whose start it shares. Equal starts keep their order (the sort is stable).
  */
 export function compareByDate(a: TimelineItem, b: TimelineItem): number {
+  const difference = earliestOf(a.start) - earliestOf(b.start)
+  if (difference) return difference
   return a.start < b.start ? -1 : a.start > b.start ? 1 : 0
 }
 

@@ -1,4 +1,5 @@
-import { parsePeriod } from '../model/dates'
+import { isVague, parsePeriod, readDate } from '../model/dates'
+import { qualifierWords } from '../model/edtf'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
 import { compileFilter, isFilterActive, type ItemFilter } from './filter'
 
@@ -22,6 +23,8 @@ export interface TimelineViewItem {
   confidence: Confidence
   /** Known only to the month or year: drawn as such, never as if it were known to the day. */
   approximate: boolean
+  /** An EDTF qualifier on either date ("c. 2016", "2016?"): drawn with that doubt shown. */
+  doubt?: 'approximate' | 'uncertain' | 'approximate and uncertain'
   /** Set while searching: whether the event matches the search. */
   match?: boolean
   noteCount: number
@@ -31,8 +34,8 @@ export interface TimelineViewItem {
 
 /** The [start, end) an event covers, with its dates read at their precision; null if unreadable. */
 export function itemPeriod(item: TimelineItem): { start: number; end: number } | null {
-  const start = parsePeriod(item.start, item.precision)
-  const end = item.end === undefined ? start : parsePeriod(item.end, item.precision)
+  const start = parsePeriod(item.start)
+  const end = item.end === undefined ? start : parsePeriod(item.end)
   return start && end ? { start: start.start, end: end.end } : null
 }
 
@@ -67,7 +70,13 @@ export function toViewItem(
   period: { start: number; end: number },
   match?: boolean
 ): TimelineViewItem {
-  const approximate = item.precision === 'year' || item.precision === 'month'
+  const date = readDate(item.start)
+  const approximate = date ? isVague(date) : false
+  const end = item.end === undefined ? null : readDate(item.end)
+  const doubt = qualifierWords({
+    approximate: Boolean(date?.approximate || end?.approximate),
+    uncertain: Boolean(date?.uncertain || end?.uncertain)
+  }) as TimelineViewItem['doubt'] | ''
   const type = item.kind === 'background' ? 'background' : item.kind === 'range' ? 'span' : 'point'
   return {
     id: item.id,
@@ -79,6 +88,7 @@ export function toViewItem(
     text: item.title,
     confidence: item.confidence,
     approximate,
+    ...(doubt ? { doubt } : {}),
     noteCount: item.notes.length,
     ...(match === undefined ? {} : { match })
   }

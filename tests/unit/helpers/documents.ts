@@ -35,7 +35,6 @@ export function makeItem(groupId: string, index: number, overrides: Partial<Time
     kind,
     start,
     ...(kind === 'point' ? {} : { end: `${year + 1}-${month}-${day}` }),
-    precision: 'day',
     title: `Event ${index + 1}`,
     description: `Description of event ${index + 1}, with *markdown*.`,
     tags: ['tag-a', `tag-${index % 5}`],

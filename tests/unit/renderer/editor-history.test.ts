@@ -41,7 +41,7 @@ function apply({ documents, editor }: Stores, [kind, a, b, text]: [number, numbe
   const title = text.trim() || 'Untitled'
   switch (kind) {
     case 0:
-      editor.addItem({ groupId: group.id, start: `20${10 + (b % 15)}-0${1 + (b % 9)}`, precision: 'month' })
+      editor.addItem({ groupId: group.id, start: `20${10 + (b % 15)}-0${1 + (b % 9)}` })
       break
     case 1:
       if (item) editor.updateItem(item.id, { title }, 'Edit title', b % 2 ? 'title' : undefined)

@@ -28,7 +28,6 @@ function makeItem(
     kind: length ? 'range' : 'point',
     start,
     ...(length ? { end } : {}),
-    precision: 'day',
     title: `Event ${i}`,
     description: i % 3 ? 'satellite imagery' : 'a briefing',
     tags: [],

@@ -13,7 +13,6 @@ function item(id: string, words: number[], notes: number[]): TimelineItem {
     groupId: 'g',
     kind: 'point',
     start: '2014-01-01',
-    precision: 'day',
     title: text(words.slice(0, 3)),
     description: text(words.slice(3)),
     tags: words.length % 2 ? ['tagged'] : [],

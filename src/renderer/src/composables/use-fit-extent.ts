@@ -1,13 +1,12 @@
 import { storeToRefs } from 'pinia'
 import { computed, type ComputedRef } from 'vue'
-import { parsePeriod, precisionOf } from '@shared/model/dates'
+import { parsePeriod } from '@shared/model/dates'
 import { itemPeriod, type TimeWindow } from '@shared/view/timeline-items'
 import { useViewStore } from '../stores/view'
 
 /** The start or end of a date filter bound written at any precision ("2025-03" is all of March). */
 function bound(value: string | undefined, side: 'start' | 'end'): number | undefined {
-  const precision = value ? precisionOf(value) : null
-  const period = value && precision ? parsePeriod(value, precision) : null
+  const period = value ? parsePeriod(value) : null
   return period ? period[side] : undefined
 }
 

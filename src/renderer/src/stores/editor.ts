@@ -141,7 +141,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Adds an event and returns its id. */
-  function addItem(fields: Pick<TimelineItem, 'groupId' | 'start' | 'precision'> & Partial<TimelineItem>): string {
+  function addItem(fields: Pick<TimelineItem, 'groupId' | 'start'> & Partial<TimelineItem>): string {
     const doc = documents.document
     if (!doc) throw new Error('no document is open')
     const now = new Date().toISOString()

@@ -1,96 +1,70 @@
-import { formatDate, parsePeriod, PRECISION_FORMS, PRECISIONS, type Precision } from '@shared/model/dates'
+import { formatDate, parsePeriod, readDate } from '@shared/model/dates'
+import { EDTF_EXAMPLES, parseEdtf } from '@shared/model/edtf'
 
 /**
- * What the date fields of the details panel need beyond src/shared/model/dates.ts: tidying what
- * people type, saying precisely why a date is refused, and converting a date to another precision.
+ * What the date fields of the details panel need beyond src/shared/model/edtf.ts: tidying what
+ * people type into EDTF, and saying precisely why a date is refused.
  */
 
-const LOOSE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})Z?)?)?)?$/
+const LOOSE =
+  /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?([~?%])?$/
 
-/** "2014-4-1" → "2014-04-01", "2014-04-12 9:30" → "2014-04-12T09:30Z"; anything else is only trimmed. */
+/**
+ * "2014-4-1" → "2014-04-01", "2014-04-12 9:30" → "2014-04-12T09:30:00Z" (a time without an offset
+ * is UTC, as the field says), "2016 ~" → "2016~"; anything else is only trimmed.
+ */
 export function tidyDate(text: string): string {
-  const value = text.trim().toUpperCase().replace(/\s+/g, ' ')
+  const value = text
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([~?%])$/, '$1')
   const match = LOOSE.exec(value)
   if (!match) return value
-  const [, year, month, day, hour, minute] = match
+  const [, year, month, day, hour, minute, second, zone, qualifier] = match
   const pad = (part: string) => part.padStart(2, '0')
   let out = year!
   if (month) out += `-${pad(month)}`
   if (day) out += `-${pad(day)}`
-  if (hour && minute) out += `T${pad(hour)}:${minute}Z`
-  return out
+  if (hour && minute) return `${out}T${pad(hour)}:${minute}:${second ?? '00'}${zone ?? 'Z'}${qualifier ?? ''}`
+  return out + (qualifier ?? '')
 }
 
-/** The precision a typed date is written in (whether or not the date exists), or null. */
-function shapeOf(value: string): Precision | null {
-  const match = LOOSE.exec(value)
-  if (!match) return null
-  const [, , month, day, hour] = match
-  return hour ? 'minute' : day ? 'day' : month ? 'month' : 'year'
-}
-
-/** Why a date written in a precision's shape does not exist: "February 2023 has 28 days". */
-function impossible(value: string): string {
-  const [year = 0, month = 1, , hour = 0, minute = 0] = (value.match(/\d+/g) ?? []).map(Number)
-  if (year < 1) return `${value} is not a date: there is no year 0.`
-  if (month < 1 || month > 12) return `${value} is not a date: there is no month ${month}.`
-  if (hour > 23 || minute > 59) return `${value} is not a time: write hours 00–23 and minutes 00–59.`
-  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() // month length, leap year aside
-  const length = month === 2 && !isLeap(year) ? 28 : days
-  const name = formatDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`, 'month')
-  return `${value} is not a date: ${name} has ${length} days.`
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-}
-
-/** '' when `text` is a date at `precision`, else a sentence saying what is wrong and how to write it. */
-export function dateError(text: string, precision: Precision, name = 'A date'): string {
+/** '' when `text` is an EDTF date Chronotes accepts, else a sentence saying what is wrong and how to write it. */
+export function dateError(text: string, name = 'A date'): string {
   const value = tidyDate(text)
-  if (!value) return `${name} is needed (${PRECISION_FORMS[precision]}).`
-  if (parsePeriod(value, precision)) return ''
-  const shape = shapeOf(value)
-  if (shape === precision) return impossible(value)
-  if (shape)
-    return `This is a ${shape} date; the event is dated to the ${precision}. Write ${PRECISION_FORMS[precision]}, or change the precision.`
-  return `Write the date as ${PRECISION_FORMS[precision]}.`
+  if (!value) return `${name} is needed (${EDTF_EXAMPLES}).`
+  const result = parseEdtf(value)
+  return result.ok ? '' : `${result.message}.`
 }
 
-/** '' when `text` is empty or a date at any precision (a source's publication date), else why not. */
+/** '' when `text` is empty or a date (a source's publication date), else why not. */
 export function looseDateError(text: string): string {
+  return tidyDate(text) ? dateError(text) : ''
+}
+
+/** How a typed date reads, live: "c. 2016", "spring 2014?"; '' while it is not a date. */
+export function preview(text: string): string {
   const value = tidyDate(text)
-  if (!value) return ''
-  const shape = shapeOf(value)
-  if (!shape) return 'Write the date as 2014, 2014-04, 2014-04-12 or 2014-04-12T09:30Z.'
-  return parsePeriod(value, shape) ? '' : impossible(value)
+  return readDate(value) ? formatDate(value) : ''
 }
 
-/** A moment as a date at `precision`, in UTC as every date in the document is. */
-function cut(time: number, precision: Precision): string {
-  const iso = new Date(time).toISOString()
-  return precision === 'minute' ? `${iso.slice(0, 16)}Z` : iso.slice(0, { year: 4, month: 7, day: 10 }[precision])
+/** The end proposed for a range that only has a start: the next date of its precision (an hour for a time). */
+export function proposedEnd(start: string): string | null {
+  const date = readDate(start)
+  if (!date) return null
+  if (date.precision === 'second') {
+    const offset = (date.offsetMinutes ?? 0) * 60_000
+    return `${new Date(date.earliest + 3_600_000 + offset).toISOString().slice(0, 19)}${start.slice(19)}`
+  }
+  if (date.unspecified || date.precision === 'season' || date.precision === 'quarter') return start
+  const next = new Date(date.latest).toISOString()
+  const qualifier = /[~?%]$/.test(start) ? start.slice(-1) : ''
+  return next.slice(0, { year: 4, month: 7, day: 10 }[date.precision]) + qualifier
 }
 
-/**
- * A date moved to another precision, keeping the span it covers: a start becomes the first part of
- * its period ("2014-04" → "2014-04-01"), an end the last ("2014-06" → "2014-06-30"), and a finer date
- * is cut to the period that holds it ("2014-04-12" → "2014-04"). Null when `value` is not a date at `from`.
- */
-export function convertDate(value: string, from: Precision, to: Precision, edge: 'start' | 'end'): string | null {
-  const period = parsePeriod(value, from)
-  if (!period) return null
-  return cut(edge === 'start' ? period.start : period.end - 1, to)
-}
-
-/** The end proposed for a range that only has a start: one period later (an hour for minute dates). */
-export function proposedEnd(start: string, precision: Precision): string | null {
-  const period = parsePeriod(start, precision)
-  if (!period) return null
-  return cut(precision === 'minute' ? period.start + 3_600_000 : period.end, precision)
-}
-
-/** Whether `to` is finer than `from` (a conversion that extends dates rather than cutting them). */
-export function isFiner(from: Precision, to: Precision): boolean {
-  return PRECISIONS.indexOf(to) > PRECISIONS.indexOf(from)
+/** Whether date `a` ends before date `b` begins. */
+export function isBefore(a: string, b: string): boolean {
+  const [first, second] = [parsePeriod(a), parsePeriod(b)]
+  return Boolean(first && second && first.end <= second.start)
 }

@@ -29,8 +29,7 @@ export function useEventChoice() {
     if (start && !precisionOf(start)) return `“${start}” is not a date: write ${DATE_FORMS}.`
     if (end && !precisionOf(end)) return `“${end}” is not a date: write ${DATE_FORMS}.`
     if (!start && !end) return 'Give a start, an end, or both.'
-    if (start && end && parsePeriod(start, precisionOf(start)!)!.start >= parsePeriod(end, precisionOf(end)!)!.end)
-      return 'The start is after the end.'
+    if (start && end && parsePeriod(start)!.start >= parsePeriod(end)!.end) return 'The start is after the end.'
     return ''
   })
   const counts = computed<Record<EventChoice, number>>(() => {

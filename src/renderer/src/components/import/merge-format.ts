@@ -8,7 +8,7 @@ export const FIELD_LABELS: Partial<Record<keyof TimelineItem, string>> = {
   title: 'Title',
   start: 'Start',
   end: 'End',
-  precision: 'Precision',
+  displayDate: 'Date as given',
   kind: 'Kind',
   groupId: 'Lane',
   confidence: 'Confidence',
@@ -45,9 +45,9 @@ function sourceLine(source: Source): string {
 export function formatField(field: keyof TimelineItem, item: TimelineItem, lanes: Map<string, Group>): string {
   switch (field) {
     case 'start':
-      return formatDate(item.start, item.precision)
+      return formatDate(item.start)
     case 'end':
-      return item.end ? formatDate(item.end, item.precision) : '—'
+      return item.end ? formatDate(item.end) : '—'
     case 'groupId':
       return lanes.get(item.groupId)?.title ?? item.groupId
     case 'tags':
@@ -62,8 +62,9 @@ export function formatField(field: keyof TimelineItem, item: TimelineItem, lanes
       return plural(item.notes.length, 'note')
     case 'confidence':
     case 'kind':
-    case 'precision':
       return item[field].charAt(0).toUpperCase() + item[field].slice(1)
+    case 'displayDate':
+      return item.displayDate ? `“${item.displayDate}”` : '—'
     default: {
       const value = item[field]
       return value === undefined || value === null || value === '' ? '—' : String(value)
@@ -73,7 +74,7 @@ export function formatField(field: keyof TimelineItem, item: TimelineItem, lanes
 
 /** When an event happens, as the review lists it. */
 export function when(item: TimelineItem): string {
-  return formatDateRange(item.start, item.end, item.precision)
+  return formatDateRange(item.start, item.end)
 }
 
 /** Why a pair is a conflict, in the review's words. */

@@ -1,4 +1,5 @@
 import { formatDateRange } from '@shared/model/dates'
+import { qualifierWords } from '@shared/model/edtf'
 import type { Group, TimelineItem } from '@shared/model/schema'
 import type { LaneDetail } from '@shared/view/level-of-detail'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
@@ -42,7 +43,12 @@ const CONFIDENCE_LABELS: Record<TimelineItem['confidence'], string> = {
  * the press meant for the event (a click or the start of a drag).
  */
 export function eventTooltip(event: TimelineItem): string {
-  const when = formatDateRange(event.start, event.end, event.precision)
+  const doubt = qualifierWords({
+    approximate: /[~%]$/.test(event.start) || /[~%]$/.test(event.end ?? ''),
+    uncertain: /[?%]$/.test(event.start) || /[?%]$/.test(event.end ?? '')
+  })
+  const given = event.displayDate ? ` (as given: ${event.displayDate})` : ''
+  const when = `${formatDateRange(event.start, event.end)}${doubt ? ` (${doubt} date)` : ''}${given}`
   const notes = event.notes.length ? ` · ${event.notes.length} note${event.notes.length === 1 ? '' : 's'}` : ''
   return `${event.title}\n${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`
 }
@@ -51,20 +57,27 @@ export function toVisItem(item: TimelineViewItem, color: string, event?: Timelin
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
   const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
   const tooltip = event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''
+  const doubt = item.doubt
+    ? `doubt ${item.doubt.includes('approximate') ? 'doubt-approximate' : 'doubt-uncertain'}`
+    : ''
   const classes = [
     `confidence-${item.confidence}`,
     item.approximate ? 'approximate' : '',
     `kind-${item.type}`,
     search,
-    item.compact ? 'compact' : ''
+    item.compact ? 'compact' : '',
+    doubt
   ]
+  // The doubt is said in the drawing too, in text (full contrast): "c." before the title, "?" after.
+  const before = item.doubt?.includes('approximate') ? '<span class="date-doubt" aria-hidden="true">c.</span> ' : ''
+  const after = item.doubt?.includes('uncertain') ? '<span class="date-doubt" aria-hidden="true">?</span>' : ''
   return {
     id: item.id,
     group: item.group,
     type: item.type === 'span' ? 'range' : item.type,
     start: item.start,
     ...(item.end === undefined ? {} : { end: item.end }),
-    content: `<span class="item-title"${tooltip}>${escapeHtml(item.text)}</span>${badge}`,
+    content: `<span class="item-title"${tooltip}>${before}${escapeHtml(item.text)}${after}</span>${badge}`,
     className: classes.filter(Boolean).join(' '),
     // Set through the DOM by vis-timeline (CSSOM), which the strict CSP allows.
     style: `--lane-color: ${color}`
