@@ -26,5 +26,5 @@ export function printProblems(problems: Problem[], io: CliIo, json: boolean): vo
   // In the file's order: the whole file first, then row by row.
   const sorted = sortProblems(problems)
   if (json) io.out(JSON.stringify(sorted, null, 2))
-  else for (const problem of sorted) io.err(formatProblem(problem))
+  else for (const problem of sorted) io.err(`${problem.note ? 'note: ' : ''}${formatProblem(problem)}`)
 }

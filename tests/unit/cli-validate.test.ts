@@ -47,6 +47,21 @@ describe('chronotes validate', () => {
     }
   )
 
+  it('a file read with assumptions (c. 2016, Q1 2022, Kyiv time) is valid: exit 0, each assumption listed as a note', async () => {
+    const csv = 'Date,Title\nc. 2016,Approximate\nQ1 2022,A quarter\n2025-03-05 14:30 Kyiv time,A time\n'
+    await writeFile(join(dir, 'doubt.csv'), csv)
+    const run = await chronotes('validate', 'doubt.csv')
+    expect(run.code).toBe(0)
+    expect(run.out).toEqual(['doubt.csv: valid, 3 events (read as csv)'])
+    expect(run.err).toEqual([
+      'note: doubt.csv, row 2: "c.", "circa", "ca." and "about" were read as approximate (EDTF ~) (one date)',
+      'note: doubt.csv, row 4: "Kyiv time" was read as the offset Europe/Kyiv has on that day (+02:00) (one date)'
+    ])
+    const json = await chronotes('validate', 'doubt.csv', '--json')
+    expect(json.code).toBe(0)
+    expect((JSON.parse(json.out.join('\n')) as Problem[]).map((p) => p.note)).toEqual([true, true])
+  })
+
   it('lists every bad row of a spreadsheet with its row and exits 1; --json gives the same list', async () => {
     await copyFile(resolve('tests/fixtures/cli/field-notes-bad-rows.csv'), join(dir, 'notes.csv'))
     const args = ['--map', 'Occurred=start', '--map', 'Ended=end', '--map', 'Our summary=description']

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { importFile } from '../../src/shared/codecs'
 import { dateColumnOrder, parseLooseDate } from '../../src/shared/codecs/loose-dates'
-import { formatProblem } from '../../src/shared/model/problems'
+import { countProblems, formatProblem } from '../../src/shared/model/problems'
 
 const NOW = new Date('2026-01-10T09:00:00.000Z')
 
@@ -226,5 +226,8 @@ describe('dates with doubt, seasons, quarters and places (issue 12)', () => {
       'doubt.csv, row 6: "early …" was read as the whole period; the words are kept as the date as given (one date)',
       'doubt.csv, row 7: "Kyiv time" was read as the offset Europe/Kyiv has on that day (+02:00) (one date)'
     ])
+    // What was assumed is a note: no row counts as read without part of it.
+    expect(result.problems.every((problem) => problem.note && problem.leftOut === undefined)).toBe(true)
+    expect(countProblems(result.problems)).toEqual({ leftOut: 0, readWithChanges: 0, file: 0 })
   })
 })

@@ -11,9 +11,11 @@ colleague's file before merging it.
   --map COLUMN=FIELD    for a spreadsheet: the field a column holds, over the recognised one
   --date-order COLUMN=day-month|month-day
                         for a date column where 03/04/2025 could be either
-  --json                print the problems as one JSON array on stdout ([] when there are none)
+  --json                print the problems as one JSON array on stdout ([] when there are none);
+                        a note (what was assumed, nothing lost) has "note": true
 
-The exit code is 0 when FILE reads cleanly, 1 when there is any problem.`
+The exit code is 0 when FILE reads cleanly (notes of what was assumed are listed, prefixed
+"note:"), 1 when there is any problem.`
 
 export const validate: CliCommand = {
   name: 'validate',
@@ -31,11 +33,14 @@ export const validate: CliCommand = {
     const file = basename(path)
     const outcome = await readColleagueFile(path, values, new Date())
     const json = values.json ?? false
-    if (outcome.document && !outcome.problems.length) {
+    // Notes say what was assumed (a circa, a season); they are listed but do not fail the check.
+    if (outcome.document && outcome.problems.every((problem) => problem.note)) {
       const events = `${outcome.document.items.length} events`
-      if (json) io.out('[]')
-      else
+      if (json) io.out(JSON.stringify(outcome.problems, null, 2))
+      else {
         io.out(`${file}: valid, ${outcome.format === 'chronotes' ? events : `${events} (read as ${outcome.format})`}`)
+        printProblems(outcome.problems, io, false)
+      }
       return EXIT.ok
     }
     printProblems(outcome.problems, io, json)

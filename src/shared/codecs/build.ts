@@ -142,6 +142,11 @@ export class DocumentBuilder {
     this.push({ file: this.fileName, ...(where ? { where } : {}), ...(field ? { field } : {}), message })
   }
 
+  /** What the reading assumed, said once (see Problem.note): not a problem with the record. */
+  note(where: string | undefined, message: string): void {
+    this.push({ file: this.fileName, ...(where ? { where } : {}), message, note: true })
+  }
+
   private push(problem: Problem): void {
     if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem)
     else this.unlisted++
@@ -174,7 +179,8 @@ export class DocumentBuilder {
       this.problems.push({ file: this.fileName, message: `has ${count} more problems that are not listed` })
       this.unlisted = 0
     }
-    for (const problem of this.problems) if (problem.where) problem.leftOut = !this.recordsRead.has(problem.where)
+    for (const problem of this.problems)
+      if (problem.where && !problem.note) problem.leftOut = !this.recordsRead.has(problem.where)
     return this.document
   }
 }

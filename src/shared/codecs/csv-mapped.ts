@@ -245,10 +245,10 @@ class RowReader {
     return dates
   }
 
-  /** Problems about the file as a whole, said once rather than on every row. */
+  /** What is said about the file as a whole, once rather than on every row. */
   summarise(): void {
     for (const [assumption, { count, first }] of this.assumptions)
-      this.builder.problem(`row ${first}`, undefined, `${assumption} (${count === 1 ? 'one date' : `${count} dates`})`)
+      this.builder.note(`row ${first}`, `${assumption} (${count === 1 ? 'one date' : `${count} dates`})`)
     for (const [index, values] of this.unknownConfidence) {
       const list = [...values].slice(0, 5).map((v) => `"${clip(v)}"`)
       this.builder.problem(

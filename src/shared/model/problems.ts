@@ -15,6 +15,11 @@ export interface Problem {
    * without what the problem names (a field dropped or replaced); unset when not known.
    */
   leftOut?: boolean
+  /**
+   * Not a problem but a note: what a reader assumed, with nothing lost ("seasons were read as
+   * northern-hemisphere seasons"). Said beside the problems; it never makes a file fail a check.
+   */
+  note?: boolean
 }
 
 /** A problem's place for sorting: problems with the whole file first, then by record number. */
@@ -47,6 +52,7 @@ export function countProblems(problems: readonly Problem[]): ProblemCounts {
   const changed = new Set<string>()
   let file = 0
   for (const problem of problems) {
+    if (problem.note) continue
     if (!problem.where) file++
     else if (problem.leftOut === false) changed.add(problem.where)
     else leftOut.add(problem.where)
