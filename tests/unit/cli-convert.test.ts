@@ -226,6 +226,15 @@ describe('chronotes convert: problems', () => {
     ])
   })
 
+  it('a file read with assumptions only is converted with exit 0; the assumptions are notes, not problems', async () => {
+    await writeFile(join(dir, 'doubt.csv'), 'Date,Title\nc. 2016,Approximate\nspring 2014?,A season\n')
+    const run = await chronotes('convert', 'doubt.csv', '--to', 'chronotes', '-o', 'doubt.json')
+    expect(run.code).toBe(0)
+    expect(run.err.every((line) => line.startsWith('note: doubt.csv, row '))).toBe(true)
+    expect(run.out).toEqual(['doubt.json: 2 events written as chronotes (read doubt.csv as csv); 2 notes (above)'])
+    expect((await readChronotes('doubt.json')).items.map((item) => item.start)).toEqual(['2016~', '2014-21?'])
+  })
+
   it('prints them as JSON with --json', async () => {
     const run = await chronotes('convert', ...args, '--json')
     expect(run.code).toBe(1)

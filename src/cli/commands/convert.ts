@@ -221,6 +221,9 @@ export const convert: CliCommand = {
       written = true
     }
     const events = read.document?.items.length ?? 0
+    // Notes say what was assumed; only problems fail the command.
+    const problems = read.problems.filter((problem) => !problem.note).length
+    const notes = read.problems.length - problems
     if (json) {
       const notice = read.notice ? { notice: read.notice } : {}
       const result = { input, from: read.format, output, to, written, events, ...notice, problems: read.problems }
@@ -228,13 +231,14 @@ export const convert: CliCommand = {
     } else {
       printProblems(read.problems, io, false)
       if (written) {
-        const left = read.problems.length ? `; ${count(read.problems.length, 'problem')} (above)` : ''
+        const said = [problems ? count(problems, 'problem') : '', notes ? count(notes, 'note') : ''].filter(Boolean)
+        const left = said.length ? `; ${said.join(', ')} (above)` : ''
         io.out(
           `${basename(output)}: ${count(events, 'event')} written as ${to} (read ${basename(input)} as ${read.format})${left}`
         )
       } else io.err(`chronotes convert: nothing written to ${basename(output)}`)
     }
-    return read.problems.length || !written ? EXIT.problems : EXIT.ok
+    return problems || !written ? EXIT.problems : EXIT.ok
   }
 }
 
