@@ -56,8 +56,8 @@ export function isVague(date: EdtfDate): boolean {
 export function describePrecision(value: string): string {
   const date = readDate(value)
   if (!date) return 'not a date'
-  const unit = date.precision === 'second' ? 'time (to the second)' : date.precision
-  return [qualifierWords(date), date.unspecified && 'digits unspecified', `${unit} precision`]
+  const unit = date.precision === 'second' ? 'a time to the second' : `${date.precision} precision`
+  return [qualifierWords(date), date.unspecified && 'digits unspecified', unit]
     .filter(Boolean)
     .join(', ')
 }
