@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
 import { join } from 'node:path'
-import { expect, openApp, root, screenshot, test } from './fixtures'
+import type { TimelineDocument } from '../../src/shared/model/schema'
+import { DATASET_FILE, datasetsDir, expect, openApp, root, screenshot, test } from './fixtures'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -41,9 +42,25 @@ async function axe(page: Page): Promise<string[]> {
 
 const dialog = (page: Page) => page.locator('dialog[open]')
 
+/** The bundled dataset with doubtful dates of every kind, so that their styles are checked too. */
+async function datasetWithDoubt(): Promise<string> {
+  const doc = JSON.parse(await readFile(join(datasetsDir, DATASET_FILE), 'utf8')) as TimelineDocument
+  const doubtful = ['2014-21?', '2015~', '2016%', '2022-33', '201X', '2025-03-05T14:30:00+02:00']
+  const points = doc.items.filter((item) => item.end === undefined)
+  points.slice(0, doubtful.length).forEach((item, index) => (item.start = doubtful[index]!))
+  const moskva = doc.items.find((item) => /Moskva sinks/.test(item.title))!
+  moskva.start = '2022-04-14~'
+  moskva.displayDate = 'mid-April 2022'
+  return JSON.stringify(doc, null, 2)
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme}`, () => {
-    test.use({ viewport: { width: 1280, height: 720 }, colorScheme })
+    test.use({
+      viewport: { width: 1280, height: 720 },
+      colorScheme,
+      libraryFiles: async ({}, use) => use({ [DATASET_FILE]: await datasetWithDoubt() })
+    })
 
     test(`every view and dialog has no axe violations (${colorScheme})`, async ({ page, bridge }, testInfo) => {
       test.setTimeout(90_000)
