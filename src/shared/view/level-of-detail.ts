@@ -148,40 +148,38 @@ function titlesOrMarkers(
 }
 
 /**
- * Shares `budget` rows between lanes: each first gets the fewest rows in which all its events fit
- * (as titles or markers), then the rows left go one by one to lanes that still have markers.
- * Null when the lanes do not fit in the budget even so.
+ * Shares `budget` rows between lanes: each first gets the rows its events need as bare markers
+ * (first-fit in date order), then the rows left go one by one to the lane with the most events a
+ * row; each lane is then laid out once. Null when the markers alone need more than the budget.
  */
 function allotRows(
   laneKeys: number[][],
   budget: number,
+  marker: (key: number) => { from: number; to: number },
   layout: (keys: number[], rows: number) => { compact: Set<number> } | null
 ): { keys: number[]; compact: Set<number> }[] | null {
-  const rows: number[] = []
-  const layouts: { compact: Set<number> }[] = []
-  for (const keys of laneKeys) {
-    let laneRows = 1
-    let fitted = layout(keys, laneRows)
-    while (!fitted && laneRows < budget) fitted = layout(keys, ++laneRows)
-    if (!fitted) return null
-    rows.push(laneRows)
-    layouts.push(fitted)
-  }
+  const rows = laneKeys.map((keys) => {
+    const ends: number[] = []
+    for (const key of keys) {
+      const { from, to } = marker(key)
+      const row = ends.findIndex((end) => end <= from)
+      if (row < 0) ends.push(to)
+      else ends[row] = to
+    }
+    return Math.max(1, ends.length)
+  })
   let left = budget - rows.reduce((sum, n) => sum + n, 0)
   if (left < 0) return null
-  for (let progress = true; left > 0 && progress;) {
-    progress = false
-    for (let lane = 0; lane < laneKeys.length && left > 0; lane++) {
-      if (!layouts[lane]!.compact.size) continue
-      const wider = layout(laneKeys[lane]!, rows[lane]! + 1)!
-      if (wider.compact.size >= layouts[lane]!.compact.size) continue
-      rows[lane]!++
-      layouts[lane] = wider
-      left--
-      progress = true
-    }
+  for (; left > 0; left--) {
+    let fullest = 0
+    rows.forEach((n, lane) => {
+      if (laneKeys[lane]!.length / n > laneKeys[fullest]!.length / rows[fullest]!) fullest = lane
+    })
+    rows[fullest]!++
   }
-  return laneKeys.map((keys, lane) => ({ keys, compact: layouts[lane]!.compact }))
+  const laid = laneKeys.map((keys, lane) => layout(keys, rows[lane]!))
+  if (laid.some((lane) => !lane)) return null
+  return laneKeys.map((keys, lane) => ({ keys, compact: laid[lane]!.compact }))
 }
 
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
@@ -254,6 +252,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       ? allotRows(
           inLane.map((keys) => keys.slice().sort((a, b) => model.startOf(a) - model.startOf(b))),
           rows * request.lanes.length,
+          markerFootprint,
           (keys, laneRows) => titlesOrMarkers(keys, laneRows, footprint, markerFootprint, widthPx)
         )
       : null
