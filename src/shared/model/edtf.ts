@@ -123,17 +123,7 @@ function parseDate(value: string, [, year = '', month, day, qualifier]: RegExpEx
   const span = value.includes('X') || qualifier ? packageSpan(value) : plainSpan(year, month, day)
   if (!span) return fail(`"${value}" is not a date of the calendar`)
   if (span.min < FIRST_YEAR) return fail(`"${value}": years run from 0001 to 9999`)
-  return {
-    ok: true,
-    date: {
-      value,
-      earliest: span.min,
-      latest: span.max + 1,
-      precision,
-      ...qualifiers(qualifier),
-      unspecified: value.includes('X')
-    }
-  }
+  return spanned(value, span, precision, qualifier)
 }
 
 function packageSpan(value: string): { min: number; max: number } | null {
@@ -156,17 +146,18 @@ function parseGrouping(value: string, year: number, code: number, qualifier?: st
   const span = season
     ? { min: utc(year, SEASON_START_MONTH[code]!), max: utc(year, SEASON_START_MONTH[code]! + 3) - 1 }
     : edtf(parsed)
-  return {
-    ok: true,
-    date: {
-      value,
-      earliest: span.min,
-      latest: span.max + 1,
-      precision: season ? 'season' : 'quarter',
-      ...qualifiers(qualifier),
-      unspecified: false
-    }
-  }
+  return spanned(value, span, season ? 'season' : 'quarter', qualifier)
+}
+
+/** A date read: [earliest, latest) from the inclusive span the parsers give. */
+function spanned(
+  value: string,
+  span: { min: number; max: number },
+  precision: EdtfDate['precision'],
+  qualifier: string | undefined
+): EdtfResult {
+  const date = { value, earliest: span.min, latest: span.max + 1, precision, ...qualifiers(qualifier) }
+  return { ok: true, date: { ...date, unspecified: value.includes('X') } }
 }
 
 function parseTime(value: string): EdtfResult {
