@@ -14,15 +14,21 @@ const SMALLEST_CHECKED = 64 * 1024
 export function crowdedJson(text: string): string | null {
   if (text.length < SMALLEST_CHECKED) return null
   const allowed = text.length / CHARACTERS_PER_CONTAINER
-  let containers = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if ((code === 0x7b || code === 0x5b) && ++containers > allowed) {
-      return (
-        `is not read: it holds more than one object or list in every ${CHARACTERS_PER_CONTAINER} characters, ` +
-        'far more than any timeline file, and reading it would take many times its size in memory'
-      )
-    }
-  }
-  return null
+  const braces = occurrences(text, '{', allowed)
+  if (braces + occurrences(text, '[', allowed - braces) <= allowed) return null
+  return (
+    `is not read: it holds more than one object or list in every ${CHARACTERS_PER_CONTAINER} characters, ` +
+    'far more than any timeline file, and reading it would take many times its size in memory'
+  )
+}
+
+/**
+ * How often `char` occurs, counting no further than just past `limit`. indexOf, not a loop over
+ * every character: on a 150 MB document it takes 30 ms where the loop took 260–1,200 ms, more than
+ * the parse it guards.
+ */
+function occurrences(text: string, char: string, limit: number): number {
+  let count = 0
+  for (let at = text.indexOf(char); at !== -1 && count <= limit; at = text.indexOf(char, at + 1)) count++
+  return count
 }
