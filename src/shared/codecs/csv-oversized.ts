@@ -34,6 +34,8 @@ export function oversizedRecords(
   let cells = 1
   let long: { column: number; chars: number } | undefined
   let i = 0
+  let nextDelimiter = -1
+  let nextBreak = -1
   const endRecord = (end: number) => {
     if (cells > limits.recordCells || long)
       found.push({
@@ -66,7 +68,11 @@ export function oversizedRecords(
       i = close === -1 ? text.length : close + 1
       while (text.charCodeAt(i) === 0x20) i++
     } else {
-      while (i < text.length && text.charCodeAt(i) !== delim && !isBreak(i)) i++
+      // To the next delimiter or line break, found with indexOf (a loop over every character cost
+      // more than papaparse's own reading); each is looked up again only once it has been passed.
+      if (nextDelimiter < i) nextDelimiter = orEnd(text.indexOf(delimiter, i))
+      if (nextBreak < i) nextBreak = orEnd(text.indexOf(newline, i))
+      i = Math.min(nextDelimiter, nextBreak, text.length)
     }
     if (!long && i - cellStart > limits.cellChars) long = { column: cells, chars: i - cellStart }
     if (i >= text.length) break
@@ -84,6 +90,9 @@ export function oversizedRecords(
   if (recordStart < text.length) endRecord(text.length)
   return found
 }
+
+/** An indexOf result, with "not found" as past every position. */
+const orEnd = (at: number) => (at === -1 ? Infinity : at)
 
 /** The text with each oversized record emptied (its line break kept, so the records after keep their numbers). */
 export function withoutRecords(text: string, records: OversizedRecord[]): string {
