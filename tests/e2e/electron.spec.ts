@@ -59,7 +59,7 @@ test('the desktop app starts, seeds a fresh library and shows the dataset', asyn
   // or no display: whyNot() names which. Everywhere else it runs the real app.
   const reason = whyNot()
   if (reason) console.log(`[electron smoke] skipped: ${reason}`)
-  test.skip(reason !== null, reason ?? '')
+  test.skip(reason !== null, `The real desktop app cannot be launched here: ${reason}`)
   const executablePath = (findElectron() as { path: string }).path
 
   // A fresh home: its own settings (userData) and its own library in ~/Documents/Chronotes.
