@@ -15,7 +15,13 @@ async function invoke(channel: string, args: unknown[]): Promise<Envelope<unknow
     headers: HEADERS,
     body: JSON.stringify(args)
   })
-  return (await response.json()) as Envelope<unknown>
+  // The bridge server puts a document's text after the envelope (see TEXT_AFTER_HEADER there).
+  const textAfter = response.headers.get('X-Chronotes-Text-After')
+  if (textAfter === null) return (await response.json()) as Envelope<unknown>
+  const body = await response.text()
+  const envelope = JSON.parse(body.slice(0, Number(textAfter))) as Envelope<{ text: string }>
+  if (envelope.ok) envelope.value.text = body.slice(Number(textAfter))
+  return envelope
 }
 
 // One stream for every event: a browser keeps at most six connections to a host, and a stream

@@ -42,6 +42,8 @@ export interface BridgeOptions {
    * printed into a temporary folder and fetched from there, by name, once each.
    */
   browserFiles?: boolean
+  /** See LibraryServiceOptions.validatorId (the bench reopens a library across bridges). */
+  validatorId?: string
 }
 
 export interface Bridge {
@@ -72,6 +74,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
+/** Says that a reply's `value.text` follows its envelope, which is this many characters long. */
+export const TEXT_AFTER_HEADER = 'X-Chronotes-Text-After'
+
+function hasText(value: unknown): value is { text: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // The bridge's stand-in for the per-user folder: where its settings are.
   const settingsFile = options.settingsFile ?? join(options.libraryDir, '.chronotes', 'bridge-settings.json')
@@ -79,7 +88,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     root: options.libraryDir,
     ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
     onExternalChange: (change) => emit('documents:changed-on-disk', change),
-    cacheDir: dirname(settingsFile)
+    cacheDir: dirname(settingsFile),
+    ...(options.validatorId ? { validatorId: options.validatorId } : {})
   })
   await library.start()
   const settings = new SettingsService(settingsFile, {
@@ -147,9 +157,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!handler) return void response.writeHead(404).end()
       const args: unknown = JSON.parse(await readBody(request))
       const reply = await handler(Array.isArray(args) ? args : [args])
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply), () => {
-        if (channel === CONTRACT.app.flushed.channel) flushed?.()
-      })
+      // A document's text (documents:open) follows the envelope as it is: escaped inside JSON,
+      // 130 MB took seconds to write and to parse twice, where Electron's IPC copies a string once.
+      const withText = reply.ok && hasText(reply.value) ? reply.value : null
+      const text = withText?.text ?? null
+      const envelope = JSON.stringify(withText ? { ok: true, value: { ...withText, text: '' } } : reply)
+      response
+        .writeHead(200, {
+          'Content-Type': 'application/json',
+          ...(text === null ? {} : { [TEXT_AFTER_HEADER]: String(envelope.length) })
+        })
+        .end(text === null ? envelope : envelope + text, () => {
+          if (channel === CONTRACT.app.flushed.channel) flushed?.()
+        })
       return
     }
     if (url.pathname === '/__chronotes/events') {

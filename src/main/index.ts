@@ -45,7 +45,9 @@ async function openLibrary(root: string): Promise<void> {
     root,
     datasetsDir,
     onExternalChange: (change) => mainWindow?.webContents.send('documents:changed-on-disk', change),
-    cacheDir: join(app.getPath('userData'), 'caches')
+    cacheDir: join(app.getPath('userData'), 'caches'),
+    // A released build's validator never changes; a development build's may, so it trusts nothing it did not check itself.
+    ...(app.isPackaged ? { validatorId: `chronotes-${app.getVersion()}` } : {})
   })
   await library.start()
   libraryRoot = root

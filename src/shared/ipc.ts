@@ -88,6 +88,12 @@ export interface OpenedDocument {
   migratedFrom?: number
 }
 
+/**
+ * How an opened document crosses to the window: its JSON text, parsed there. A string crosses
+ * IPC as one copy; 100,000 events as objects took seconds to clone (see LibraryService.openText).
+ */
+export type OpenedText = Omit<OpenedDocument, 'document'> & { text: string }
+
 export interface SaveResult {
   revision: string
   savedAt: string
@@ -126,7 +132,8 @@ export interface ChronotesApi {
   }
   documents: {
     create(title: string): Promise<OpenedDocument>
-    open(name: string): Promise<OpenedDocument>
+    /** The document's text; the window parses it (see OpenedText). */
+    openText(name: string): Promise<OpenedText>
     save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult>
     /**
      * Saves what changed since `options.baseRevision` (an autosave: the events touched, not the
@@ -184,7 +191,7 @@ export const CONTRACT: Channels<ChronotesApi> = {
   },
   documents: {
     create: { channel: 'documents:create', args: z.tuple([TitleSchema]) },
-    open: { channel: 'documents:open', args: z.tuple([DocumentNameSchema]) },
+    openText: { channel: 'documents:open', args: z.tuple([DocumentNameSchema]) },
     save: {
       channel: 'documents:save',
       args: z.tuple([DocumentNameSchema, DocumentSchema, SaveOptionsSchema])

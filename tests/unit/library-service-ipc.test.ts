@@ -6,6 +6,7 @@ import { domainHandlers } from '../../src/main/ipc/handlers'
 import { LibraryService } from '../../src/main/services/library-service'
 import { SettingsService } from '../../src/main/services/settings-service'
 import { ChronotesError } from '../../src/shared/errors'
+import { documentText } from '../../src/shared/model/document'
 import { CONTRACT, type ChronotesApi, type Envelope, type Settings } from '../../src/shared/ipc'
 import { makeDocument } from './helpers/documents'
 import { steppingClock, useTempDirs } from './helpers/library'
@@ -159,7 +160,9 @@ describe('domainHandlers', () => {
       value: { name: 'trimmed-title.chronotes.json', document: { title: 'Trimmed title' } }
     })
     const opened = await call(handlers, 'documents:open', 'trimmed-title.chronotes.json')
-    expect(opened).toEqual({ ok: true, value: await service.open('trimmed-title.chronotes.json') })
+    const { document, ...rest } = await service.open('trimmed-title.chronotes.json')
+    // The window gets the file's text: the very bytes on disk, which parse to the document.
+    expect(opened).toEqual({ ok: true, value: { ...rest, text: documentText(document) } })
     expect(await call(handlers, 'documents:trash', 'trimmed-title.chronotes.json')).toEqual({
       ok: true,
       value: undefined
@@ -169,7 +172,7 @@ describe('domainHandlers', () => {
   it('turns a disk error into IO and anything else into INTERNAL, never a raw throw', async () => {
     const fail = (error: unknown) => () => Promise.reject(error)
     const impl = {
-      open: fail(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+      openText: fail(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
       trash: fail(new TypeError('boom')),
       backups: fail('a string')
     } as unknown as ChronotesApi['documents']

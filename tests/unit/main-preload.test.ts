@@ -42,7 +42,7 @@ describe('the preload', () => {
   })
 
   it('sends each method on its contract channel with its arguments', async () => {
-    const reply = await bridge['documents']!['open']!('notes.chronotes.json')
+    const reply = await bridge['documents']!['openText']!('notes.chronotes.json')
     expect(reply).toEqual({ ok: true, value: { channel: 'documents:open', args: ['notes.chronotes.json'] } })
   })
 

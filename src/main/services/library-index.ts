@@ -14,7 +14,13 @@ const HEADER_BYTES = 64 * 1024
 
 const CacheSchema = z.record(
   z.string(),
-  z.object({ size: z.number(), mtimeMs: z.number(), entry: z.custom<LibraryEntry>((v) => typeof v === 'object') })
+  z.object({
+    size: z.number(),
+    mtimeMs: z.number(),
+    entry: z.custom<LibraryEntry>((v) => typeof v === 'object'),
+    /** The bytes this validator has checked and found canonical: `<validator>:<revision>`. */
+    valid: z.string().optional()
+  })
 )
 type Cache = z.infer<typeof CacheSchema>
 
@@ -48,12 +54,35 @@ export class LibraryIndex {
     return entries
   }
 
-  /** Records a file the library has just written, so that listing it reads nothing. */
-  async remember(name: string, entry: LibraryEntry): Promise<void> {
+  /**
+   * Records a file the library has just written, so that listing it reads nothing, with the
+   * token of its bytes (see `isValid`): what the library writes has been validated.
+   */
+  async remember(name: string, entry: LibraryEntry, valid: string): Promise<void> {
     const info = await stat(join(this.root, name)).catch(() => null)
     if (!info) return
-    ;(await this.load())[name] = { size: info.size, mtimeMs: info.mtimeMs, entry }
+    ;(await this.load())[name] = { size: info.size, mtimeMs: info.mtimeMs, entry, valid }
     this.changed = true
+    await this.persist()
+  }
+
+  /**
+   * Whether these exact bytes (`<validator>:<revision>`, the revision being their hash) were
+   * validated and found to be what the writer makes of the document they hold, so that opening
+   * them again needs only JSON.parse. Kept in the per-user folder: a shared library cannot vouch
+   * for its own files.
+   */
+  async isValid(name: string, token: string): Promise<boolean> {
+    return (await this.load())[name]?.valid === token
+  }
+
+  /** Records that the bytes of `token` were validated (after an open checked them in full). */
+  async rememberValid(name: string, token: string): Promise<void> {
+    const cached = (await this.load())[name]
+    if (!cached) return // not listed yet: the next open checks again
+    cached.valid = token
+    this.changed = true
+    await this.persist()
   }
 
   private async entry(name: string): Promise<LibraryEntry> {

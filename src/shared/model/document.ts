@@ -69,7 +69,12 @@ export function readDocument(text: string, file?: string): ReadResult {
  * final newline, so that two colleagues' copies diff cleanly. Throws if the document is invalid.
  */
 export function serializeDocument(document: TimelineDocument): string {
-  return JSON.stringify(DocumentSchema.parse(document), null, 2) + '\n'
+  return documentText(DocumentSchema.parse(document))
+}
+
+/** The file text of a document that has been validated already (serializeDocument's layout). */
+export function documentText(document: TimelineDocument): string {
+  return JSON.stringify(document, null, 2) + '\n'
 }
 
 /** Turns schema issues into problems that name the event by number and title, and the field. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { documentChanges } from '@shared/document-changes'
-import type { OpenedDocument } from '@shared/ipc'
+import type { OpenedDocument, OpenedText } from '@shared/ipc'
 import { newId } from '@shared/model/ids'
 import type { TimelineDocument } from '@shared/model/schema'
 import { api, ChronotesError } from '../api'
@@ -10,6 +10,11 @@ import { api, ChronotesError } from '../api'
 export const AUTOSAVE_DELAY_MS = 800
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error'
+
+/** Main sends an opened document as the text it has validated; parsing it here is the one copy. */
+function parseOpened({ text, ...opened }: OpenedText): OpenedDocument {
+  return { ...opened, document: JSON.parse(text) as TimelineDocument }
+}
 
 /**
  * The open document and its life on disk: edits, autosave, and what happens when the file was
@@ -62,7 +67,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   async function open(fileName: string): Promise<void> {
     await flush()
-    load(await api.documents.open(fileName))
+    load(parseOpened(await api.documents.openText(fileName)))
   }
 
   /** Puts an edited document in place and schedules a save. Edits go through the editor store. */
@@ -141,7 +146,7 @@ export const useDocumentStore = defineStore('document', () => {
       return null
     }
     if (choice === 'reload') {
-      load(await api.documents.open(fileName))
+      load(parseOpened(await api.documents.openText(fileName)))
       return null
     }
     const created = await api.documents.create(`${doc.title} (my version)`)
