@@ -15,7 +15,7 @@ import { rejection, steppingClock, useTempDirs } from './helpers/library'
 
 const tempDir = useTempDirs()
 
-type Edit = { kind: 'retitle' | 'remove' | 'add' | 'swap'; at: number }
+type Edit = { kind: 'retitle' | 'remove' | 'add' | 'insert' | 'swap'; at: number }
 
 /** Edits as the editor makes them: replaced events, removed, appended, moved; untouched ones shared. */
 function edit(doc: TimelineDocument, edits: Edit[]): TimelineDocument {
@@ -25,13 +25,14 @@ function edit(doc: TimelineDocument, edits: Edit[]): TimelineDocument {
     if (kind === 'retitle' && items.length) items[i] = { ...items[i]!, title: `Edited ${n}` }
     if (kind === 'remove' && items.length) items.splice(i, 1)
     if (kind === 'add') items.push(makeItem(doc.groups[0]!.id, 1000 + n, { title: `Added ${n}` }))
+    if (kind === 'insert') items.splice(i, 0, makeItem(doc.groups[0]!.id, 2000 + n, { title: `Inserted ${n}` }))
     if (kind === 'swap' && items.length > 1) [items[0], items[i]] = [items[i]!, items[0]!]
   })
   return { ...doc, title: `${doc.title}.`, items }
 }
 
 const edits = fc.array(
-  fc.record({ kind: fc.constantFrom('retitle', 'remove', 'add', 'swap'), at: fc.nat(50) }) as fc.Arbitrary<Edit>,
+  fc.record({ kind: fc.constantFrom('retitle', 'remove', 'add', 'insert', 'swap'), at: fc.nat(50) }) as fc.Arbitrary<Edit>,
   { maxLength: 8 }
 )
 
@@ -45,8 +46,37 @@ describe('documentChanges', () => {
         expect(applyChanges(base, changes)).toEqual(next)
         const unchanged = new Set(base.items)
         expect(changes.items.filter((item) => unchanged.has(item))).toEqual([])
+        // Only moving events that stayed sends the whole order; adding and removing send their own ids.
+        if (!made.some((e) => e.kind === 'swap')) expect(changes.order).toBeUndefined()
       })
     )
+  })
+
+  it('sends a new event in a large timeline as that event and its place, not every id', () => {
+    const base = makeDocument({ items: 20_000 })
+    const added = makeItem(base.groups[0]!.id, 99, { title: 'New' })
+    const next = { ...base, items: [...base.items.slice(0, 7), added, ...base.items.slice(7, -1)] }
+    const changes = documentChanges(base, next)
+    expect(changes).toEqual({
+      header: expect.any(Object),
+      items: [added],
+      removed: [base.items.at(-1)!.id],
+      added: [{ id: added.id, at: 7 }]
+    })
+    expect(applyChanges(base, changes)).toEqual(next)
+  })
+
+  it('refuses changes whose new events do not fit the document on disk', () => {
+    const base = makeDocument({ items: 3 })
+    const added = makeItem(base.groups[0]!.id, 99)
+    const header = documentChanges(base, base).header
+    for (const bad of [
+      { header, items: [added], added: [{ id: added.id, at: 9 }] },
+      { header, items: [added] },
+      { header, items: [], added: [{ id: added.id, at: 0 }] },
+      { header, items: [], removed: ['no-such-event'] }
+    ])
+      expect(() => applyChanges(base, bad)).toThrow(/event/)
   })
 
   it('sends no order when events were only replaced in place', () => {

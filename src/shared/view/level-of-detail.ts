@@ -218,13 +218,18 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const bar = item.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
     return { from, to: from + Math.max(label, bar) }
   }
-  const laneIndex = new Map(request.lanes.map((id, i) => [id, i]))
+  // The request's lanes by the model's lane numbers: the hot loop below reads an array, not a map.
+  const laneIndex: number[] = []
+  request.lanes.forEach((id, i) => {
+    const lane = model.laneNumber(id)
+    if (lane !== undefined) laneIndex[lane] = i
+  })
   const inLane: number[][] = request.lanes.map(() => [])
   const visible = new Array<number>(request.lanes.length).fill(0)
   const matching = new Array<number>(request.lanes.length).fill(0)
 
   model.index.query(range.start, range.end, (key, start, end) => {
-    const lane = laneIndex.get(model.laneOf(key)!)
+    const lane = laneIndex[model.laneNumberOf(key)]
     if (lane === undefined || (passes && !passes(key))) return
     inLane[lane]!.push(key)
     if (start < window.end && (end > window.start || (end === start && start >= window.start))) visible[lane]!++

@@ -55,6 +55,11 @@ export class TimeIndex {
   query(a: number, b: number, visit: (key: number, start: number, end: number) => void): void {
     const { starts, ends, keys, maxEnds, size: n } = this
     if (!n) return
+    // A window over every event (the timeline at "fit all") visits them all: in order, no tree.
+    if (a <= starts[0]! && starts[n - 1]! < b) {
+      for (let i = 0; i < n; i++) visit(keys[i]!, starts[i]!, ends[i]!)
+      return
+    }
     const overlaps = (i: number) => starts[i]! < b && (ends[i]! > a || (ends[i] === starts[i] && starts[i]! >= a))
     // A stack of (node, level, whether its left side is done), as three parallel arrays.
     const stackX: number[] = []

@@ -20,6 +20,9 @@ export class TimelineModel {
   // Read for every event in view at "fit all": kept beside the events so that the loop there
   // touches small arrays, not 100,000 objects scattered over the heap.
   private laneByKey: string[] = []
+  /** Lanes by a small number, so that hot loops compare numbers, not id strings. */
+  private laneNumbers = new Map<string, number>()
+  private laneNumberByKey: number[] = []
   private flagsByKey: number[] = []
   private items: TimelineItem[] = []
   /** How many events carry each tag, are in each lane, have each confidence: kept per edit, not counted per read. */
@@ -61,6 +64,16 @@ export class TimelineModel {
   /** The event's lane id. */
   laneOf(key: number): string | undefined {
     return this.laneByKey[key]
+  }
+
+  /** The event's lane as a number (see laneNumber); -1 if there is no such event. */
+  laneNumberOf(key: number): number {
+    return this.laneNumberByKey[key] ?? -1
+  }
+
+  /** A lane id's number, the same for as long as the model lives; undefined for a lane no event was ever in. */
+  laneNumber(laneId: string): number | undefined {
+    return this.laneNumbers.get(laneId)
   }
 
   /** Whether the event has notes (HAS_NOTES) and is confirmed (CONFIRMED), as bits. */
@@ -136,6 +149,9 @@ export class TimelineModel {
     }
     const period = itemPeriod(item)
     this.laneByKey[key] = item.groupId
+    let lane = this.laneNumbers.get(item.groupId)
+    if (lane === undefined) this.laneNumbers.set(item.groupId, (lane = this.laneNumbers.size))
+    this.laneNumberByKey[key] = lane
     this.flagsByKey[key] = (item.notes.length ? HAS_NOTES : 0) | (item.confidence === 'confirmed' ? CONFIRMED : 0)
     this.itemByKey[key] = item
     this.startByKey[key] = period ? period.start : NaN

@@ -41,6 +41,11 @@ describe('TimeIndex', () => {
         (ivs, ws) => {
           const index = build(ivs)
           for (const [a, length] of ws) expect(found(index, a, a + length)).toEqual(brute(ivs, a, a + length))
+          // Windows over every start (the timeline at "fit all"), exactly at the edges too.
+          const starts = ivs.map((iv) => iv.start)
+          const [first, last] = [Math.min(...starts), Math.max(...starts)]
+          for (const [a, b] of [[first, last + 1], [first - 5, last + 300], [first, last], [first + 1, last + 1]])
+            expect(found(index, a!, b!)).toEqual(brute(ivs, a!, b!))
         }
       ),
       { numRuns: 300 }
