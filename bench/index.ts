@@ -83,6 +83,13 @@ if (process.argv.includes('--readers')) {
   process.exit(0)
 }
 
+// `npm run bench -- --list` measures only the library list.
+if (process.argv.includes('--list')) {
+  console.log('\nLibrary list')
+  await libraryListBench()
+  process.exit(0)
+}
+
 // `npm run bench -- --view` measures the timeline in Chromium only.
 if (process.argv.includes('--view')) {
   console.log('\nThe timeline in Chromium (built renderer over the loopback bridge; raw vis-timeline beside it)')

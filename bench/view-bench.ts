@@ -31,6 +31,9 @@ interface Figures {
   zoom: number[]
   pan: number[]
   search?: number[]
+  /** Opening the list view (from Ctrl+2 to its rows drawn), then frames of scrolling it. */
+  listOpen?: number
+  listScroll?: number[]
   /** The longest task in the page from an edit (a new event) until its autosave is written. */
   autosaveLongestTask?: number
   heapMb: number
@@ -98,6 +101,26 @@ async function frames(page: Page): Promise<{ zoom: number[]; pan: number[] }> {
   return { zoom, pan }
 }
 
+/**
+ * The list view: from Ctrl+2 to its first row drawn, then a frame per scroll step (a screenful,
+ * as a wheel flick or Page Down moves it), down through the list and back, then to its end.
+ */
+async function scrollList(page: Page): Promise<{ listOpen: number; listScroll: number[] }> {
+  const t0 = (await page.evaluate('performance.now()')) as number
+  await page.keyboard.press('Control+2')
+  await page.locator('.event-grid .body [role="row"]').first().waitFor({ timeout: 300_000 })
+  const listOpen = ((await page.evaluate('new Promise((r) => requestAnimationFrame(r))')) as number) - t0
+  const scroll = (to: string) =>
+    page.evaluate(`window.__step(() => { const body = document.querySelector('.event-grid .body'); body.scrollTop = ${to} })`)
+  const listScroll: number[] = []
+  for (let i = 1; i <= STEPS; i++) listScroll.push((await scroll(`body.scrollTop + body.clientHeight`)) as number)
+  for (let i = 1; i <= STEPS; i++) listScroll.push((await scroll(`body.scrollTop - body.clientHeight / 3`)) as number)
+  listScroll.push((await scroll('body.scrollHeight')) as number, (await scroll('0')) as number)
+  await page.keyboard.press('Control+1')
+  await page.locator('.vis-panel.vis-center').waitFor()
+  return { listOpen, listScroll }
+}
+
 async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figures> {
   const libraryDir = await mkdtemp(join(tmpdir(), 'chronotes-bench-view-'))
   await writeFile(join(libraryDir, 'synthetic.chronotes.json'), serializeDocument(doc))
@@ -132,6 +155,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       return { firstItem: window.__firstItem, arrived: open ? open.responseEnd : null, domItems: document.querySelectorAll('.vis-item').length }
     })()`)) as { firstItem: number; arrived: number | null; domItems: number }
     const { zoom, pan } = await frames(page)
+    const { listOpen, listScroll } = await scrollList(page)
     // Search: each keystroke of "satellite", from the key to the second frame after it.
     const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
     await input.focus()
@@ -166,6 +190,8 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       zoom,
       pan,
       search,
+      listOpen,
+      listScroll,
       heapMb: await heapMb(page)
     }
   } finally {
@@ -231,6 +257,7 @@ function print(label: string, f: Figures): void {
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
       `${f.autosaveLongestTask === undefined ? '' : `edit + autosave: longest task ${ms(f.autosaveLongestTask)}; `}` +
+      `${f.listScroll ? `list view: opens in ${ms(f.listOpen)}, scroll frame p50/p95 ${ms(p(f.listScroll, 0.5))}/${ms(p(f.listScroll, 0.95))}; ` : ''}` +
       `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`
   )
 }
