@@ -65,6 +65,11 @@ export interface DetailRequest {
    * not given, only the number of events decides, and lanes stack as deep as they need.
    */
   rowsPerLane?: number
+  /**
+   * The events (by id) the timeline shows now: among events that matter equally, these stay, so
+   * that a zoom or pan changes few of the drawn events (each new one costs vis-timeline a layout).
+   */
+  shownIds?: ReadonlySet<string>
   /** Events a lane shows before density; laneCapacity(widthPx) when not given. */
   capacity?: number
   /**
@@ -197,6 +202,11 @@ export function binWidthFor(window: TimeWindow, widthPx: number): number {
 export function levelOfDetail(model: TimelineModel, request: DetailRequest): LevelOfDetail {
   const { window, widthPx, passes, matches } = request
   const selected = request.selectedIds ?? new Set<string>()
+  const shown = new Uint8Array(request.shownIds?.size ? model.keyCount : 0)
+  for (const id of request.shownIds ?? []) {
+    const key = model.keyOf(id)
+    if (key !== undefined) shown[key] = 1
+  }
   const binWidth = binWidthFor(window, widthPx)
   const margin = (window.end - window.start) / 2
   const range = {
@@ -303,6 +313,8 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       const flags = model.flagsOf(key)
       return (flags & HAS_NOTES ? 2 : 0) + (flags & CONFIRMED ? 1 : 0)
     }
+    // Ties go to an event already drawn: scores are doubled, and being drawn adds one.
+    const drawnScore = (key: number) => bestScoreOf(key) * 2 + (shown[key] ?? 0)
     // The hot loop at "fit all" (every event in the range): no object made per event.
     for (const key of keys) {
       const at = Math.min(
@@ -316,7 +328,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
         show(key)
         continue
       }
-      const score = bestScoreOf(key)
+      const score = drawnScore(key)
       const slot = Math.floor((range.start / binWidth + at) / binsPerSlot) - firstSlot
       if (score > bestScore[slot]!) {
         bestScore[slot] = score
@@ -324,7 +336,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       }
     }
     // Of those, as many as the lane's rows hold without stacking deeper, best first.
-    const picks = [...best].filter((key) => key >= 0).sort((a, b) => bestScoreOf(b) - bestScoreOf(a))
+    const picks = [...best].filter((key) => key >= 0).sort((a, b) => drawnScore(b) - drawnScore(a))
     for (const key of fitInRows(picks, rows, footprint).kept) show(key)
     for (let at = 0; at < binCount; at++)
       if (counts[at])

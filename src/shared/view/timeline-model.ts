@@ -42,6 +42,11 @@ export class TimelineModel {
     return this.index.size
   }
 
+  /** One more than the largest key ever given: arrays indexed by key have this length. */
+  get keyCount(): number {
+    return this.itemByKey.length
+  }
+
   /** The span from the earliest start to the latest end; null for a timeline without dates. */
   extent(): TimeWindow | null {
     return this.index.size ? { start: this.index.first, end: this.index.last } : null

@@ -190,6 +190,33 @@ describe('levelOfDetail', () => {
   })
 })
 
+describe('levelOfDetail while zooming', () => {
+  it('keeps drawing the events it drew among equals, so a zoom step adds few new ones', () => {
+    // One crowded lane of events that all matter alike (no notes, reported): any could be picked.
+    const doc = emptyDocument('Crowded', new Date('2026-01-01T00:00:00Z'))
+    doc.groups = [{ id: 'a', title: 'a', color: '#888888', order: 0 }]
+    doc.items = Array.from({ length: 6000 }, (_, i) => makeItem(i, 0, (i * 7) % 4000, 0, 1, false))
+    const model = new TimelineModel(doc)
+    const request = { widthPx: 1200, lanes: ['a'], rowsPerLane: 3 }
+    let window = { start: BASE + 1000 * DAY, end: BASE + 1400 * DAY }
+    let drawn = new Set(levelOfDetail(model, { ...request, window }).items.map((item) => item.id))
+    let kept = 0
+    let keptWithout = 0
+    for (let step = 0; step < 6; step++) {
+      const span = window.end - window.start
+      window = { start: window.start - span * 0.1, end: window.end + span * 0.1 } // a ctrl+wheel notch out
+      const sticky = levelOfDetail(model, { ...request, window, shownIds: drawn }).items.map((item) => item.id)
+      const fresh = levelOfDetail(model, { ...request, window }).items.map((item) => item.id)
+      // The same number of events either way: stickiness only chooses among equals.
+      expect(sticky.length).toBe(fresh.length)
+      kept += sticky.filter((id) => drawn.has(id)).length
+      keptWithout += fresh.filter((id) => drawn.has(id)).length
+      drawn = new Set(sticky)
+    }
+    expect(kept).toBeGreaterThan(keptWithout)
+  })
+})
+
 describe('TimelineModel', () => {
   it('keeps its index in step with edits by identity: replaced, appended and removed events', () => {
     fc.assert(

@@ -83,6 +83,7 @@ export function useLevelOfDetail(inputs: Inputs) {
       passes: passes(),
       matches: found,
       selectedIds: new Set(inputs.selectedIds.value),
+      shownIds: new Set(detail.value.items.map((item) => item.id)),
       // Every lane keeps within its share of the height. Small timelines draw every event near the
       // window: those whose titles have no room as bare markers, titled on hover; large ones show
       // density where titles would pile up.
