@@ -1,6 +1,7 @@
 import type { TimelineDocument, TimelineItem } from '../model/schema'
 import { TimeIndex } from './time-index'
-import { itemPeriod, type TimeWindow } from './timeline-items'
+import { readDate } from '../model/dates'
+import type { TimeWindow } from './timeline-items'
 
 export const HAS_NOTES = 1
 export const CONFIRMED = 2
@@ -152,15 +153,17 @@ export class TimelineModel {
       if (previous) this.count(previous, -1)
       this.count(item, 1)
     }
-    const period = itemPeriod(item)
+    // Read from the parser's cached dates, with no object made: this runs for every event on open.
+    const start = readDate(item.start)
+    const end = item.end === undefined ? start : readDate(item.end)
     this.laneByKey[key] = item.groupId
     let lane = this.laneNumbers.get(item.groupId)
     if (lane === undefined) this.laneNumbers.set(item.groupId, (lane = this.laneNumbers.size))
     this.laneNumberByKey[key] = lane
     this.flagsByKey[key] = (item.notes.length ? HAS_NOTES : 0) | (item.confidence === 'confirmed' ? CONFIRMED : 0)
     this.itemByKey[key] = item
-    this.startByKey[key] = period ? period.start : NaN
-    this.endByKey[key] = period ? period.end : NaN
+    this.startByKey[key] = start && end ? start.earliest : NaN
+    this.endByKey[key] = start && end ? end.latest : NaN
   }
 
   private count(item: TimelineItem, by: 1 | -1): void {
