@@ -31,7 +31,7 @@ describe('batch edits', () => {
     const moves = doc.items.slice(0, 5000).map((item) => ({ id: item.id, groupId: target, start: '2001-02-03' }))
     editor.moveItems(moves)
     const moved = documents.document!
-    expect(editor.undoLabel).toBe('Move 5000 events')
+    expect(editor.undoLabel).toBe('Move 5,000 events')
     expect(moved.items.slice(0, 5000).every((i) => i.groupId === target && i.start === '2001-02-03')).toBe(true)
     expect(moved.items.slice(5000)).toEqual(doc.items.slice(5000))
     editor.undo()

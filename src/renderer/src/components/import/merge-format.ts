@@ -2,6 +2,7 @@ import type { Command } from '@shared/model/commands'
 import { formatDate, formatDateRange } from '@shared/model/dates'
 import type { Comparison, ConflictReason, FieldDiff, MergeChoice, MergePlan } from '@shared/merge/types'
 import type { Group, Source, TimelineItem } from '@shared/model/schema'
+import { countOf as plural } from '@shared/count'
 
 /** Event fields as the review names them, in the order it shows them. */
 export const FIELD_LABELS: Partial<Record<keyof TimelineItem, string>> = {
@@ -26,9 +27,6 @@ export function visibleDiffs(fields: FieldDiff[]): FieldDiff[] {
     .sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field))
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
-}
 
 function clip(text: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
