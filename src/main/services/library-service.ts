@@ -136,16 +136,7 @@ export class LibraryService {
   }
 
   async open(name: string): Promise<OpenedDocument> {
-    return this.guard(`Opening "${name}"`, NOTHING_CHANGED, async () => {
-      const path = await this.documentPath(name)
-      // What saves killed part-way left of this document; a read-only library keeps them.
-      await this.removeTempFiles(name).catch(() => {})
-      const bytes = await readNoFollow(path)
-      if (!bytes) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library any more.`)
-      const result = opened(name, bytes)
-      this.watcher?.follow(name, result.revision)
-      return result
-    })
+    return this.opening(name, (bytes) => opened(name, bytes))
   }
 
   /**
@@ -155,24 +146,32 @@ export class LibraryService {
    * once beats validating here again and copying 100,000 events across as objects.
    */
   async openText(name: string): Promise<OpenedText> {
+    return this.opening(name, async (bytes) => {
+      const revision = revisionOf(bytes)
+      const token = this.validToken(revision)
+      if (await this.index.isValid(name, token)) return { name, text: bytes.toString('utf8'), revision }
+      const { document, migratedFrom } = opened(name, bytes)
+      const text = documentText(document)
+      // Only a file that is exactly what this app would write is vouched for next time.
+      if (migratedFrom === undefined && bytes.equals(Buffer.from(text))) await this.index.rememberValid(name, token)
+      return migratedFrom === undefined ? { name, text, revision } : { name, text, revision, migratedFrom }
+    })
+  }
+
+  /** Reads a document's bytes for `read` to make of them what the caller opens, then follows the file. */
+  private async opening<T extends { revision: string }>(
+    name: string,
+    read: (bytes: Buffer) => T | Promise<T>
+  ): Promise<T> {
     return this.guard(`Opening "${name}"`, NOTHING_CHANGED, async () => {
       const path = await this.documentPath(name)
+      // What saves killed part-way left of this document; a read-only library keeps them.
       await this.removeTempFiles(name).catch(() => {})
       const bytes = await readNoFollow(path)
       if (!bytes) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library any more.`)
-      const revision = revisionOf(bytes)
-      const token = this.validToken(revision)
-      let reply: OpenedText
-      if (await this.index.isValid(name, token)) reply = { name, text: bytes.toString('utf8'), revision }
-      else {
-        const { document, migratedFrom } = opened(name, bytes)
-        const text = documentText(document)
-        // Only a file that is exactly what this app would write is vouched for next time.
-        if (migratedFrom === undefined && bytes.equals(Buffer.from(text))) await this.index.rememberValid(name, token)
-        reply = migratedFrom === undefined ? { name, text, revision } : { name, text, revision, migratedFrom }
-      }
-      this.watcher?.follow(name, revision)
-      return reply
+      const result = await read(bytes)
+      this.watcher?.follow(name, result.revision)
+      return result
     })
   }
 
