@@ -96,7 +96,7 @@ export function densityKey(density: OverviewDensity): HTMLElement {
   return h(
     'ul',
     { class: 'legend density-key', attrs: { 'aria-label': 'Key to the shading' } },
-    h('li', { class: 'density-key-title' }, `Events beginning in one cell (${density.binLabel}):`),
+    h('li', { class: 'density-key-title' }, `Events per cell (${density.cellLength}):`),
     h('li', null, swatch(EMPTY), 'none'),
     density.shades.map((shade) => h('li', null, swatch(shadeOf(shade.level)), range(shade.from, shade.to)))
   )

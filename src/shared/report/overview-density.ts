@@ -154,11 +154,15 @@ export function layoutDensityOverview(
     const markRows = placed.get(lane.id) ?? []
     const numbered = shownByLane.get(lane.id)?.length ?? 0
     const total = laneDetail.visible
+    const events = `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}`
     const count = laneDetail.dense
-      ? `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}; ${numbered.toLocaleString('en')} numbered`
-      : `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}, all numbered`
+      ? [`${events};`, `${numbered.toLocaleString('en')} numbered`]
+      : [`${events},`, 'all numbered']
     const titleLines = wrapText(lane.title, gutter - 12, S.laneTitleSize, 3)
-    const countLines = wrapText(count, gutter - 12, COUNT_SIZE, 2)
+    // On one line when it fits the gutter, else broken after its first part, never mid-phrase.
+    const oneLine = count.join(' ')
+    const countLines =
+      wrapText(oneLine, gutter - 12, COUNT_SIZE, 2).length === 1 ? [oneLine] : [count[0]!.slice(0, -1), count[1]!]
     const content = (laneDetail.dense ? markRows.length : Math.max(1, markRows.length)) * S.rowHeight
     const strip = laneDetail.dense ? STRIP + 1 : 0
     const text = titleLines.length * S.laneTitleLine + countLines.length * COUNT_LINE
@@ -283,15 +287,16 @@ function density(
     'Above it, the events that matter most are numbered — one per stretch, those with notes first, then confirmed ones — ' +
     `as many as fit without overlapping; the count beside each lane says how many.${someLanesInFull ? ' A lane without a strip shows every one of its events.' : ''} ` +
     'Every event is in the chronology.'
-  return { shades, binLabel, caption }
+  return { shades, binLabel, cellLength: durationWords(binWidth, false), caption }
 }
 
 /** "364 days (about a year)", "45.5 hours": a bin's width as a reader says it. */
-export function durationWords(ms: number): string {
+export function durationWords(ms: number, approximately = true): string {
   const hours = ms / 3_600_000
   if (hours < 48) return `${round1(hours)} hours`
   const days = hours / 24
   const exact = `${round1(days)} days`
+  if (!approximately) return exact
   if (days >= 330) {
     const years = Math.round(days / 365.25)
     return `${exact} (about ${years === 1 ? 'a year' : `${years} years`})`

@@ -28,6 +28,8 @@ export interface OverviewDensity {
   shades: { level: number; from: number; to: number }[]
   /** How long one shaded cell is, in words: "364 days (about a year)". */
   binLabel: string
+  /** The same without the approximation, for the key: "364.1 days". */
+  cellLength: string
   /** Said under the figure: what was drawn as density and why. */
   caption: string
 }
