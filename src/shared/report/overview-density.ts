@@ -38,6 +38,8 @@ const BIN_PT = 8
 const STRIP = 7
 const COUNT_SIZE = 6
 const COUNT_LINE = 7.2
+/** The share of a page left under the title block, the list of lanes and the keys. */
+const FIRST_PAGE_SHARE = 0.55
 
 export interface ReportOverviewOptions extends OverviewOptions {
   /** Room a panel's caption takes on the page besides the panel (points). */
@@ -119,65 +121,81 @@ export function layoutDensityOverview(
   const model = new TimelineModel(document)
   const widest = digitsWidth(String(entries.length).length, S.numberSize) + 2 * S.markerPadding + S.gap
   const figureLanes = lanes.filter((lane) => model.lanes.get(lane.id) > 0)
-  const detail = levelOfDetail(model, {
-    window: { start: period.start, end: period.end },
-    widthPx: span.width,
-    lanes: figureLanes.map((lane) => lane.id),
-    rowsPerLane: rows,
-    // Slots for the events that matter are a quarter of this across the window: as many as the
-    // widest markers could fill the rows, so that it is room on paper, not slots, that limits them.
-    capacity: 4 * rows * Math.ceil(span.width / widest),
-    binPx: BIN_PT,
-    footprint: (key) => {
-      const timed = timedById.get(model.item(key)!.id)
-      if (!timed) return { from: 0, to: 0 }
-      const mark = placeMark(timed, period, plot, toX, laneById.get(timed.event.laneId)!, false)
-      return { from: mark.left, to: mark.right + S.gap }
+  /** The level of detail for `rowsPerLane` rows of markers, and each lane's band. */
+  function laidOut(rowsPerLane: number) {
+    const detail = levelOfDetail(model, {
+      window: { start: period.start, end: period.end },
+      widthPx: span.width,
+      lanes: figureLanes.map((lane) => lane.id),
+      rowsPerLane,
+      // Slots for the events that matter are a quarter of this across the window: as many as the
+      // widest markers could fill the rows, so that it is room on paper, not slots, that limits them.
+      capacity: 4 * rowsPerLane * Math.ceil(span.width / widest),
+      binPx: BIN_PT,
+      footprint: (key) => {
+        const timed = timedById.get(model.item(key)!.id)
+        if (!timed) return { from: 0, to: 0 }
+        const mark = placeMark(timed, period, plot, toX, laneById.get(timed.event.laneId)!, false)
+        return { from: mark.left, to: mark.right + S.gap }
+      }
+    })
+
+    const shownByLane = new Map<string, Timed[]>()
+    for (const item of detail.items) {
+      const timed = timedById.get(item.id)
+      if (!timed) continue
+      const list = shownByLane.get(timed.event.laneId) ?? []
+      list.push(timed)
+      shownByLane.set(timed.event.laneId, list)
     }
-  })
+    const placed = placeMarks([...shownByLane.values()].flat(), [], period, plot, laneById)
+    const binsByLane = new Map<string, typeof detail.bins>()
+    for (const bin of detail.bins) binsByLane.set(bin.group, [...(binsByLane.get(bin.group) ?? []), bin])
 
-  const shownByLane = new Map<string, Timed[]>()
-  for (const item of detail.items) {
-    const timed = timedById.get(item.id)
-    if (!timed) continue
-    const list = shownByLane.get(timed.event.laneId) ?? []
-    list.push(timed)
-    shownByLane.set(timed.event.laneId, list)
-  }
-  const placed = placeMarks([...shownByLane.values()].flat(), [], period, plot, laneById)
-  const binsByLane = new Map<string, typeof detail.bins>()
-  for (const bin of detail.bins) binsByLane.set(bin.group, [...(binsByLane.get(bin.group) ?? []), bin])
-
-  // Each lane's band: its title and count in the gutter; its rows of markers, then its strip.
-  const bands = figureLanes.map((lane) => {
-    const laneDetail = detail.lanes.get(lane.id)!
-    const markRows = placed.get(lane.id) ?? []
-    const numbered = shownByLane.get(lane.id)?.length ?? 0
-    const total = laneDetail.visible
-    const events = `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}`
-    const count = laneDetail.dense
-      ? [`${events};`, `${numbered.toLocaleString('en')} numbered`]
-      : [`${events},`, 'all numbered']
-    const titleLines = wrapText(lane.title, gutter - 12, S.laneTitleSize, 3)
-    // On one line when it fits the gutter, else broken after its first part, never mid-phrase.
-    const oneLine = count.join(' ')
-    const countLines =
-      wrapText(oneLine, gutter - 12, COUNT_SIZE, 2).length === 1 ? [oneLine] : [count[0]!.slice(0, -1), count[1]!]
-    const content = (laneDetail.dense ? markRows.length : Math.max(1, markRows.length)) * S.rowHeight
-    const strip = laneDetail.dense ? STRIP + 1 : 0
-    const text = titleLines.length * S.laneTitleLine + countLines.length * COUNT_LINE
+    // Each lane's band: its title and count in the gutter; its rows of markers, then its strip.
     return {
-      lane,
-      markRows,
-      strip,
-      titleLines,
-      countLines,
-      height: Math.max(content + strip, text) + 2 * S.lanePadding
+      detail,
+      bands: figureLanes.map((lane) => {
+        const laneDetail = detail.lanes.get(lane.id)!
+        const markRows = placed.get(lane.id) ?? []
+        const numbered = shownByLane.get(lane.id)?.length ?? 0
+        const total = laneDetail.visible
+        const events = `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}`
+        const count = laneDetail.dense
+          ? [`${events};`, `${numbered.toLocaleString('en')} numbered`]
+          : [`${events},`, 'all numbered']
+        const titleLines = wrapText(lane.title, gutter - 12, S.laneTitleSize, 3)
+        // On one line when it fits the gutter, else broken after its first part, never mid-phrase.
+        const oneLine = count.join(' ')
+        const countLines =
+          wrapText(oneLine, gutter - 12, COUNT_SIZE, 2).length === 1 ? [oneLine] : [count[0]!.slice(0, -1), count[1]!]
+        const content = (laneDetail.dense ? markRows.length : Math.max(1, markRows.length)) * S.rowHeight
+        const strip = laneDetail.dense ? STRIP + 1 : 0
+        const text = titleLines.length * S.laneTitleLine + countLines.length * COUNT_LINE
+        return {
+          lane,
+          markRows,
+          bins: binsByLane.get(lane.id) ?? [],
+          strip,
+          titleLines,
+          countLines,
+          height: Math.max(content + strip, text) + 2 * S.lanePadding
+        }
+      })
     }
-  })
+  }
 
   const axis = layoutAxis(period.start, period.end, span.x, span.width, S.axisSize, 0)
   const axisHeight = S.tick + S.axisSize * 1.35 * axis.lines + 4
+  const figureHeight = (bands: { height: number }[]) =>
+    S.top + axisHeight + bands.reduce((sum, band) => sum + band.height, 0)
+  // Under the title block on the first page if fewer rows of markers allow it (in landscape): a
+  // first page holding only the title, and the figure overleaf, reads as a mistake.
+  let { detail, bands } = laidOut(rows)
+  for (let fewer = rows - 1; fewer >= 1 && figureHeight(bands) > FIRST_PAGE_SHARE * options.maxHeight; fewer--) {
+    const trial = laidOut(fewer)
+    if (figureHeight(trial.bands) <= FIRST_PAGE_SHARE * options.maxHeight) ({ detail, bands } = trial)
+  }
   // A figure taller than the page is cut between lanes (only with very many lanes).
   const groups: (typeof bands)[] = [[]]
   let used = S.top + axisHeight
@@ -220,7 +238,7 @@ export function layoutDensityOverview(
             label: label && { ...label, y: centre - S.markerHeight / 2, height: S.markerHeight }
           })
       })
-      for (const bin of binsByLane.get(lane.id) ?? []) {
+      for (const bin of band.bins) {
         const x0 = toX(Math.max(bin.start, period.start))
         const x1 = toX(Math.min(bin.end, period.end))
         bins.push({
@@ -284,7 +302,7 @@ function density(
   const caption =
     `Shown as density: ${events.toLocaleString('en')} events are too many to number each one legibly in the overview. ` +
     `Each lane's shaded strip counts the events that begin in each stretch of ${binLabel}; the darker, the more (see the key). ` +
-    'Above it, the events that matter most are numbered — one per stretch, those with notes first, then confirmed ones — ' +
+    'Above it, the events that matter most are numbered — at most one per stretch, those with notes first, then confirmed ones — ' +
     `as many as fit without overlapping; the count beside each lane says how many.${someLanesInFull ? ' A lane without a strip shows every one of its events.' : ''} ` +
     'Every event is in the chronology.'
   return { shades, binLabel, cellLength: durationWords(binWidth, false), caption }
