@@ -40,6 +40,8 @@ const COUNT_SIZE = 6
 const COUNT_LINE = 7.2
 /** The share of a page left under the title block, the list of lanes and the keys. */
 const FIRST_PAGE_SHARE = 0.55
+/** A cell cut to a sliver at the period's edge is still drawn this wide (points). */
+const MIN_CELL = 0.5
 
 export interface ReportOverviewOptions extends OverviewOptions {
   /** Room a panel's caption takes on the page besides the panel (points). */
@@ -239,8 +241,9 @@ export function layoutDensityOverview(
           })
       })
       for (const bin of band.bins) {
-        const x0 = toX(Math.max(bin.start, period.start))
+        // Cells are on a grid of their own (whole powers of two of minutes): cut to the period.
         const x1 = toX(Math.min(bin.end, period.end))
+        const x0 = Math.min(toX(Math.max(bin.start, period.start)), x1 - MIN_CELL)
         bins.push({
           laneId: lane.id,
           x: x0,
