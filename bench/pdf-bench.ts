@@ -1,7 +1,8 @@
 /**
  * The PDF export's cost: building the report model, then the whole export as the command line
  * runs it (a fresh Chromium, the built print view laid out, printed, written atomically), for 100
- * and 1,000 annotated events. Figures are printed, never asserted.
+ * and 1,000 annotated events; at 100,000 the report model (the overview drawn as density) and,
+ * with CHRONOTES_BENCH_PDF_100K=1, the export too. Figures are printed, never asserted.
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -63,20 +64,35 @@ export async function pdfBench(): Promise<void> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'chronotes-pdf-bench-'))
   try {
+    // The whole export at 100,000 events does not finish (see below): opt in.
+    const exportAll = process.env['CHRONOTES_BENCH_PDF_100K'] === '1'
     for (const [count, runs] of [
       [100, 3],
-      [1_000, 2]
+      [1_000, 2],
+      [100_000, exportAll ? 1 : 0]
     ] as const) {
       const doc = annotated(count)
       const notes = doc.items.reduce((sum, item) => sum + item.notes.length, 0)
       console.log(`  ${count.toLocaleString('en')} events, ${notes.toLocaleString('en')} notes:`)
       const modelSamples: number[] = []
-      for (let i = 0; i < 5; i++) {
+      let model = buildReportModel(doc, OPTIONS, new Date())
+      for (let i = 0; i < (count > 10_000 ? 3 : 5); i++) {
         const start = performance.now()
-        buildReportModel(doc, OPTIONS, new Date())
+        model = buildReportModel(doc, OPTIONS, new Date())
         modelSamples.push(performance.now() - start)
       }
       report('  report model (numbering, dates, overview layout)', modelSamples)
+      const { overview } = model
+      const numbered = overview.panels.reduce((sum, panel) => sum + panel.marks.filter((m) => m.label).length, 0)
+      console.log(
+        `    overview: ${overview.density ? 'density' : 'every event numbered'}, ${overview.panels.length} ${overview.panels.length === 1 ? 'panel' : 'panels'}, ${numbered.toLocaleString('en')} numbered, ${Math.round(overview.panels.reduce((sum, panel) => sum + panel.height, 0))} pt of panels`
+      )
+      if (!runs) {
+        console.log(
+          '    whole export not run (CHRONOTES_BENCH_PDF_100K=1 to try): on the 2-core bench machine 10,000 annotated events were laid out in 38 s but not printed within the 600 s limit, and at 100,000 the print page closed (crashed) after 38 s'
+        )
+        continue
+      }
 
       const samples: number[] = []
       let last = { pages: 0, bytes: 0 }
@@ -86,10 +102,18 @@ export async function pdfBench(): Promise<void> {
           chooseTarget: async () => join(dir, `bench-${count}.pdf`)
         })
         const start = performance.now()
-        const result = await service.exportPdf(doc, OPTIONS)
+        try {
+          const result = await service.exportPdf(doc, OPTIONS)
+          if (result) last = result
+        } catch (error) {
+          console.log(
+            `    export failed after ${Math.round((performance.now() - start) / 1000)} s: ${(error as Error).message}`
+          )
+          break
+        }
         samples.push(performance.now() - start)
-        if (result) last = result
       }
+      if (!samples.length) continue
       report('  whole export (start Chromium, lay out, print, write)', samples)
       console.log(
         `    ${last.pages.toLocaleString('en')} pages, ${(last.bytes / 1024 / 1024).toFixed(2)} MB (${Math.round(last.bytes / count / 102.4) / 10} KB per event)`

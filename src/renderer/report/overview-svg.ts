@@ -5,6 +5,7 @@
 import type { OverviewFigure, OverviewMark, OverviewPanel } from '@shared/report/model'
 import { h, s } from './dom'
 import { shade, tint } from './colors'
+import { densityCaption, densityKey, densityStrips, laneTitleWithCount } from './overview-density-svg'
 
 /** A context tick (a new year under month labels) reaches a little further down than the others. */
 const TICK_LENGTH = { context: 5, major: 3, minor: 1.6 } as const
@@ -15,8 +16,16 @@ export function overviewSection(figure: OverviewFigure): HTMLElement {
     'section',
     { class: 'overview', attrs: { 'aria-labelledby': 'overview-heading' } },
     h('h2', { attrs: { id: 'overview-heading' } }, 'Overview'),
-    h('p', { class: 'figure-note' }, 'Each event carries its number in the chronology. ', figure.note ?? ''),
+    h(
+      'p',
+      { class: 'figure-note' },
+      figure.density
+        ? 'Numbered events carry their number in the chronology; the shading counts all events (see below). '
+        : 'Each event carries its number in the chronology. ',
+      figure.note ?? ''
+    ),
     legend(many),
+    figure.density && densityKey(figure.density),
     figure.panels.map((panel, index) =>
       h(
         'figure',
@@ -37,7 +46,8 @@ export function overviewSection(figure: OverviewFigure): HTMLElement {
         ),
         panelSvg(figure, panel)
       )
-    )
+    ),
+    figure.density && densityCaption(figure.density)
   )
 }
 
@@ -67,24 +77,26 @@ export function panelSvg(figure: OverviewFigure, panel: OverviewPanel): SVGSVGEl
           fill: index % 2 ? tint(lane.color, 0.1) : tint(lane.color, 0.05)
         }),
         s('rect', { x: 0, y: lane.y, width: 3, height: lane.height, fill: lane.color }),
-        s(
-          'text',
-          { class: 'lane-title', x: 7, 'font-size': figure.laneTitleSize },
-          lane.titleLines.map((line, i) =>
-            s(
-              'tspan',
-              {
-                x: 7,
-                y:
-                  lane.y +
-                  lane.height / 2 +
-                  (i - (lane.titleLines.length - 1) / 2) * figure.laneTitleSize * 1.2 +
-                  figure.laneTitleSize * 0.35
-              },
-              line
+        lane.countLines
+          ? laneTitleWithCount(figure, lane)
+          : s(
+              'text',
+              { class: 'lane-title', x: 7, 'font-size': figure.laneTitleSize },
+              lane.titleLines.map((line, i) =>
+                s(
+                  'tspan',
+                  {
+                    x: 7,
+                    y:
+                      lane.y +
+                      lane.height / 2 +
+                      (i - (lane.titleLines.length - 1) / 2) * figure.laneTitleSize * 1.2 +
+                      figure.laneTitleSize * 0.35
+                  },
+                  line
+                )
+              )
             )
-          )
-        )
       )
     ),
     // Rules at the major ticks, under the marks, so that a reader can follow a year down the lanes.
@@ -97,6 +109,7 @@ export function panelSvg(figure: OverviewFigure, panel: OverviewPanel): SVGSVGEl
           s('line', { x1: t.x, x2: t.x, y1: plot.y, y2: bottom, stroke: t.level === 'context' ? '#9a9a9a' : '#d2d2d2' })
         )
     ),
+    densityStrips(panel),
     s(
       'g',
       { class: 'marks' },

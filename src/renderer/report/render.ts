@@ -49,14 +49,18 @@ const PX_PER_PT = 96 / 72
 export const LONG_FRACTION = 1 / 5
 
 function markLongBlocks(chronology: HTMLElement, limitPx: number): void {
-  for (const block of chronology.querySelectorAll<HTMLElement>('.entry, .note'))
-    block.classList.toggle('long', height(block) > limitPx)
+  // Every height is read before any class is set: a class set between two reads makes the next
+  // read lay the whole report out again, which at 10,000 entries took longer than the print limit.
+  const blocks = [...chronology.querySelectorAll<HTMLElement>('.entry, .note')]
+  const long = blocks.map((block) => height(block) > limitPx)
   // Chromium breaks a paragraph too short for orphans and widows against them (a lone line at the
   // top of the next page) rather than earlier; kept whole, it moves with the lines before it.
-  for (const block of chronology.querySelectorAll<HTMLElement>('.markdown > *')) {
-    const line = parseFloat(getComputedStyle(block).lineHeight) || 13
-    block.classList.toggle('whole', height(block) < line * SHORT_LINES)
-  }
+  const paragraphs = [...chronology.querySelectorAll<HTMLElement>('.markdown > *')]
+  const whole = paragraphs.map(
+    (block) => height(block) < (parseFloat(getComputedStyle(block).lineHeight) || 13) * SHORT_LINES
+  )
+  blocks.forEach((block, i) => block.classList.toggle('long', long[i]!))
+  paragraphs.forEach((block, i) => block.classList.toggle('whole', whole[i]!))
 }
 
 /** A paragraph of fewer lines than this is kept whole: orphans (3) and widows (2) cannot both be had. */

@@ -67,6 +67,8 @@ export function layoutAxis(
   const lineGap = size * 1.35
   for (const step of STEPS) {
     const marks = stepTicks(start, end, step)
+    // Thousands of ticks: far too fine, and cut short, so that its few labels would say nothing.
+    if (!marks) continue
     const labels =
       step.count === 1
         ? intervalLabels(marks, step, toX, x, width, size)
@@ -75,7 +77,7 @@ export function layoutAxis(
     const ticks = new Map<number, OverviewTick['level']>()
     const minorUnit = step.count === 1 ? MINOR[step.unit] : step.unit
     if (minorUnit) {
-      const minor = stepTicks(start, end, { unit: minorUnit, count: 1 })
+      const minor = stepTicks(start, end, { unit: minorUnit, count: 1 }) ?? []
       if (minor.length > 1 && toX(minor[1]!) - toX(minor[0]!) >= MINOR_SPACING)
         for (const t of minor) if (t >= start) ticks.set(t, 'minor')
     }
@@ -84,7 +86,7 @@ export function layoutAxis(
     let lower: OverviewAxisLabel[] = []
     const context = CONTEXT[step.unit]
     if (context) {
-      const contextMarks = stepTicks(start, end, { unit: context, count: 1 })
+      const contextMarks = stepTicks(start, end, { unit: context, count: 1 }) ?? []
       for (const t of contextMarks) if (t > start) ticks.set(t, 'context')
       lower = contextLabels(contextMarks, context, toX, x, width, size).map((l) => ({ ...l, y: baseline + lineGap }))
     }
@@ -97,17 +99,23 @@ export function layoutAxis(
   return { ticks: [], labels: [], lines: 1 }
 }
 
-/** The unit boundaries at multiples of the step from the one at or before start, up to end. */
-function stepTicks(start: number, end: number, step: Step): number[] {
+/**
+ * The unit boundaries at multiples of the step from the one at or before start, up to end; null
+ * for a step so fine that the period holds more than MAX_UNITS of its unit.
+ */
+function stepTicks(start: number, end: number, step: Step): number[] | null {
   const result: number[] = []
   let t = floorTo(start, step.unit)
   // A few hundred ticks is already far past legible: stop early on an absurd request.
-  for (let guard = 0; t < end && guard < 5000; guard++) {
+  for (let guard = 0; t < end; guard++) {
+    if (guard >= MAX_UNITS) return null
     if (onStep(t, step)) result.push(t)
     t = addUnits(t, step.unit, 1)
   }
   return result
 }
+
+const MAX_UNITS = 5000
 
 function onStep(t: number, { unit, count }: Step): boolean {
   if (count === 1) return true

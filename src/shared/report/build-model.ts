@@ -16,7 +16,7 @@ import {
   type ReportSource
 } from './model'
 import type { ReportOptions } from './options'
-import { layoutOverview } from './overview'
+import { layoutReportOverview } from './overview-density'
 import { reportPage } from './page'
 
 /** A panel's caption and the space above it: what the page must hold besides the panel itself. */
@@ -43,9 +43,10 @@ export function buildReportModel(document: TimelineDocument, options: ReportOpti
     .map((g) => ({ id: g.id, title: g.title, color: g.color, ink: inkOn(g.color), count: counts.get(g.id)! }))
 
   const page = reportPage(options.pageSize, options.landscape)
-  const overview = layoutOverview(entries, lanes, {
+  const overview = layoutReportOverview({ ...document, items: ordered }, entries, lanes, {
     width: page.contentWidthPt,
-    maxHeight: page.contentHeightPt - PANEL_CAPTION_ROOM
+    maxHeight: page.contentHeightPt - PANEL_CAPTION_ROOM,
+    captionRoom: PANEL_CAPTION_ROOM
   })
   const left = [!options.includeNotes && 'notes', !options.includeSources && 'sources'].filter(Boolean)
   return {

@@ -11,7 +11,15 @@ import type { Confidence, ItemKind } from '../model/schema'
 import type { Precision } from '../model/dates'
 import type { OverviewFigure } from './overview-types'
 
-export type { OverviewFigure, OverviewPanel, OverviewLane, OverviewMark, OverviewTick } from './overview-types'
+export type {
+  OverviewBin,
+  OverviewDensity,
+  OverviewFigure,
+  OverviewPanel,
+  OverviewLane,
+  OverviewMark,
+  OverviewTick
+} from './overview-types'
 
 /** Bumped when the shape changes, so that a print view can refuse a model it does not know. */
 export const REPORT_MODEL_VERSION = 1

@@ -79,7 +79,7 @@ export function placeMarks(
   const continuations = new Set(continued)
   for (const entry of [...continued, ...owned]) {
     const lane = laneById.get(entry.event.laneId)!
-    const pending = place(entry, period, plot, toX, lane, continuations.has(entry))
+    const pending = placeMark(entry, period, plot, toX, lane, continuations.has(entry))
     const list = byLane.get(lane.id) ?? []
     list.push(pending)
     byLane.set(lane.id, list)
@@ -89,7 +89,7 @@ export function placeMarks(
   return rows
 }
 
-function place(
+export function placeMark(
   entry: Timed,
   period: Period,
   plot: Plot,

@@ -15,6 +15,35 @@ export interface OverviewFigure {
   panels: OverviewPanel[]
   /** Why the figure has several panels ("Split into 3 periods so that numbers stay legible."), or null. */
   note: string | null
+  /**
+   * Set when there were too many events to number each one legibly: the lanes then show how many
+   * events fall in each stretch of time as shading, and number only the events that matter.
+   */
+  density?: OverviewDensity
+}
+
+/** The density overview's key and its caption. */
+export interface OverviewDensity {
+  /** What each shade means, lightest first: "1–480 events" (levels with no count possible are left out). */
+  shades: { level: number; from: number; to: number }[]
+  /** How long one shaded cell is, in words: "364 days (about a year)". */
+  binLabel: string
+  /** The same without the approximation, for the key: "364.1 days". */
+  cellLength: string
+  /** Said under the figure: what was drawn as density and why. */
+  caption: string
+}
+
+/** One shaded cell: how many events of one lane start in one stretch of time. */
+export interface OverviewBin {
+  laneId: string
+  x: number
+  y: number
+  width: number
+  height: number
+  count: number
+  /** 1 (fewest) to 5 (most), relative to the fullest cell in the figure. */
+  level: number
 }
 
 export interface OverviewPanel {
@@ -34,6 +63,8 @@ export interface OverviewPanel {
   marks: OverviewMark[]
   /** The first and last event number labelled in this panel, or null when it labels none. */
   numbers: { first: number; last: number } | null
+  /** The density overview's shaded cells, drawn under the marks. */
+  bins?: OverviewBin[]
 }
 
 export interface OverviewLane {
@@ -47,6 +78,10 @@ export interface OverviewLane {
   height: number
   /** How many rows of markers the band holds. */
   rows: number
+  /** The density overview's count under the title ("12,480 events; 310 numbered"), wrapped to the gutter. */
+  countLines?: string[]
+  /** The density overview's strip of shaded cells under the lane's markers: the whole period, left to right. */
+  strip?: { x: number; y: number; width: number; height: number }
 }
 
 export interface OverviewTick {

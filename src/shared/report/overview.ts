@@ -53,10 +53,8 @@ export function layoutOverview(
 ): OverviewFigure {
   const S = OVERVIEW_STYLE
   const width = options.width
-  const gutter = Math.round(Math.min(120, Math.max(80, width * 0.18)))
-  const plotX = gutter
-  const plotWidth = width - gutter - 4
-  const plot = { x: plotX, width: plotWidth }
+  const { gutter, plot } = overviewPlot(width)
+  const { x: plotX, width: plotWidth } = plot
   const maxRows = Math.max(1, options.maxRowsPerLane ?? DEFAULT_MAX_ROWS)
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]))
   const timed = events
@@ -245,8 +243,14 @@ export function layoutOverview(
   }
 }
 
+/** The lane-title column and the plot to its right, for a figure this wide (points). */
+export function overviewPlot(width: number): { gutter: number; plot: { x: number; width: number } } {
+  const gutter = Math.round(Math.min(120, Math.max(80, width * 0.18)))
+  return { gutter, plot: { x: gutter, width: width - gutter - 4 } }
+}
+
 /** "2014–2021", "January – April 2025", "5–12 March 2022". */
-function periodCaption(period: Period): string {
+export function periodCaption(period: Period): string {
   const unit = period.unit === 'hour' ? 'day' : period.unit
   const last = addUnits(period.end, unit, -1)
   return formatEventDate(isoAt(period.start, unit), isoAt(last, unit))

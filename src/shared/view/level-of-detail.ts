@@ -78,6 +78,13 @@ export interface DetailRequest {
    * and turns to density only when even the markers do not fit.
    */
   compact?: boolean
+  /** How wide a density bin should be, in the same units as widthPx; BIN_PX when not given. */
+  binPx?: number
+  /**
+   * Where an event's drawing lies across the window, in widthPx units, for deciding what fits in
+   * the rows; when not given, a screen title's width (the PDF's overview gives its numbered markers').
+   */
+  footprint?: (key: number) => { from: number; to: number }
 }
 
 /** How many events a lane shows before it turns to density, for a timeline this wide. */
@@ -188,8 +195,8 @@ function allotRows(
 }
 
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
-export function binWidthFor(window: TimeWindow, widthPx: number): number {
-  const ideal = ((window.end - window.start) * BIN_PX) / Math.max(1, widthPx)
+export function binWidthFor(window: TimeWindow, widthPx: number, binPx = BIN_PX): number {
+  const ideal = ((window.end - window.start) * binPx) / Math.max(1, widthPx)
   return MINUTE * 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, ideal / MINUTE))))
 }
 
@@ -207,7 +214,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const key = model.keyOf(id)
     if (key !== undefined) shown[key] = 1
   }
-  const binWidth = binWidthFor(window, widthPx)
+  const binWidth = binWidthFor(window, widthPx, request.binPx)
   const margin = (window.end - window.start) / 2
   const range = {
     start: Math.floor((window.start - margin) / binWidth) * binWidth,
@@ -218,7 +225,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const limitRows = request.rowsPerLane !== undefined
   const fullDetail = window.end - window.start <= FULL_DETAIL_SPAN
   const pxPerMs = widthPx / (window.end - window.start)
-  const footprint = (key: number) => {
+  const titleFootprint = (key: number) => {
     const period = model.period(key)!
     const from = (period.start - window.start) * pxPerMs
     const item = model.item(key)!
@@ -228,6 +235,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const bar = item.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
     return { from, to: from + Math.max(label, bar) }
   }
+  const footprint = request.footprint ?? titleFootprint
   // The request's lanes by the model's lane numbers: the hot loop below reads an array, not a map.
   const laneIndex: number[] = []
   request.lanes.forEach((id, i) => {
