@@ -29,6 +29,8 @@ interface Figures {
   zoom: number[]
   pan: number[]
   search?: number[]
+  /** Turning a filter on or off ("Has notes", one lane), from the click to the second frame after it. */
+  filterToggle?: number[]
   /** The longest task in the page from an edit (a new event) until its autosave is written. */
   autosaveLongestTask?: number
   heapMb: number
@@ -117,18 +119,22 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       return { firstItem: window.__firstItem, arrived: open ? open.responseEnd : null, domItems: document.querySelectorAll('.vis-item').length }
     })()`)) as { firstItem: number; arrived: number | null; domItems: number }
     const { zoom, pan } = await frames(page)
+    const filterToggle = await profiled(page, `filter-${doc.items.length}`, () => toggleFilters(page))
     // Search: each keystroke of "satellite", from the key to the second frame after it.
     const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
     await input.focus()
-    const search: number[] = []
-    for (let i = 1; i <= 'satellite'.length; i++)
-      search.push(
-        (await page.evaluate(`window.__step(() => {
-          const input = document.activeElement
-          input.value = ${JSON.stringify('satellite'.slice(0, i))}
-          input.dispatchEvent(new Event('input', { bubbles: true }))
-        })`)) as number
-      )
+    const search = await profiled(page, `search-${doc.items.length}`, async () => {
+      const samples: number[] = []
+      for (let i = 1; i <= 'satellite'.length; i++)
+        samples.push(
+          (await page.evaluate(`window.__step(() => {
+            const input = document.activeElement
+            input.value = ${JSON.stringify('satellite'.slice(0, i))}
+            input.dispatchEvent(new Event('input', { bubbles: true }))
+          })`)) as number
+        )
+      return samples
+    })
     // An edit and its autosave: the longest task the page ran from the edit until "Saved at".
     await page.evaluate(`(() => {
       window.__longest = 0
@@ -150,12 +156,48 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       zoom,
       pan,
       search,
+      filterToggle,
       heapMb: await heapMb(page)
     }
   } finally {
     await page.close()
     await bridge.close()
     await rm(libraryDir, { recursive: true, force: true })
+  }
+}
+
+/** "Has notes" on and off, then one lane's checkbox on and off (its popover opened first, not timed). */
+async function toggleFilters(page: Page): Promise<number[]> {
+  const click = (selector: string) =>
+    page.evaluate(`window.__step(() => document.querySelector(${JSON.stringify(selector)}).click())`) as Promise<number>
+  const samples: number[] = []
+  for (let i = 0; i < 4; i++) samples.push(await click('.filter-bar .toggle input'))
+  await page
+    .locator('.filter-bar')
+    .getByRole('button', { name: /^Lanes/ })
+    .click()
+  for (let i = 0; i < 4; i++) samples.push(await click('.filter-bar ul[aria-label="Lanes"] input'))
+  await page.keyboard.press('Escape')
+  return samples
+}
+
+/**
+ * Runs `work`; with BENCH_PROFILE=<folder>, records a Chromium CPU profile of it there
+ * (`<name>.cpuprofile`, for DevTools): where the time of a keystroke or a toggle goes.
+ */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env['BENCH_PROFILE']
+  if (!folder) return work()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  try {
+    return await work()
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown }
+    await writeFile(join(folder, `${name}.cpuprofile`), JSON.stringify(profile))
+    await cdp.detach()
   }
 }
 
@@ -214,6 +256,7 @@ function print(label: string, f: Figures): void {
     `  ${label.padEnd(22)} first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
+      `${f.filterToggle ? `filter toggle p50/max ${ms(p(f.filterToggle, 0.5))}/${ms(Math.max(...f.filterToggle))}; ` : ''}` +
       `${f.autosaveLongestTask === undefined ? '' : `edit + autosave: longest task ${ms(f.autosaveLongestTask)}; `}` +
       `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`
   )

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { filterItems, type ItemFilter } from '@shared/view/filter'
+import type { TimelineItem } from '@shared/model/schema'
+import { compareByDate, filterItems, isFilterActive, type ItemFilter } from '@shared/view/filter'
+import { KeySet } from '@shared/view/key-set'
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentStore } from './document'
 import { useDocumentIndexStore } from './document-index'
@@ -42,12 +44,57 @@ export const useViewStore = defineStore('view', () => {
       ? filterItems(documents.document, filter.value, indexes.textMatcher(filter.value.text)?.matches)
       : []
   )
-  /** Through the filter and the search: what the list, the search results and the PDF show. */
-  const matchingItems = computed(() =>
-    documents.document
-      ? filterItems(documents.document, effectiveFilter.value, indexes.textMatcher(effectiveFilter.value.text)?.matches)
-      : []
-  )
+  /** The keys of the events through the filter; null when no filter is on (every event passes). */
+  const visibleKeys = computed(() => {
+    if (!isFilterActive(filter.value)) return null
+    const { model } = indexes.current
+    const keys = new KeySet(model.size)
+    for (const item of visibleItems.value) {
+      const key = model.keyOf(item.id)
+      if (key !== undefined) keys.add(key)
+    }
+    return keys
+  })
+  /** What the search index says about the query; null without a query or while the index catches up. */
+  const searchAnswer = computed(() => (query.value.trim() ? indexes.textMatcher(query.value) : null))
+  /**
+   * The keys of the events through the filter and the search, from the index: a keystroke costs
+   * what it finds (and one step per 32 events to meet the filter), never a pass over every event.
+   * Null when the index cannot answer (no query, or still catching up).
+   */
+  const matchingKeys = computed(() => {
+    const answer = searchAnswer.value
+    if (!answer) return null
+    return visibleKeys.value ? answer.keys.and(visibleKeys.value) : answer.keys
+  })
+  /**
+   * Through the filter and the search: what the list and the PDF show (read only where the
+   * whole list is needed; the search results take a page with `firstMatches`).
+   */
+  const matchingItems = computed((): TimelineItem[] => {
+    const doc = documents.document
+    if (!doc) return []
+    if (!query.value.trim()) return visibleItems.value
+    const keys = matchingKeys.value
+    if (!keys) return filterItems(doc, effectiveFilter.value)
+    const { model } = indexes.current
+    return Array.from(keys, (key) => model.item(key)!)
+  })
+  /** How many events pass the filter and the search. */
+  const matchCount = computed(() => matchingKeys.value?.size ?? matchingItems.value.length)
+  /** How many events match the search but are hidden by the filter. */
+  const hiddenMatches = computed(() => {
+    if (!query.value.trim() || !isFilterActive(filter.value) || !documents.document) return 0
+    const all = searchAnswer.value?.count ?? filterItems(documents.document, { text: query.value }).length
+    return all - matchCount.value
+  })
+
+  /** The first `limit` events through the filter and the search, in date order (compareByDate). */
+  function firstMatches(limit: number): TimelineItem[] {
+    const keys = matchingKeys.value
+    if (keys) return indexes.firstByDate(limit, (key) => keys.has(key))
+    return [...matchingItems.value].sort(compareByDate).slice(0, limit)
+  }
 
   /** Selects one event (or none); with `extend`, adds it to the selection or takes it out. */
   function select(id: string | null, options: { extend?: boolean; open?: boolean } = {}): void {
@@ -93,6 +140,9 @@ export const useViewStore = defineStore('view', () => {
     effectiveFilter,
     visibleItems,
     matchingItems,
+    matchCount,
+    hiddenMatches,
+    firstMatches,
     window,
     mainView,
     revealRequest,
