@@ -29,6 +29,8 @@ interface Figures {
   zoom: number[]
   pan: number[]
   search?: number[]
+  /** When the search index had caught up with the opened document, from the first event drawn. */
+  searchReady?: number
   /** Turning a filter on or off ("Has notes", one lane), from the click to the second frame after it. */
   filterToggle?: number[]
   /** The longest task in the page from an edit (a new event) until its autosave is written. */
@@ -148,8 +150,12 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       .getByText(/^Saved at/)
       .waitFor({ timeout: 300_000 })
     const autosaveLongestTask = (await page.evaluate('window.__longest')) as number
+    const ready = (await page.evaluate(
+      `performance.getEntriesByName('chronotes:search-ready')[0]?.startTime ?? null`
+    )) as number | null
     return {
       autosaveLongestTask,
+      ...(ready === null ? {} : { searchReady: ready - firstItem }),
       firstPaint: firstItem,
       ...(arrived === null ? {} : { afterArrival: firstItem - arrived }),
       domItems,
@@ -256,6 +262,7 @@ function print(label: string, f: Figures): void {
     `  ${label.padEnd(22)} first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
+      `${f.searchReady === undefined ? '' : `search index ready ${ms(f.searchReady)} after first paint; `}` +
       `${f.filterToggle ? `filter toggle p50/max ${ms(p(f.filterToggle, 0.5))}/${ms(Math.max(...f.filterToggle))}; ` : ''}` +
       `${f.autosaveLongestTask === undefined ? '' : `edit + autosave: longest task ${ms(f.autosaveLongestTask)}; `}` +
       `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`
