@@ -1,0 +1,80 @@
+/**
+ * Issue 10: a large document's search index is built in the search worker, and what the page
+ * then answers — the match count, the first page of results in date order, the matches hidden by
+ * the filter — is what reading every event answers, including events edited while it was built.
+ */
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, expect, test } from 'vitest'
+import { compileFilter } from '@shared/view/filter'
+import { itemPeriod } from '@shared/view/timeline-items'
+import { installFakeBridge, jeddahDocument } from './filter-fixtures'
+
+installFakeBridge()
+const { useDocumentStore } = await import('@renderer/stores/document')
+const { useDocumentIndexStore } = await import('@renderer/stores/document-index')
+const { useEditorStore } = await import('@renderer/stores/editor')
+const { useViewStore } = await import('@renderer/stores/view')
+
+// Which workers the page starts, by name: the build must be the search worker's, not a fallback.
+const started: string[] = []
+const PageWorker = globalThis.Worker
+globalThis.Worker = class extends PageWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options)
+    started.push(options?.name ?? '')
+  }
+}
+
+/** The bundled dataset 40 times over (3,520 events), each copy with ids of its own. */
+function largeDocument() {
+  const doc = jeddahDocument()
+  doc.items = Array.from({ length: 40 }, (_, copy) =>
+    doc.items.map((item) => ({ ...item, id: `${item.id}-${copy}` }))
+  ).flat()
+  return doc
+}
+
+afterEach(() => useDocumentStore().close())
+
+test('builds in the search worker and answers what a scan of every event answers, edits during the build included', async () => {
+  setActivePinia(createPinia())
+  const documents = useDocumentStore()
+  const view = useViewStore()
+  const indexes = useDocumentIndexStore()
+  documents.load({ name: 'big.chronotes.json', document: largeDocument(), revision: 'r' })
+  expect(indexes.textMatcher('satellite')).toBeNull() // not built yet: the page reads events meanwhile
+  // An edit while the worker builds: this event must be found by its new words only.
+  const edited = documents.document!.items[17]!
+  useEditorStore().updateItem(edited.id, { title: 'Zaporizhzhia quartermaster briefing' })
+  await expect.poll(() => indexes.textMatcher('satellite'), { timeout: 30_000 }).not.toBeNull()
+  expect(started).toContain('search')
+
+  const doc = documents.document!
+  view.setFilter({ confidences: ['confirmed'] })
+  for (const query of ['satellite', 'sat', 'quartermaster', 'kyiv intel', 'zzz']) {
+    view.query = query
+    const matchAll = compileFilter({ text: query })
+    const matchShown = compileFilter({ text: query, confidences: ['confirmed'] })
+    const shown = doc.items.filter(matchShown)
+    expect(view.matchCount, query).toBe(shown.length)
+    expect(view.hiddenMatches, query).toBe(doc.items.filter(matchAll).length - shown.length)
+    // The first page in date order (ties in document order, which is key order here).
+    const start = (item: (typeof shown)[number]) => itemPeriod(item)?.start ?? Infinity
+    const byDate = shown
+      .map((item, at) => ({ item, at }))
+      .sort(
+        (a, b) =>
+          start(a.item) - start(b.item) ||
+          (a.item.start < b.item.start ? -1 : a.item.start > b.item.start ? 1 : 0) ||
+          a.at - b.at
+      )
+      .map(({ item }) => item.id)
+    expect(
+      view.firstMatches(30).map((item) => item.id),
+      query
+    ).toEqual(byDate.slice(0, 30))
+  }
+  view.query = 'quartermaster'
+  view.setFilter({})
+  expect(view.matchingItems.map((item) => item.id)).toEqual([edited.id])
+})
