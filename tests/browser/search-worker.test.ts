@@ -73,6 +73,16 @@ test('builds in the search worker and answers what a scan of every event answers
       view.firstMatches(30).map((item) => item.id),
       query
     ).toEqual(byDate.slice(0, 30))
+    // The list view's date order, both ways (same start: ascending order kept, as a stable sort).
+    expect(
+      view.matchingByDate().map((item) => item.id),
+      query
+    ).toEqual(byDate)
+    const descending = view.matchingByDate(true)
+    expect(descending.map((item) => item.id).sort(), query).toEqual([...byDate].sort())
+    descending.forEach((item, at) => {
+      if (at) expect(start(descending[at - 1]!)).toBeGreaterThanOrEqual(start(item))
+    })
   }
   view.query = 'quartermaster'
   view.setFilter({})

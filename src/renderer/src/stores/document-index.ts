@@ -128,6 +128,12 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     return dates.first(limit, accept).map((key) => model.item(key)!)
   }
 
+  /** Every event's key in date order (DateOrder's), kept per edit. */
+  function keysByDate(): readonly number[] {
+    void version.value
+    return dates.keys()
+  }
+
   /** An event by id without a pass over the document; read in a computed, it follows every edit. */
   function itemById(id: string): TimelineItem | undefined {
     void version.value
@@ -140,5 +146,5 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     return current.value.model
   }
 
-  return { version, searchVersion, current, textMatcher, firstByDate, itemById, tallies }
+  return { version, searchVersion, current, textMatcher, firstByDate, keysByDate, itemById, tallies }
 })

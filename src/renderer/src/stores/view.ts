@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { TimelineItem } from '@shared/model/schema'
-import { compareByDate, filterItems, isFilterActive, type ItemFilter } from '@shared/view/filter'
+import { compareByDate, compileFilter, filterItems, isFilterActive, type ItemFilter } from '@shared/view/filter'
 import { KeySet } from '@shared/view/key-set'
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentStore } from './document'
@@ -89,11 +89,42 @@ export const useViewStore = defineStore('view', () => {
     return all - matchCount.value
   })
 
+  /**
+   * Every event through the filter and the search in date order, from the kept date order: a
+   * walk with a membership test per event instead of a sort of every match per keystroke.
+   * Descending keeps events of the same start in their ascending order (as a stable sort would).
+   */
+  function matchingByDate(descending = false): TimelineItem[] {
+    if (!documents.document) return []
+    const { model } = indexes.current
+    const keys = matchingKeys.value ?? (query.value.trim() ? null : visibleKeys.value)
+    const pass: (key: number) => boolean = keys
+      ? (key) => keys.has(key)
+      : query.value.trim()
+        ? (
+            (test) => (key: number) =>
+              test(model.item(key)!)
+          )(compileFilter(effectiveFilter.value))
+        : () => true
+    const ordered = indexes.keysByDate().filter(pass)
+    if (descending) {
+      const runs: number[][] = []
+      for (const key of ordered) {
+        const run = runs.at(-1)
+        if (run && Object.is(model.startOf(run[0]!), model.startOf(key))) run.push(key)
+        else runs.push([key])
+      }
+      ordered.splice(0, ordered.length, ...runs.reverse().flat())
+    }
+    return ordered.map((key) => model.item(key)!)
+  }
+
   /** The first `limit` events through the filter and the search, in date order (compareByDate). */
   function firstMatches(limit: number): TimelineItem[] {
     const keys = matchingKeys.value
     if (keys) return indexes.firstByDate(limit, (key) => keys.has(key))
-    return [...matchingItems.value].sort(compareByDate).slice(0, limit)
+    // Until the index has caught up: the first `limit` by one pass, not a sort of every match.
+    return firstInOrder(matchingItems.value, limit, compareByDate)
   }
 
   /** Selects one event (or none); with `extend`, adds it to the selection or takes it out. */
@@ -143,6 +174,7 @@ export const useViewStore = defineStore('view', () => {
     matchCount,
     hiddenMatches,
     firstMatches,
+    matchingByDate,
     window,
     mainView,
     revealRequest,
@@ -155,3 +187,16 @@ export const useViewStore = defineStore('view', () => {
     clearFilter
   }
 })
+
+/** The first `limit` of `items` in `compare`'s order (stable), in one pass keeping a short sorted list. */
+function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = []
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[limit - 1]!) >= 0) continue
+    let at = kept.length
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--
+    kept.splice(at, 0, item)
+    if (kept.length > limit) kept.pop()
+  }
+  return kept
+}
