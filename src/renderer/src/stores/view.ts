@@ -98,14 +98,9 @@ export const useViewStore = defineStore('view', () => {
     if (!documents.document) return []
     const { model } = indexes.current
     const keys = matchingKeys.value ?? (query.value.trim() ? null : visibleKeys.value)
-    const pass: (key: number) => boolean = keys
-      ? (key) => keys.has(key)
-      : query.value.trim()
-        ? (
-            (test) => (key: number) =>
-              test(model.item(key)!)
-          )(compileFilter(effectiveFilter.value))
-        : () => true
+    // Without keys (no filter, or the index still catching up): the filter itself decides.
+    const test = compileFilter(effectiveFilter.value)
+    const pass = keys ? (key: number) => keys.has(key) : (key: number) => test(model.item(key)!)
     const ordered = indexes.keysByDate().filter(pass)
     if (descending) {
       const runs: number[][] = []
@@ -119,7 +114,10 @@ export const useViewStore = defineStore('view', () => {
     return ordered.map((key) => model.item(key)!)
   }
 
-  /** The first `limit` events through the filter and the search, in date order (compareByDate). */
+  /**
+   * The first `limit` events through the filter and the search in date order: DateOrder's from
+   * the index; compareByDate's (nearly the same) in the moments before the index is ready.
+   */
   function firstMatches(limit: number): TimelineItem[] {
     const keys = matchingKeys.value
     if (keys) return indexes.firstByDate(limit, (key) => keys.has(key))
