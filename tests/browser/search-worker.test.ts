@@ -88,3 +88,20 @@ test('builds in the search worker and answers what a scan of every event answers
   view.setFilter({})
   expect(view.matchingItems.map((item) => item.id)).toEqual([edited.id])
 })
+
+test('another document opened while the worker builds: its own index answers, the first build is dropped', async () => {
+  setActivePinia(createPinia())
+  const documents = useDocumentStore()
+  const view = useViewStore()
+  const indexes = useDocumentIndexStore()
+  documents.load({ name: 'first.chronotes.json', document: largeDocument(), revision: 'r' })
+  const second = largeDocument()
+  second.id = 'second-document'
+  second.items = second.items.map((item, at) => (at === 5 ? { ...item, title: 'Quartermaster ledger' } : item))
+  documents.load({ name: 'second.chronotes.json', document: second, revision: 'r' })
+  await expect.poll(() => indexes.textMatcher('ledger'), { timeout: 30_000 }).not.toBeNull()
+  view.query = 'quartermaster ledger'
+  expect(view.matchingItems.map((item) => item.id)).toEqual([second.items[5]!.id])
+  view.query = 'satellite'
+  expect(view.matchCount).toBe(second.items.filter(compileFilter({ text: 'satellite' })).length)
+})

@@ -30,6 +30,8 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
   const current = shallowRef({ model, search, dates })
   let documentId: string | null = null
   let pumping = false
+  /** Ends the search worker's build for a document no longer open. */
+  let building = new AbortController()
 
   function newSearch(of: TimelineModel): SearchIndex {
     return markRaw(
@@ -55,6 +57,8 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
       if (!doc) return
       if (doc.id !== documentId) {
         documentId = doc.id
+        building.abort()
+        building = new AbortController()
         model = markRaw(new TimelineModel())
         search = newSearch(model)
         dates = newDates(model)
@@ -101,7 +105,7 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
       keys.length,
       (at) => of.item(keys[at]!),
       (at) => of.startOf(keys[at]!),
-      stale
+      building.signal
     ).then((built) => {
       if (built) {
         // Events edited while the worker built are still queued: indexed and placed again here.

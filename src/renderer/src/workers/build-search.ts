@@ -11,13 +11,13 @@ const SLICE_MS = 8
  * reads each event's text (`itemAt(i)`, in short slices) and posts it; the worker normalizes,
  * splits, indexes and sorts.
  * Resolves null where no worker can run (then the caller indexes in slices here), and null
- * too when `cancelled()` turns true (a document closed meanwhile).
+ * too when `signal` aborts (another document opened meanwhile): the worker is ended at once.
  */
 export function buildSearchOffThread(
   count: number,
   itemAt: (position: number) => TimelineItem | undefined,
   startOf: (position: number) => number,
-  cancelled: () => boolean
+  signal: AbortSignal
 ): Promise<BuiltWords | null> {
   let worker: Worker
   try {
@@ -26,19 +26,24 @@ export function buildSearchOffThread(
     return Promise.resolve(null)
   }
   return new Promise((resolve) => {
+    let position = 0
+    let over = false
     const finish = (built: BuiltWords | null) => {
+      over = true
+      signal.removeEventListener('abort', abort)
       worker.terminate()
       resolve(built)
     }
+    const abort = () => finish(null)
+    signal.addEventListener('abort', abort)
     worker.onmessage = ({ data }: MessageEvent<SearchBuildReply>) => finish(data.built)
     worker.onerror = (event) => {
       event.preventDefault()
       finish(null)
     }
     const post = (request: SearchBuildRequest) => worker.postMessage(request)
-    let position = 0
     const step = () => {
-      if (cancelled()) return finish(null)
+      if (over) return
       const until = performance.now() + SLICE_MS
       const texts: (string | null)[] = []
       const starts: number[] = []
@@ -54,6 +59,7 @@ export function buildSearchOffThread(
       if (position < count) setTimeout(step, 0)
       else post({ type: 'build' })
     }
-    step()
+    if (signal.aborted) finish(null)
+    else step()
   })
 }
