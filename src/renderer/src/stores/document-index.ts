@@ -114,6 +114,8 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
           index.queuedKeys()
         )
         index.adopt(keys, built)
+        // Searches are answered from here on; what makes later answers quicker follows in slices.
+        searchVersion.value++
       } else index.abandon(keys)
       slices()
     })
