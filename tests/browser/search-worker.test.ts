@@ -5,6 +5,7 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, expect, test } from 'vitest'
+import { render } from 'vitest-browser-vue'
 import { compileFilter } from '@shared/view/filter'
 import { itemPeriod } from '@shared/view/timeline-items'
 import { installFakeBridge, jeddahDocument } from './filter-fixtures'
@@ -14,6 +15,7 @@ const { useDocumentStore } = await import('@renderer/stores/document')
 const { useDocumentIndexStore } = await import('@renderer/stores/document-index')
 const { useEditorStore } = await import('@renderer/stores/editor')
 const { useViewStore } = await import('@renderer/stores/view')
+const { default: SearchResults } = await import('@renderer/components/filter/SearchResults.vue')
 
 // Which workers the page starts, by name: the build must be the search worker's, not a fallback.
 const started: string[] = []
@@ -42,12 +44,15 @@ test('builds in the search worker and answers what a scan of every event answers
   const view = useViewStore()
   const indexes = useDocumentIndexStore()
   documents.load({ name: 'big.chronotes.json', document: largeDocument(), revision: 'r' })
-  expect(indexes.textMatcher('satellite')).toBeNull() // not built yet: the page reads events meanwhile
+  expect(indexes.textMatcher('satellite')).toBeNull() // not built yet
+  view.query = 'satellite'
+  expect(view.searchPending).toBe(true) // the search waits for the index rather than read every event
   // An edit while the worker builds: this event must be found by its new words only.
   const edited = documents.document!.items[17]!
   useEditorStore().updateItem(edited.id, { title: 'Zaporizhzhia quartermaster briefing' })
   await expect.poll(() => indexes.textMatcher('satellite'), { timeout: 30_000 }).not.toBeNull()
   expect(started).toContain('search')
+  expect(view.searchPending).toBe(false)
 
   const doc = documents.document!
   view.setFilter({ confidences: ['confirmed'] })
@@ -104,4 +109,19 @@ test('another document opened while the worker builds: its own index answers, th
   expect(view.matchingItems.map((item) => item.id)).toEqual([second.items[5]!.id])
   view.query = 'satellite'
   expect(view.matchCount).toBe(second.items.filter(compileFilter({ text: 'satellite' })).length)
+})
+
+test('the results say the events are being indexed, then list the matches', async () => {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const documents = useDocumentStore()
+  documents.load({ name: 'big.chronotes.json', document: largeDocument(), revision: 'r' })
+  useViewStore().query = 'satellite'
+  const screen = await render(SearchResults, { global: { plugins: [pinia] } })
+  await expect.element(screen.getByRole('heading', { name: 'Indexing the events for search…' })).toBeVisible()
+  const count = documents.document!.items.filter(compileFilter({ text: 'satellite' })).length
+  await expect
+    .element(screen.getByRole('heading', { name: `${count} events match “satellite”` }), { timeout: 30_000 })
+    .toBeVisible()
+  expect(screen.container.querySelectorAll('[role=option]').length).toBe(50)
 })

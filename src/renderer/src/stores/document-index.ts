@@ -27,6 +27,11 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
   const version = ref(0)
   /** Bumped when the search index has caught up with the document. */
   const searchVersion = ref(0)
+  /**
+   * Whether the search worker is building the index of a large document just opened: searches
+   * wait for it (a few seconds at 100,000 events) rather than read every event per keystroke.
+   */
+  const indexing = ref(false)
   const current = shallowRef({ model, search, dates })
   let documentId: string | null = null
   let pumping = false
@@ -59,6 +64,7 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
         documentId = doc.id
         building.abort()
         building = new AbortController()
+        indexing.value = false
         model = markRaw(new TimelineModel())
         search = newSearch(model)
         dates = newDates(model)
@@ -100,6 +106,7 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     }
     if (!index.empty || index.pendingCount < OFF_THREAD_FROM) return void setTimeout(slices, 0)
     const keys = index.takeQueue()
+    indexing.value = true
     const { model: of, dates: order } = current.value
     void buildSearchOffThread(
       keys.length,
@@ -107,6 +114,7 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
       (at) => of.startOf(keys[at]!),
       building.signal
     ).then((built) => {
+      if (!stale()) indexing.value = false
       if (built) {
         // Events edited while the worker built are still queued: indexed and placed again here.
         order.adopt(
@@ -152,5 +160,5 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     return current.value.model
   }
 
-  return { version, searchVersion, current, textMatcher, firstByDate, keysByDate, itemById, tallies }
+  return { version, searchVersion, indexing, current, textMatcher, firstByDate, keysByDate, itemById, tallies }
 })

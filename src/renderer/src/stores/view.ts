@@ -55,6 +55,8 @@ export const useViewStore = defineStore('view', () => {
     }
     return keys
   })
+  /** A query waits for the search worker's index of a large document just opened (see `indexing`). */
+  const searchPending = computed(() => query.value.trim() !== '' && indexes.indexing)
   /** What the search index says about the query; null without a query or while the index catches up. */
   const searchAnswer = computed(() => (query.value.trim() ? indexes.textMatcher(query.value) : null))
   /**
@@ -171,6 +173,7 @@ export const useViewStore = defineStore('view', () => {
     matchingItems,
     matchCount,
     hiddenMatches,
+    searchPending,
     firstMatches,
     matchingByDate,
     window,
