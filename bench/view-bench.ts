@@ -122,6 +122,14 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
     })()`)) as { firstItem: number; arrived: number | null; domItems: number }
     const { zoom, pan } = await frames(page)
     const filterToggle = await profiled(page, `filter-${doc.items.length}`, () => toggleFilters(page))
+    // The search index (built by the search worker after opening) must be ready for a keystroke
+    // to show results; when it is ready is printed on its own.
+    await page
+      .waitForFunction(`performance.getEntriesByName('chronotes:search-ready').length > 0`, undefined, {
+        timeout: 120_000,
+        polling: 100
+      })
+      .catch(() => undefined)
     // Search: each keystroke of "satellite", from the key to the second frame after it.
     const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
     await input.focus()
