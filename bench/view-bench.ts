@@ -34,6 +34,10 @@ interface Figures {
   /** Opening the list view (from Ctrl+2 to its rows drawn), then frames of scrolling it. */
   listOpen?: number
   listScroll?: number[]
+  /** When the search index had caught up with the opened document, from the first event drawn. */
+  searchReady?: number
+  /** Turning a filter on or off ("Has notes", one lane), from the click to the second frame after it. */
+  filterToggle?: number[]
   /** The longest task in the page from an edit (a new event) until its autosave is written. */
   autosaveLongestTask?: number
   heapMb: number
@@ -156,18 +160,30 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
     })()`)) as { firstItem: number; arrived: number | null; domItems: number }
     const { zoom, pan } = await frames(page)
     const { listOpen, listScroll } = await scrollList(page)
+    const filterToggle = await profiled(page, `filter-${doc.items.length}`, () => toggleFilters(page))
+    // The search index (built by the search worker after opening) must be ready for a keystroke
+    // to show results; when it is ready is printed on its own.
+    await page
+      .waitForFunction(`performance.getEntriesByName('chronotes:search-ready').length > 0`, undefined, {
+        timeout: 120_000,
+        polling: 100
+      })
+      .catch(() => undefined)
     // Search: each keystroke of "satellite", from the key to the second frame after it.
     const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
     await input.focus()
-    const search: number[] = []
-    for (let i = 1; i <= 'satellite'.length; i++)
-      search.push(
-        (await page.evaluate(`window.__step(() => {
-          const input = document.activeElement
-          input.value = ${JSON.stringify('satellite'.slice(0, i))}
-          input.dispatchEvent(new Event('input', { bubbles: true }))
-        })`)) as number
-      )
+    const search = await profiled(page, `search-${doc.items.length}`, async () => {
+      const samples: number[] = []
+      for (let i = 1; i <= 'satellite'.length; i++)
+        samples.push(
+          (await page.evaluate(`window.__step(() => {
+            const input = document.activeElement
+            input.value = ${JSON.stringify('satellite'.slice(0, i))}
+            input.dispatchEvent(new Event('input', { bubbles: true }))
+          })`)) as number
+        )
+      return samples
+    })
     // An edit and its autosave: the longest task the page ran from the edit until "Saved at".
     await page.evaluate(`(() => {
       window.__longest = 0
@@ -181,9 +197,13 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       .getByText(/^Saved at/)
       .waitFor({ timeout: 300_000 })
     const autosaveLongestTask = (await page.evaluate('window.__longest')) as number
+    const ready = (await page.evaluate(
+      `performance.getEntriesByName('chronotes:search-ready')[0]?.startTime ?? null`
+    )) as number | null
     return {
       autosaveLongestTask,
       firstOpen,
+      ...(ready === null ? {} : { searchReady: ready - firstItem }),
       firstPaint: firstItem,
       ...(arrived === null ? {} : { afterArrival: firstItem - arrived }),
       domItems,
@@ -192,12 +212,48 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       search,
       listOpen,
       listScroll,
+      filterToggle,
       heapMb: await heapMb(page)
     }
   } finally {
     await page.close()
     await bridge.close()
     await rm(libraryDir, { recursive: true, force: true })
+  }
+}
+
+/** "Has notes" on and off, then one lane's checkbox on and off (its popover opened first, not timed). */
+async function toggleFilters(page: Page): Promise<number[]> {
+  const click = (selector: string) =>
+    page.evaluate(`window.__step(() => document.querySelector(${JSON.stringify(selector)}).click())`) as Promise<number>
+  const samples: number[] = []
+  for (let i = 0; i < 4; i++) samples.push(await click('.filter-bar .toggle input'))
+  await page
+    .locator('.filter-bar')
+    .getByRole('button', { name: /^Lanes/ })
+    .click()
+  for (let i = 0; i < 4; i++) samples.push(await click('.filter-bar ul[aria-label="Lanes"] input'))
+  await page.keyboard.press('Escape')
+  return samples
+}
+
+/**
+ * Runs `work`; with BENCH_PROFILE=<folder>, records a Chromium CPU profile of it there
+ * (`<name>.cpuprofile`, for DevTools): where the time of a keystroke or a toggle goes.
+ */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env['BENCH_PROFILE']
+  if (!folder) return work()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  try {
+    return await work()
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown }
+    await writeFile(join(folder, `${name}.cpuprofile`), JSON.stringify(profile))
+    await cdp.detach()
   }
 }
 
@@ -256,6 +312,8 @@ function print(label: string, f: Figures): void {
     `  ${label.padEnd(22)} ${f.firstOpen === undefined ? '' : `first open ever ${ms(f.firstOpen)}; restarted with it open: `}first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
+      `${f.searchReady === undefined ? '' : `search index ready ${ms(f.searchReady)} after first paint; `}` +
+      `${f.filterToggle ? `filter toggle p50/max ${ms(p(f.filterToggle, 0.5))}/${ms(Math.max(...f.filterToggle))}; ` : ''}` +
       `${f.autosaveLongestTask === undefined ? '' : `edit + autosave: longest task ${ms(f.autosaveLongestTask)}; `}` +
       `${f.listScroll ? `list view: opens in ${ms(f.listOpen)}, scroll frame p50/p95 ${ms(p(f.listScroll, 0.5))}/${ms(p(f.listScroll, 0.95))}; ` : ''}` +
       `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`

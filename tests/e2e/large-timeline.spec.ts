@@ -172,7 +172,8 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   const kept = await onDisk(libraryDir, event.id)
   expect(kept).toMatchObject({ groupId: lane2.id, title, notes: event.notes })
   await page.getByRole('searchbox', { name: 'Find events' }).fill(address)
-  await expect(page.getByRole('complementary', { name: 'Search results' })).toContainText(title)
+  // Just started: the search waits for the search worker's index ("Indexing…"), seconds on a busy machine.
+  await expect(page.getByRole('complementary', { name: 'Search results' })).toContainText(title, { timeout: 60_000 })
 
   expect(
     longTasks.filter((duration) => duration > FREEZE_MS),

@@ -88,15 +88,18 @@ function haystack(item: TimelineItem): string {
 
 /** Everything a search looks in for one event, normalized (not cached: the search index keeps words). */
 export function eventText(item: TimelineItem): string {
-  return normalizeText(
-    [
-      item.title,
-      item.description,
-      item.tags.join(' '),
-      ...item.notes.map((note) => `${note.author} ${note.body}`),
-      ...item.sources.map((s) => [s.outlet, s.title, s.url].filter(Boolean).join(' '))
-    ].join('\n')
-  )
+  return normalizeText(eventSource(item))
+}
+
+/** Everything a search looks in for one event, as written: what the search worker normalizes. */
+export function eventSource(item: TimelineItem): string {
+  return [
+    item.title,
+    item.description,
+    item.tags.join(' '),
+    ...item.notes.map((note) => `${note.author} ${note.body}`),
+    ...item.sources.map((s) => [s.outlet, s.title, s.url].filter(Boolean).join(' '))
+  ].join('\n')
 }
 
 /** Answers "does this event hold every word of the text?" from an index instead of reading it. */

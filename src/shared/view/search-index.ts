@@ -1,28 +1,64 @@
 import type { TimelineItem } from '../model/schema'
 import { eventText, searchTerms, type TextMatcher } from './filter'
+import { KeySet } from './key-set'
+import type { BuiltWords } from './search-build'
 
 /**
- * The words of every event, indexed once, so that a keystroke in the search box reads the
- * distinct words of the document instead of every event's text. A search term matches an event
- * when it occurs inside one of the event's whitespace-separated words — exactly what looking for
- * it in the event's normalized text finds, since a term has no whitespace (compileFilter's rule).
+ * The words of every event, indexed once, so that a keystroke in the search box costs what it
+ * finds, not a pass over the document. A search term matches an event when it occurs inside one
+ * of the event's whitespace-separated words — exactly what looking for it in the event's
+ * normalized text finds, since a term has no whitespace (compileFilter's rule).
  *
- * Events are indexed under slots: an edited event gets a new slot and its old one goes stale, so
- * an edit costs the event's own words, never a pass over the document. Building is done in
- * slices (`indexSome`) so it never holds the main thread for long.
+ * - A term finds its words among the distinct words of the document; a term that extends one
+ *   searched a moment ago ("sat" after "sa") looks only among that term's words.
+ * - An answer is a set of event keys as bits (KeySet): a word found in many events keeps its
+ *   events as bits too, so a term found everywhere costs one OR per word, not one step per event.
+ * - Events are indexed under slots: an edited event gets a new slot and its old one goes stale,
+ *   so an edit costs the event's own words.
+ * - A whole document is built elsewhere (`takeQueue`, then `adopt` what search-build.ts made in
+ *   a worker) or here in slices (`indexSome`).
  */
 /** Up to this many queued events are indexed when a search asks, rather than answering later. */
 const SMALL_BACKLOG = 256
+/** Terms whose words are remembered, for narrowing the next keystroke's term. */
+const REMEMBERED_TERMS = 64
+
+/** What the index says about a search: the events (by key) holding every word of it. */
+export interface SearchAnswer {
+  /** How many events match. */
+  readonly count: number
+  /** The matching events' keys. */
+  readonly keys: KeySet
+  matchesKey: (key: number) => boolean
+  /** The same for an event object (looked up by id); an event not in the index does not match. */
+  matches: TextMatcher
+}
 
 export class SearchIndex {
-  private postings = new Map<string, number[]>()
+  private words: string[] = []
+  /** Word → id; made when first needed after a built document was adopted. */
+  private wordIds: Map<string, number> | null = new Map()
+  /** Postings of an adopted build: word w's slots are baseSlots[baseStarts[w] .. baseStarts[w + 1]). */
+  private baseStarts: Int32Array = new Int32Array(1)
+  private baseSlots: Int32Array = new Int32Array(0)
+  private baseWords = 0
+  /** Per word: the slots posted here, after any adopted ones (stale slots included: see liveSlot). */
+  private postings: (number[] | undefined)[] = []
+  /** Per word, for words in many events: their live keys as bits, built on demand. */
+  private wordKeys: (KeySet | null | undefined)[] = []
+  /** The words that have bits in wordKeys. */
+  private withKeys = new Set<number>()
+  /** Per word: the last slot it was posted under, so that a word occurring twice is posted once. */
+  private lastSlot: number[] = []
   private slotKey: number[] = []
   private liveSlot: number[] = []
   private queue: number[] = []
   private queued = new Set<number>()
-  private cache = new Map<string, Uint32Array>()
-  // One matcher object per answer, so that callers can tell an unchanged answer by identity.
-  private matchers = new WeakMap<Uint32Array, { matchesKey: (key: number) => boolean; matches: TextMatcher }>()
+  /** Events taken for a build elsewhere: until it is adopted, nothing is indexed here. */
+  private building = false
+  /** Term → the words holding it, as of `upTo` words (later words are looked at on the next use). */
+  private termWords = new Map<string, { ids: number[]; upTo: number }>()
+  private answers = new Map<string, SearchAnswer>()
 
   constructor(
     private readonly itemOf: (key: number) => TimelineItem | undefined,
@@ -31,11 +67,16 @@ export class SearchIndex {
 
   /** Whether every queued event has been indexed. */
   get ready(): boolean {
-    return this.queue.length === 0
+    return this.queue.length === 0 && !this.building
   }
 
   get pendingCount(): number {
     return this.queue.length
+  }
+
+  /** Whether nothing has been indexed yet (a build elsewhere can be adopted). */
+  get empty(): boolean {
+    return this.slotKey.length === 0 && !this.building
   }
 
   /** Events (by key) added, changed or removed since the last call: they are (re)indexed next. */
@@ -45,11 +86,55 @@ export class SearchIndex {
         this.queued.add(key)
         this.queue.push(key)
       }
-    this.cache.clear()
+    this.answers.clear()
+  }
+
+  /**
+   * Takes the queued events, for building elsewhere (a worker, with search-build.ts): until
+   * `adopt` or `abandon`, the index answers nothing. Events enqueued meanwhile wait here.
+   */
+  takeQueue(): number[] {
+    if (!this.empty) throw new Error('Only an empty search index is built elsewhere')
+    const keys = this.queue
+    this.queue = []
+    this.queued.clear()
+    this.building = true
+    return keys
+  }
+
+  /** The build of the events `takeQueue` gave, in that order (slot i is keys[i]). */
+  adopt(keys: readonly number[], built: BuiltWords): void {
+    this.building = false
+    this.words = built.words
+    this.wordIds = null
+    this.warmed = 0
+    this.baseWords = built.words.length
+    this.baseStarts = built.starts
+    this.baseSlots = built.slots
+    this.slotKey = [...keys]
+    this.postings = []
+    this.wordKeys = []
+    this.withKeys.clear()
+    this.lastSlot = []
+    keys.forEach((key, slot) => (this.liveSlot[key] = slot))
+    this.termWords.clear()
+    this.answers.clear()
+  }
+
+  /** The events waiting to be (re)indexed. */
+  queuedKeys(): readonly number[] {
+    return this.queue
+  }
+
+  /** The build elsewhere failed: its events are indexed here instead. */
+  abandon(keys: readonly number[]): void {
+    this.building = false
+    this.enqueue(keys)
   }
 
   /** Indexes queued events until `stop()` says so (checked every 64 events); true when done. */
   indexSome(stop: () => boolean = () => false): boolean {
+    if (this.building) return false
     let n = 0
     while (this.queue.length) {
       if (++n % 64 === 0 && stop()) return false
@@ -60,54 +145,131 @@ export class SearchIndex {
     return true
   }
 
-  /** A matcher for every word of `text`, or null until the index is ready or when there are no words. */
-  matcher(text: string): { matchesKey: (key: number) => boolean; matches: TextMatcher } | null {
+  /**
+   * The events holding every word of `text`, or null until the index is ready or when there are
+   * no words. The same answer object is returned until the document changes, so that callers can
+   * tell an unchanged answer by identity.
+   */
+  search(text: string): SearchAnswer | null {
     const terms = searchTerms(text)
-    // A few edited events are indexed on the spot; a whole document waits for its slices.
+    // A few edited events are indexed on the spot; a whole document waits for its build.
     if (this.queue.length <= SMALL_BACKLOG) this.indexSome()
     if (!terms.length || !this.ready) return null
-    const found = this.find(terms)
-    let matcher = this.matchers.get(found)
-    if (!matcher) this.matchers.set(found, (matcher = this.matcherFor(found, terms.length)))
-    return matcher
+    const cacheKey = terms.join(' ')
+    let answer = this.answers.get(cacheKey)
+    if (!answer) {
+      answer = this.answer(terms)
+      if (this.answers.size > 32) this.answers.clear()
+      this.answers.set(cacheKey, answer)
+    }
+    return answer
   }
 
-  private matcherFor(
-    found: Uint32Array,
-    length: number
-  ): { matchesKey: (key: number) => boolean; matches: TextMatcher } {
-    const terms = { length }
+  private answer(terms: string[]): SearchAnswer {
+    let keys: KeySet | null = null
+    for (const term of new Set(terms)) {
+      const found = this.keysWith(term)
+      keys = keys ? keys.and(found) : found
+    }
+    const found = keys!
     return {
-      matchesKey: (key) => found[key] === terms.length,
+      count: found.size,
+      keys: found,
+      matchesKey: (key) => found.has(key),
       matches: (item) => {
         const key = this.keyOf(item.id)
-        // An event newer than the index (not yet in it) is looked at directly.
-        return key !== undefined && key < found.length ? found[key] === terms.length : false
+        return key !== undefined && found.has(key)
       }
     }
   }
 
-  /** Per key, how many of the terms (in order) it holds: a key holds all when it equals terms.length. */
-  private find(terms: string[]): Uint32Array {
-    const cacheKey = terms.join(' ')
-    const cached = this.cache.get(cacheKey)
-    if (cached) return cached
-    const counts = new Uint32Array(this.liveSlot.length)
-    terms.forEach((term, t) => {
-      for (const [word, slots] of this.postings) {
-        if (!word.includes(term)) continue
-        for (const slot of slots) {
-          const key = this.slotKey[slot]!
-          if (this.liveSlot[key] === slot && counts[key] === t) counts[key] = t + 1
-        }
+  /** The live events holding `term` inside one of their words. */
+  private keysWith(term: string): KeySet {
+    const keys = new KeySet(this.liveSlot.length)
+    // A word in more events than the set has 32-bit cells is cheaper to OR as bits than to walk.
+    const many = Math.max(64, keys.cells)
+    for (const id of this.wordsWith(term)) {
+      if (this.postingCount(id) > many) keys.orWith(this.wordKeys[id] ?? this.cacheKeysOf(id))
+      else this.addLiveKeys(id, keys)
+    }
+    return keys
+  }
+
+  private postingCount(id: number): number {
+    const base = id < this.baseWords ? this.baseStarts[id + 1]! - this.baseStarts[id]! : 0
+    return base + (this.postings[id]?.length ?? 0)
+  }
+
+  private cacheKeysOf(id: number): KeySet {
+    const keys = new KeySet(this.liveSlot.length)
+    this.addLiveKeys(id, keys)
+    this.wordKeys[id] = keys
+    this.withKeys.add(id)
+    return keys
+  }
+
+  /** Adds the events whose current version holds word `id`. */
+  private addLiveKeys(id: number, keys: KeySet): void {
+    const { slotKey, liveSlot } = this
+    if (id < this.baseWords)
+      for (let at = this.baseStarts[id]!, end = this.baseStarts[id + 1]!; at < end; at++) {
+        const slot = this.baseSlots[at]!
+        const key = slotKey[slot]!
+        if (liveSlot[key] === slot) keys.add(key)
       }
-    })
-    if (this.cache.size > 32) this.cache.clear()
-    this.cache.set(cacheKey, counts)
-    return counts
+    for (const slot of this.postings[id] ?? []) {
+      const key = slotKey[slot]!
+      if (liveSlot[key] === slot) keys.add(key)
+    }
+  }
+
+  /** The ids of the words holding `term`: from a remembered term it extends when there is one. */
+  private wordsWith(term: string): number[] {
+    let entry = this.termWords.get(term)
+    if (!entry) {
+      let narrowest: { ids: number[]; upTo: number } | undefined
+      for (const [known, words] of this.termWords)
+        if (term.includes(known) && (!narrowest || words.ids.length < narrowest.ids.length)) narrowest = words
+      const ids = narrowest ? narrowest.ids.filter((id) => this.words[id]!.includes(term)) : []
+      entry = { ids, upTo: narrowest ? narrowest.upTo : 0 }
+      if (this.termWords.size >= REMEMBERED_TERMS) this.termWords.clear()
+      this.termWords.set(term, entry)
+    }
+    // Words first seen since (an edit, or the rest of the build) are looked at once.
+    const { words } = this
+    for (let id = entry.upTo; id < words.length; id++) if (words[id]!.includes(term)) entry.ids.push(id)
+    entry.upTo = words.length
+    return entry.ids
+  }
+
+  /**
+   * Work that makes later answers quick, done in slices while `stop()` says no (true when done):
+   * mapping adopted words to ids (which an edit needs; done at once on an edit otherwise), and
+   * the bits of the words found in many events (done on a first search otherwise).
+   */
+  prepareSome(stop: () => boolean = () => false): boolean {
+    if (!this.mapWords(stop)) return false
+    const many = Math.max(64, Math.ceil(this.liveSlot.length / 32))
+    for (; this.warmed < this.words.length; this.warmed++) {
+      if (this.warmed % 256 === 0 && stop()) return false
+      if (!this.wordKeys[this.warmed] && this.postingCount(this.warmed) > many) this.cacheKeysOf(this.warmed)
+    }
+    return true
+  }
+  private warmed = 0
+
+  private mapWords(stop: () => boolean = () => false): boolean {
+    const map = (this.wordIds ??= new Map())
+    for (let id = map.size; id < this.baseWords; id++) {
+      if (id % 1024 === 0 && stop()) return false
+      map.set(this.words[id]!, id)
+    }
+    return true
   }
 
   private index(key: number): void {
+    // The event's previous version leaves the words' bits; its words now add it back below.
+    for (const id of this.withKeys) this.wordKeys[id]!.delete(key)
     const item = this.itemOf(key)
     if (!item) {
       this.liveSlot[key] = -1
@@ -116,11 +278,20 @@ export class SearchIndex {
     const slot = this.slotKey.length
     this.slotKey.push(key)
     this.liveSlot[key] = slot
-    for (const word of new Set(eventText(item).split(/\s+/))) {
+    this.mapWords()
+    const wordIds = this.wordIds!
+    for (const word of eventText(item).split(/\s+/)) {
       if (!word) continue
-      const slots = this.postings.get(word)
-      if (slots) slots.push(slot)
-      else this.postings.set(word, [slot])
+      let id = wordIds.get(word)
+      if (id === undefined) {
+        id = this.words.length
+        wordIds.set(word, id)
+        this.words.push(word)
+      }
+      if (this.lastSlot[id] === slot) continue
+      this.lastSlot[id] = slot
+      ;(this.postings[id] ??= []).push(slot)
+      this.wordKeys[id]?.add(key)
     }
   }
 }

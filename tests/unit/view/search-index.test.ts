@@ -60,7 +60,7 @@ describe('SearchIndex', () => {
           index.indexSome()
           const scan = compileFilter({ text: query })
           const check = () => {
-            const matcher = index.matcher(query)!
+            const matcher = index.search(query)!
             for (const [key, it] of byKey.entries()) expect(matcher.matchesKey(key)).toBe(scan(it))
           }
           check()
@@ -88,7 +88,7 @@ describe('SearchIndex', () => {
     while (!index.indexSome(() => true)) slices++
     expect(slices).toBeGreaterThan(10)
     expect(index.ready).toBe(true)
-    expect(index.matcher('satellite')).not.toBeNull()
+    expect(index.search('satellite')).not.toBeNull()
   })
 
   it('drops a removed event', () => {
@@ -103,7 +103,7 @@ describe('SearchIndex', () => {
     byKey[0] = undefined
     index.enqueue([0])
     index.indexSome()
-    const matcher = index.matcher('satellite')!
+    const matcher = index.search('satellite')!
     expect([matcher.matchesKey(0), matcher.matchesKey(1), matcher.matches(items[1]!)]).toEqual([false, true, true])
   })
 })

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { filterItems, type ItemFilter } from '@shared/view/filter'
+import type { TimelineItem } from '@shared/model/schema'
+import { compareByDate, compileFilter, filterItems, isFilterActive, type ItemFilter } from '@shared/view/filter'
+import { KeySet } from '@shared/view/key-set'
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentStore } from './document'
 import { useDocumentIndexStore } from './document-index'
@@ -42,12 +44,88 @@ export const useViewStore = defineStore('view', () => {
       ? filterItems(documents.document, filter.value, indexes.textMatcher(filter.value.text)?.matches)
       : []
   )
-  /** Through the filter and the search: what the list, the search results and the PDF show. */
-  const matchingItems = computed(() =>
-    documents.document
-      ? filterItems(documents.document, effectiveFilter.value, indexes.textMatcher(effectiveFilter.value.text)?.matches)
-      : []
-  )
+  /** The keys of the events through the filter; null when no filter is on (every event passes). */
+  const visibleKeys = computed(() => {
+    if (!isFilterActive(filter.value)) return null
+    const { model } = indexes.current
+    const keys = new KeySet(model.size)
+    for (const item of visibleItems.value) {
+      const key = model.keyOf(item.id)
+      if (key !== undefined) keys.add(key)
+    }
+    return keys
+  })
+  /** A query waits for the search worker's index of a large document just opened (see `indexing`). */
+  const searchPending = computed(() => query.value.trim() !== '' && indexes.indexing)
+  /** What the search index says about the query; null without a query or while the index catches up. */
+  const searchAnswer = computed(() => (query.value.trim() ? indexes.textMatcher(query.value) : null))
+  /**
+   * The keys of the events through the filter and the search, from the index: a keystroke costs
+   * what it finds (and one step per 32 events to meet the filter), never a pass over every event.
+   * Null when the index cannot answer (no query, or still catching up).
+   */
+  const matchingKeys = computed(() => {
+    const answer = searchAnswer.value
+    if (!answer) return null
+    return visibleKeys.value ? answer.keys.and(visibleKeys.value) : answer.keys
+  })
+  /**
+   * Through the filter and the search: what the list and the PDF show (read only where the
+   * whole list is needed; the search results take a page with `firstMatches`).
+   */
+  const matchingItems = computed((): TimelineItem[] => {
+    const doc = documents.document
+    if (!doc) return []
+    if (!query.value.trim()) return visibleItems.value
+    const keys = matchingKeys.value
+    if (!keys) return filterItems(doc, effectiveFilter.value)
+    const { model } = indexes.current
+    return Array.from(keys, (key) => model.item(key)!)
+  })
+  /** How many events pass the filter and the search. */
+  const matchCount = computed(() => matchingKeys.value?.size ?? matchingItems.value.length)
+  /** How many events match the search but are hidden by the filter. */
+  const hiddenMatches = computed(() => {
+    if (!query.value.trim() || !isFilterActive(filter.value) || !documents.document) return 0
+    const all = searchAnswer.value?.count ?? filterItems(documents.document, { text: query.value }).length
+    return all - matchCount.value
+  })
+
+  /**
+   * Every event through the filter and the search in date order, from the kept date order: a
+   * walk with a membership test per event instead of a sort of every match per keystroke.
+   * Descending keeps events of the same start in their ascending order (as a stable sort would).
+   */
+  function matchingByDate(descending = false): TimelineItem[] {
+    if (!documents.document) return []
+    const { model } = indexes.current
+    const keys = matchingKeys.value ?? (query.value.trim() ? null : visibleKeys.value)
+    // Without keys (no filter, or the index still catching up): the filter itself decides.
+    const test = compileFilter(effectiveFilter.value)
+    const pass = keys ? (key: number) => keys.has(key) : (key: number) => test(model.item(key)!)
+    const ordered = indexes.keysByDate().filter(pass)
+    if (descending) {
+      const runs: number[][] = []
+      for (const key of ordered) {
+        const run = runs.at(-1)
+        if (run && Object.is(model.startOf(run[0]!), model.startOf(key))) run.push(key)
+        else runs.push([key])
+      }
+      ordered.splice(0, ordered.length, ...runs.reverse().flat())
+    }
+    return ordered.map((key) => model.item(key)!)
+  }
+
+  /**
+   * The first `limit` events through the filter and the search in date order: DateOrder's from
+   * the index; compareByDate's (nearly the same) in the moments before the index is ready.
+   */
+  function firstMatches(limit: number): TimelineItem[] {
+    const keys = matchingKeys.value
+    if (keys) return indexes.firstByDate(limit, (key) => keys.has(key))
+    // Until the index has caught up: the first `limit` by one pass, not a sort of every match.
+    return firstInOrder(matchingItems.value, limit, compareByDate)
+  }
 
   /** Selects one event (or none); with `extend`, adds it to the selection or takes it out. */
   function select(id: string | null, options: { extend?: boolean; open?: boolean } = {}): void {
@@ -93,6 +171,11 @@ export const useViewStore = defineStore('view', () => {
     effectiveFilter,
     visibleItems,
     matchingItems,
+    matchCount,
+    hiddenMatches,
+    searchPending,
+    firstMatches,
+    matchingByDate,
     window,
     mainView,
     revealRequest,
@@ -105,3 +188,16 @@ export const useViewStore = defineStore('view', () => {
     clearFilter
   }
 })
+
+/** The first `limit` of `items` in `compare`'s order (stable), in one pass keeping a short sorted list. */
+function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = []
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[limit - 1]!) >= 0) continue
+    let at = kept.length
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--
+    kept.splice(at, 0, item)
+    if (kept.length > limit) kept.pop()
+  }
+  return kept
+}

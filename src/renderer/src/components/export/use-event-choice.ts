@@ -37,13 +37,13 @@ export function useEventChoice() {
     const range = { from: from.value.trim(), to: to.value.trim() }
     return {
       all: document?.items.length ?? 0,
-      filter: view.matchingItems.length,
+      filter: view.matchCount,
       items: selectedIds.value.length,
       dates: document && !dateError.value ? filterItems(document, range).length : 0
     }
   })
   const filterSummary = computed(() =>
-    documents.document ? describeFilter(documents.document, view.effectiveFilter, view.matchingItems.length) : ''
+    documents.document ? describeFilter(documents.document, view.effectiveFilter, view.matchCount) : ''
   )
   /** Why the choice cannot be exported, or ''. */
   const problem = computed(() => {

@@ -75,7 +75,8 @@ export function useLevelOfDetail(inputs: Inputs) {
     const { model } = indexes.current
     const query = inputs.query.value
     const search = query.trim() ? indexes.textMatcher(query) : null
-    const found = search ? search.matchesKey : query.trim() ? scanMatcher(query) : undefined
+    // While the search worker indexes a large document just opened, matches are marked once it is done.
+    const found = search ? search.matchesKey : query.trim() && !indexes.indexing ? scanMatcher(query) : undefined
     detail.value = levelOfDetail(model, {
       window,
       widthPx: inputs.widthPx.value,

@@ -1,0 +1,197 @@
+/**
+ * The search index answers exactly what reading every event's text answers — built here in
+ * slices or built the worker's way (WordsBuilder, then adopt) with edits landing while it builds,
+ * for random documents, random terms (whole words, pieces of words, accents, several words) and
+ * random edits interleaved with searches.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { TimelineItem } from '@shared/model/schema'
+import { compileFilter } from '@shared/view/filter'
+import { WordsBuilder } from '@shared/view/search-build'
+import { SearchIndex } from '@shared/view/search-index'
+import { eventSource } from '@shared/view/filter'
+
+const WORDS = ['Kyïv', 'satellite', 'sat', 'imagery', 'Radosław', 'Ukraine’s', 'liaison', 'ß', 'CIA', 'x-ray', 'SATCOM']
+
+function event(id: string, words: number[], note: boolean): TimelineItem {
+  const text = (ws: number[]) => ws.map((w) => WORDS[w % WORDS.length]).join(' ')
+  return {
+    id,
+    groupId: 'g',
+    kind: 'point',
+    start: '2014-01-01',
+    title: text(words.slice(0, 2)),
+    description: text(words.slice(2)),
+    tags: words.length % 3 ? [WORDS[words.length % WORDS.length]!] : [],
+    confidence: 'reported',
+    sources: [{ title: null, outlet: 'Example', url: `https://example.org/${id}`, published: null }],
+    notes: note ? [{ id: `${id}n`, author: 'Olena', body: text(words.slice(1)), createdAt: '', updatedAt: '' }] : [],
+    createdAt: '',
+    updatedAt: ''
+  } as unknown as TimelineItem
+}
+
+const wordList = fc.array(fc.nat(40), { maxLength: 7 })
+const term = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.constantFrom('s', 'sa', 'SAT', 'kyiv', 'radoslaw', "ukraine's", 'ss', 'e', 'example.org/e1', 'olena', 'zzz', '-'),
+  fc
+    .constantFrom(...WORDS)
+    .chain((w) =>
+      fc.tuple(fc.nat(w.length), fc.nat(w.length)).map(([a, b]) => w.slice(Math.min(a, b), Math.max(a, b) + 1))
+    )
+)
+const query = fc.array(term, { minLength: 1, maxLength: 3 }).map((terms) => terms.join(' '))
+
+type Step =
+  | { kind: 'edit'; at: number; words: number[]; note: boolean }
+  | { kind: 'remove'; at: number }
+  | { kind: 'add'; words: number[] }
+  | { kind: 'search'; query: string }
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), words: wordList, note: fc.boolean() }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('add' as const), words: wordList }),
+  fc.record({ kind: fc.constant('search' as const), query })
+)
+
+/** A document as the store keeps it: events under keys that are never reused. */
+class Events {
+  byKey: (TimelineItem | undefined)[] = []
+  keys = new Map<string, number>()
+  private next = 0
+
+  add(words: number[], note = false): number {
+    const key = this.byKey.length
+    const item = event(`e${this.next++}`, words, note)
+    this.byKey.push(item)
+    this.keys.set(item.id, key)
+    return key
+  }
+
+  live(): number[] {
+    return [...this.byKey.keys()].filter((key) => this.byKey[key])
+  }
+
+  /** Applies an edit; returns the key it touched (null for a search or nothing to edit). */
+  apply(s: Step): number | null {
+    if (s.kind === 'add') return this.add(s.words)
+    if (s.kind === 'search') return null
+    const live = this.live()
+    if (!live.length) return null
+    const key = live[s.at % live.length]!
+    const old = this.byKey[key]!
+    if (s.kind === 'remove') {
+      this.byKey[key] = undefined
+      this.keys.delete(old.id)
+    } else this.byKey[key] = event(old.id, s.words, s.note)
+    return key
+  }
+}
+
+function expectScan(index: SearchIndex, events: Events, text: string): void {
+  const answer = index.search(text)
+  // Nothing to look for is no answer: the caller shows everything.
+  if (!text.trim()) return void expect(answer).toBeNull()
+  expect(answer).not.toBeNull()
+  const scan = compileFilter({ text })
+  const expected = events.live().filter((key) => scan(events.byKey[key]!))
+  expect([...answer!.keys]).toEqual(expected)
+  expect(answer!.count).toBe(expected.length)
+  for (const key of events.live()) expect(answer!.matches(events.byKey[key]!)).toBe(expected.includes(key))
+}
+
+describe('SearchIndex against a plain scan', () => {
+  it('built here, with edits and searches interleaved', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(wordList, fc.boolean()), { maxLength: 30 }),
+        fc.array(step, { maxLength: 25 }),
+        query,
+        (rows, steps, last) => {
+          const events = new Events()
+          rows.forEach(([words, note]) => events.add(words, note))
+          const index = new SearchIndex(
+            (key) => events.byKey[key],
+            (id) => events.keys.get(id)
+          )
+          index.enqueue(events.byKey.keys())
+          index.indexSome()
+          for (const s of steps) {
+            const key = events.apply(s)
+            if (key !== null) index.enqueue([key])
+            if (s.kind === 'search') expectScan(index, events, s.query)
+          }
+          expectScan(index, events, last)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it('built the worker’s way, with edits landing while it builds and after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(wordList, fc.boolean()), { maxLength: 30 }),
+        fc.array(step, { maxLength: 10 }),
+        fc.array(step, { maxLength: 20 }),
+        query,
+        (rows, during, after, last) => {
+          const events = new Events()
+          rows.forEach(([words, note]) => events.add(words, note))
+          const index = new SearchIndex(
+            (key) => events.byKey[key],
+            (id) => events.keys.get(id)
+          )
+          index.enqueue(events.byKey.keys())
+          const keys = index.takeQueue()
+          const builder = new WordsBuilder()
+          // The page reads the texts; edits land between the read and the worker's answer.
+          const items = keys.map((key) => events.byKey[key])
+          builder.add({
+            texts: items.map((item) => (item ? eventSource(item) : null)),
+            starts: items.map(() => 0),
+            startTexts: items.map((item) => item?.start ?? '')
+          })
+          for (const s of during) {
+            const key = events.apply(s)
+            if (key !== null) index.enqueue([key])
+            if (s.kind === 'search') expect(index.search(s.query)).toBeNull()
+          }
+          index.adopt(keys, builder.build())
+          index.prepareSome()
+          for (const s of after) {
+            const key = events.apply(s)
+            if (key !== null) index.enqueue([key])
+            if (s.kind === 'search') expectScan(index, events, s.query)
+          }
+          expectScan(index, events, last)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it('keeps a word found in many events right as those events change (its bits are kept, not rebuilt)', () => {
+    const events = new Events()
+    for (let i = 0; i < 3000; i++) events.add([1, i % 7])
+    const index = new SearchIndex(
+      (key) => events.byKey[key],
+      (id) => events.keys.get(id)
+    )
+    index.enqueue(events.byKey.keys())
+    index.indexSome()
+    index.prepareSome()
+    expectScan(index, events, 'satellite')
+    for (const s of [
+      { kind: 'edit', at: 5, words: [2], note: false },
+      { kind: 'remove', at: 9 },
+      { kind: 'add', words: [1] },
+      { kind: 'edit', at: 2999, words: [3, 1], note: true }
+    ] as Step[])
+      index.enqueue([events.apply(s)!])
+    expectScan(index, events, 'satellite')
+    expectScan(index, events, 'sat imag')
+  })
+})
