@@ -13,6 +13,7 @@ import { layoutAxis } from './axis'
 import {
   DEFAULT_MAX_ROWS,
   layoutOverview,
+  emptyFigure,
   overviewPlot,
   periodCaption,
   type OverviewEvent,
@@ -93,15 +94,7 @@ export function layoutDensityOverview(
     const timed = toTimed(entry)
     if (timed && laneById.has(entry.laneId)) timedById.set(entry.id, timed)
   }
-  const figure: OverviewFigure = {
-    width,
-    gutter,
-    numberSize: S.numberSize,
-    laneTitleSize: S.laneTitleSize,
-    axisSize: S.axisSize,
-    panels: [],
-    note: null
-  }
+  const figure = emptyFigure(width, gutter)
   if (!timedById.size) return figure
 
   let first = Infinity

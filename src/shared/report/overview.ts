@@ -61,15 +61,7 @@ export function layoutOverview(
     .map(toTimed)
     .filter((t): t is Timed => t !== null && laneById.has(t.event.laneId))
     .sort((a, b) => a.t0 - b.t0 || a.event.number - b.event.number)
-  const figure: OverviewFigure = {
-    width,
-    gutter,
-    numberSize: S.numberSize,
-    laneTitleSize: S.laneTitleSize,
-    axisSize: S.axisSize,
-    panels: [],
-    note: null
-  }
+  const figure = emptyFigure(width, gutter)
   if (!timed.length) return figure
 
   const titleLines = new Map(
@@ -240,6 +232,20 @@ export function layoutOverview(
       marks: marks.sort((a, b) => a.number - b.number),
       numbers: labelled.length ? { first: Math.min(...labelled), last: Math.max(...labelled) } : null
     }
+  }
+}
+
+/** A figure with no panels yet, in the overview's type sizes. */
+export function emptyFigure(width: number, gutter: number): OverviewFigure {
+  const S = OVERVIEW_STYLE
+  return {
+    width,
+    gutter,
+    numberSize: S.numberSize,
+    laneTitleSize: S.laneTitleSize,
+    axisSize: S.axisSize,
+    panels: [],
+    note: null
   }
 }
 
