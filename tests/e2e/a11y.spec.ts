@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
 import { join } from 'node:path'
+import { syntheticDocument } from '../../bench/synthetic'
+import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
 import { DATASET_FILE, datasetsDir, expect, openApp, root, screenshot, test } from './fixtures'
 
@@ -38,6 +40,26 @@ async function axe(page: Page): Promise<string[]> {
         .map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ')}`)
         .join(' | ')}`
   )
+}
+
+/** Whether each lane's count reads at WCAG AA (4.5:1) against its own background. */
+async function countContrasts(page: Page): Promise<boolean[]> {
+  return page.locator('.timeline .lane-count').evaluateAll((counts) => {
+    // Computed colours come as rgb(0–255) or, for color-mix(), as color(srgb 0–1).
+    const channels = (css: string) => {
+      const numbers = (css.match(/[\d.]+/g) ?? []).map(Number)
+      return css.startsWith('color(') ? numbers.slice(0, 3) : numbers.slice(0, 3).map((n) => n / 255)
+    }
+    const luminance = (css: string) => {
+      const [r, g, b] = channels(css).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    return counts.map((count) => {
+      const style = getComputedStyle(count)
+      const [a, b] = [luminance(style.color), luminance(style.backgroundColor)]
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 4.5
+    })
+  })
 }
 
 const dialog = (page: Page) => page.locator('dialog[open]')
@@ -129,6 +151,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(wizard).toBeHidden()
 
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])))
+    })
+  })
+}
+
+/** A timeline too full to draw every event: lanes show density and how many events they hold. */
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme}, a crowded timeline`, () => {
+    test.use({
+      viewport: { width: 1280, height: 720 },
+      colorScheme,
+      libraryFiles: { 'crowded.chronotes.json': serializeDocument(syntheticDocument(3_000)) }
+    })
+
+    test(`its density view has no axe violations (${colorScheme})`, async ({ page, bridge }, testInfo) => {
+      await openApp(page, bridge)
+      await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
+      await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme)
+      const found = await axe(page)
+      await screenshot(page, testInfo, `${colorScheme}-crowded`)
+      expect(found).toEqual([])
+      // axe leaves a colour-mixed background for review, so each count's contrast is computed here.
+      expect(await countContrasts(page)).toEqual(Array(8).fill(true))
     })
   })
 }
