@@ -208,6 +208,30 @@ describe('the Chromium print engine, when something is missing', PRINTS, () => {
     }
   })
 
+  it('says what failed and that nothing was written; for a very large report, to export fewer events', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chronotes-failing-view-'))
+    await writeFile(join(dir, 'report.html'), '<!doctype html><script type="module" src="./failing.js"></script>')
+    await writeFile(join(dir, 'failing.js'), 'globalThis.renderReport = () => { throw new Error("layout gave out") }')
+    const engine = createChromiumPrintEngine({ rendererDir: dir, executablePath: chromiumPath })
+    const print = (events: number) =>
+      engine.print({
+        model: { title: 'x', entries: Array.from({ length: events }, () => ({})) } as unknown as ReportModel,
+        pageSize: 'A4',
+        landscape: false
+      })
+    try {
+      const small = await print(10).catch((error: ChronotesError) => error)
+      expect(small).toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringMatching(/layout gave out.*Nothing was written\.$/)
+      })
+      await expect(print(20_000)).rejects.toThrow(/Nothing was written\. A report of 20,000 events .* export fewer/)
+    } finally {
+      await engine.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('says NO_PRINTER when the named Chromium is not there', async () => {
     const engine = createChromiumPrintEngine({ rendererDir: standin, executablePath: '/nonexistent/chromium' })
     await expect(

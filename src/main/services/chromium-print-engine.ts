@@ -8,6 +8,7 @@ import { settlesWithin, taskSignal, untilAborted } from './abortable'
 import {
   PRINT_TIME_LIMIT_MS,
   printCancelled,
+  printFailed,
   printTimedOut,
   type PrintEngine,
   type PrintRequest,
@@ -190,10 +191,7 @@ export function createChromiumPrintEngine(options: ChromiumPrintOptions): PrintE
       const stop = stopError()
       if (stop) throw stop
       if (error instanceof ChronotesError) throw error
-      throw new ChronotesError(
-        'INTERNAL',
-        `The report could not be printed: ${firstLine(error)}${describe(pageErrors)}`
-      )
+      throw printFailed(`${firstLine(error)}${describe(pageErrors)}`, request.model)
     } finally {
       task.signal.removeEventListener('abort', closeContext)
       if (context) {

@@ -4,6 +4,7 @@
  * `report.html`, hand it the report model, wait until it says it is laid out, and print.
  */
 import { ChronotesError } from '../../shared/errors'
+import { countOf } from '../../shared/count'
 import type { ReportModel } from '../../shared/report/model'
 
 export interface PrintRequest {
@@ -30,6 +31,23 @@ export type PrintStage = (typeof PRINT_STAGES)[number]
 
 /** A print as a whole may take this long: a thousand annotated events take about 8 s. */
 export const PRINT_TIME_LIMIT_MS = 10 * 60_000
+
+/**
+ * A print that failed on its own (not cancelled, not out of time). A report of many thousand
+ * events is what makes the print view give out (its page closes mid-layout), so the message says
+ * how large it was and what to do, as well as what the browser said.
+ */
+export function printFailed(detail: string, model: ReportModel): ChronotesError {
+  const events = model.entries.length
+  const advice =
+    events >= LARGE_REPORT_EVENTS
+      ? ` A report of ${countOf(events, 'event')} may be more than the print view can lay out: export fewer (a filter, a date range or the selected events).`
+      : ''
+  return new ChronotesError('INTERNAL', `The report could not be printed: ${detail}. Nothing was written.${advice}`)
+}
+
+/** From this many events a failed print is most likely the report's size (10,000 do not print within the limit). */
+const LARGE_REPORT_EVENTS = 5_000
 
 export function printCancelled(): ChronotesError {
   return new ChronotesError('CANCELLED', 'The PDF export was cancelled.')

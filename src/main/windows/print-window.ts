@@ -4,6 +4,7 @@ import { taskSignal, untilAborted } from '../services/abortable'
 import {
   PRINT_TIME_LIMIT_MS,
   printCancelled,
+  printFailed,
   printTimedOut,
   type PrintEngine,
   type PrintRequest
@@ -94,10 +95,7 @@ export function createElectronPrintEngine(location: RendererLocation): PrintEngi
       const stopped = stopError()
       if (stopped) throw stopped
       if (error instanceof ChronotesError) throw error
-      throw new ChronotesError(
-        'INTERNAL',
-        `The report could not be printed: ${(error as Error).message ?? String(error)}`
-      )
+      throw printFailed((error as Error).message ?? String(error), request.model)
     } finally {
       task.signal.removeEventListener('abort', stop)
       windows.delete(window)
