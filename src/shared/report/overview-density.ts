@@ -20,7 +20,16 @@ import {
   type OverviewLaneInput,
   type OverviewOptions
 } from './overview'
-import { OVERVIEW_STYLE, placeMark, placeMarks, timeSpan, toTimed, type Period, type Timed } from './overview-marks'
+import {
+  OVERVIEW_STYLE,
+  placeMark,
+  placeMarks,
+  rowMarks,
+  timeSpan,
+  toTimed,
+  type Period,
+  type Timed
+} from './overview-marks'
 import type { OverviewBin, OverviewDensity, OverviewFigure, OverviewLane, OverviewMark } from './overview-types'
 import { digitsWidth, wrapText } from './text-metrics'
 import { ceilTo, cells, floorTo } from './time-units'
@@ -223,16 +232,7 @@ export function layoutDensityOverview(
         rows: Math.max(1, markRows.length),
         ...(strip ? { strip: { x: span.x, y: stripY, width: span.width, height: STRIP } } : {})
       })
-      markRows.forEach((row, index) => {
-        const centre = top + (index + 0.5) * S.rowHeight
-        for (const { left: _l, right: _r, label, ...mark } of row)
-          marks.push({
-            ...mark,
-            row: index,
-            y: centre,
-            label: label && { ...label, y: centre - S.markerHeight / 2, height: S.markerHeight }
-          })
-      })
+      marks.push(...rowMarks(markRows, top))
       for (const bin of band.bins) {
         // Cells are on a grid of their own (whole powers of two of minutes): cut to the period.
         const x1 = toX(Math.min(bin.end, period.end))

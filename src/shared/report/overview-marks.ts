@@ -52,6 +52,19 @@ export type Pending = Omit<OverviewMark, 'row' | 'y' | 'label'> & {
   right: number
 }
 
+/** Each row's marks, on the centre line of their row; the band's rows start at `top`. */
+export function rowMarks(rows: Pending[][], top: number): OverviewMark[] {
+  return rows.flatMap((row, index) => {
+    const centre = top + (index + 0.5) * OVERVIEW_STYLE.rowHeight
+    return row.map(({ left: _l, right: _r, label, ...mark }) => ({
+      ...mark,
+      row: index,
+      y: centre,
+      label: label && { ...label, y: centre - OVERVIEW_STYLE.markerHeight / 2, height: OVERVIEW_STYLE.markerHeight }
+    }))
+  })
+}
+
 /** The plot's left edge and width, in points. */
 export interface Plot {
   x: number

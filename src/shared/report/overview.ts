@@ -20,7 +20,16 @@ import { formatEventDate } from './format'
 import type { ReportEntry } from './model'
 import type { OverviewFigure, OverviewLane, OverviewMark, OverviewPanel } from './overview-types'
 import { layoutAxis, type AxisLayout } from './axis'
-import { OVERVIEW_STYLE, placeMarks, timeSpan, toTimed, type Pending, type Period, type Timed } from './overview-marks'
+import {
+  OVERVIEW_STYLE,
+  placeMarks,
+  rowMarks,
+  timeSpan,
+  toTimed,
+  type Pending,
+  type Period,
+  type Timed
+} from './overview-marks'
 import { wrapText } from './text-metrics'
 import { cells, isoAt, addUnits, type TimeUnit } from './time-units'
 
@@ -199,16 +208,7 @@ export function layoutOverview(
       })
       // Rows are centred in a band that its title made taller than they need.
       const top = y + (height - laneRows.length * S.rowHeight) / 2
-      laneRows.forEach((row, index) => {
-        const centre = top + (index + 0.5) * S.rowHeight
-        for (const { left: _l, right: _r, label, ...mark } of row)
-          marks.push({
-            ...mark,
-            row: index,
-            y: centre,
-            label: label && { ...label, y: centre - S.markerHeight / 2, height: S.markerHeight }
-          })
-      })
+      marks.push(...rowMarks(laneRows, top))
       y += height
     }
     const plot = { x: plotX, y: S.top, width: plotWidth, height: y - S.top }
