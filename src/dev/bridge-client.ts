@@ -15,12 +15,14 @@ async function invoke(channel: string, args: unknown[]): Promise<Envelope<unknow
     headers: HEADERS,
     body: JSON.stringify(args)
   })
-  // The bridge server puts a document's text after the envelope (see TEXT_AFTER_HEADER there).
-  const textAfter = response.headers.get('X-Chronotes-Text-After')
-  if (textAfter === null) return (await response.json()) as Envelope<unknown>
-  const body = await response.text()
-  const envelope = JSON.parse(body.slice(0, Number(textAfter))) as Envelope<{ text: string }>
-  if (envelope.ok) envelope.value.text = body.slice(Number(textAfter))
+  // The bridge server puts a document's bytes after the envelope (see BYTES_AFTER_HEADER there).
+  const bytesAfter = response.headers.get('X-Chronotes-Bytes-After')
+  if (bytesAfter === null) return (await response.json()) as Envelope<unknown>
+  const body = new Uint8Array(await response.arrayBuffer())
+  const envelope = JSON.parse(new TextDecoder().decode(body.subarray(0, Number(bytesAfter)))) as Envelope<{
+    bytes: Uint8Array
+  }>
+  if (envelope.ok) envelope.value.bytes = body.subarray(Number(bytesAfter))
   return envelope
 }
 

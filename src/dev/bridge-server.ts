@@ -74,11 +74,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-/** Says that a reply's `value.text` follows its envelope, which is this many characters long. */
-export const TEXT_AFTER_HEADER = 'X-Chronotes-Text-After'
+/** Says that a reply's `value.bytes` follow its envelope, which is this many bytes long. */
+export const BYTES_AFTER_HEADER = 'X-Chronotes-Bytes-After'
 
-function hasText(value: unknown): value is { text: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+function hasBytes(value: unknown): value is { bytes: Uint8Array } {
+  return typeof value === 'object' && value !== null && (value as { bytes?: unknown }).bytes instanceof Uint8Array
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -157,19 +157,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!handler) return void response.writeHead(404).end()
       const args: unknown = JSON.parse(await readBody(request))
       const reply = await handler(Array.isArray(args) ? args : [args])
-      // A document's text (documents:open) follows the envelope as it is: escaped inside JSON,
-      // 130 MB took seconds to write and to parse twice, where Electron's IPC copies a string once.
-      const withText = reply.ok && hasText(reply.value) ? reply.value : null
-      const text = withText?.text ?? null
-      const envelope = JSON.stringify(withText ? { ok: true, value: { ...withText, text: '' } } : reply)
-      response
-        .writeHead(200, {
-          'Content-Type': 'application/json',
-          ...(text === null ? {} : { [TEXT_AFTER_HEADER]: String(envelope.length) })
-        })
-        .end(text === null ? envelope : envelope + text, () => {
-          if (channel === CONTRACT.app.flushed.channel) flushed?.()
-        })
+      // A document's bytes (documents:open) follow the envelope as they are, as Electron's IPC
+      // copies them once: escaped inside JSON, 130 MB took seconds to write and to parse twice.
+      const withBytes = reply.ok && hasBytes(reply.value) ? reply.value : null
+      const envelope = Buffer.from(JSON.stringify(withBytes ? { ok: true, value: { ...withBytes, bytes: null } } : reply))
+      response.writeHead(200, {
+        'Content-Type': withBytes ? 'application/octet-stream' : 'application/json',
+        ...(withBytes ? { [BYTES_AFTER_HEADER]: String(envelope.length) } : {})
+      })
+      if (withBytes) response.write(envelope)
+      response.end(withBytes ? withBytes.bytes : envelope, () => {
+        if (channel === CONTRACT.app.flushed.channel) flushed?.()
+      })
       return
     }
     if (url.pathname === '/__chronotes/events') {

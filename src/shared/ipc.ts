@@ -89,10 +89,11 @@ export interface OpenedDocument {
 }
 
 /**
- * How an opened document crosses to the window: its JSON text, parsed there. A string crosses
- * IPC as one copy; 100,000 events as objects took seconds to clone (see LibraryService.openText).
+ * How an opened document crosses to the window: its JSON text as UTF-8 bytes, decoded and parsed
+ * there. Bytes cross IPC as one copy and main never decodes them; 100,000 events as objects took
+ * seconds to clone (see LibraryService.openText).
  */
-export type OpenedText = Omit<OpenedDocument, 'document'> & { text: string }
+export type OpenedText = Omit<OpenedDocument, 'document'> & { bytes: Uint8Array }
 
 export interface SaveResult {
   revision: string
@@ -132,7 +133,7 @@ export interface ChronotesApi {
   }
   documents: {
     create(title: string): Promise<OpenedDocument>
-    /** The document's text; the window parses it (see OpenedText). */
+    /** The document's text as UTF-8 bytes; the window parses it (see OpenedText). */
     openText(name: string): Promise<OpenedText>
     save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult>
     /**

@@ -1,5 +1,5 @@
 /**
- * Opening for the window: the document's text, validated once per exact bytes. What the library
+ * Opening for the window: the document's text (as bytes), validated once per exact bytes. What the library
  * wrote, or what an earlier open found to be exactly what it would write, opens with JSON.parse
  * alone (a 127 MB timeline skips a second of validation); anything else is validated first.
  */
@@ -25,6 +25,9 @@ async function library(validatorId = 'build-1') {
   return { root, cacheDir, start }
 }
 
+/** The text the window decodes from what openText sends. */
+const textOf = (opened: { bytes: Uint8Array }) => new TextDecoder().decode(opened.bytes)
+
 /** The per-user cache file, as the library keeps it. */
 async function cache(cacheDir: string): Promise<{ file: string; data: Record<string, { size?: number; mtimeMs?: number; valid?: string }> }> {
   const [name] = (await readdir(cacheDir)).filter((f) => f.startsWith('library-list-'))
@@ -42,10 +45,10 @@ describe('LibraryService.openText', () => {
     })
     const opened = await service.openText(created.name)
     const bytes = await readFile(join(root, created.name))
-    expect(opened.text).toBe(bytes.toString('utf8'))
+    expect(textOf(opened)).toBe(bytes.toString('utf8'))
     expect(opened.revision).toBe(saved.revision)
     expect(opened.revision).toBe(sha256(bytes))
-    expect(JSON.parse(opened.text)).toEqual((await service.open(created.name)).document)
+    expect(JSON.parse(textOf(opened))).toEqual((await service.open(created.name)).document)
   })
 
   it('validates a file another program wrote, and vouches for it next time only if it is canonical', async () => {
@@ -57,10 +60,10 @@ describe('LibraryService.openText', () => {
     await writeFile(join(root, 'extra.chronotes.json'), JSON.stringify(extra))
     const service = await start()
     for (let round = 0; round < 2; round++) {
-      expect((await service.openText('canonical.chronotes.json')).text).toBe(documentText(doc))
+      expect(textOf(await service.openText('canonical.chronotes.json'))).toBe(documentText(doc))
       const opened = await service.openText('extra.chronotes.json')
-      expect(opened.text).toBe(documentText(doc))
-      expect(opened.text).not.toContain('"extra"')
+      expect(textOf(opened)).toBe(documentText(doc))
+      expect(textOf(opened)).not.toContain('"extra"')
     }
     const { data } = await cache(cacheDir)
     expect(data['canonical.chronotes.json']?.valid).toMatch(/^build-1:[0-9a-f]{64}$/)
@@ -93,7 +96,7 @@ describe('LibraryService.openText', () => {
     data[created.name] = { ...data[created.name], size, mtimeMs, valid: `build-1:${sha256(text)}` }
     await writeFile(file, JSON.stringify(data))
     // The same build reads its own record and skips validation: that is the shortcut measured.
-    expect((await (await start()).openText(created.name)).text).toBe(text)
+    expect(textOf(await (await start()).openText(created.name))).toBe(text)
     // Another build (an update) validates again, and refuses.
     await rejection((await start('build-2')).openText(created.name), 'UNREADABLE')
   })
@@ -105,13 +108,13 @@ describe('LibraryService.openText', () => {
     await writeFile(join(root, 'theirs.chronotes.json'), JSON.stringify(doc)) // valid, not canonical
     for (const name of ['theirs.chronotes.json', (await service.createFrom(doc)).name]) {
       const opened = await service.openText(name)
-      const { items, ...header } = JSON.parse(opened.text) as typeof doc
+      const { items, ...header } = JSON.parse(textOf(opened)) as typeof doc
       const saved = await service.saveChanges(
         name,
         { header, items: [{ ...items[0]!, title: 'Renamed' }] },
         { baseRevision: opened.revision }
       )
-      const reopened = JSON.parse((await service.openText(name)).text)
+      const reopened = JSON.parse(textOf(await service.openText(name)))
       expect(reopened.items[0].title).toBe('Renamed')
       expect((await service.openText(name)).revision).toBe(saved.revision)
     }

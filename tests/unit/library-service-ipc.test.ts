@@ -161,8 +161,8 @@ describe('domainHandlers', () => {
     })
     const opened = await call(handlers, 'documents:open', 'trimmed-title.chronotes.json')
     const { document, ...rest } = await service.open('trimmed-title.chronotes.json')
-    // The window gets the file's text: the very bytes on disk, which parse to the document.
-    expect(opened).toEqual({ ok: true, value: { ...rest, text: documentText(document) } })
+    // The window gets the file's text as bytes: the very bytes on disk, which parse to the document.
+    expect(opened).toEqual({ ok: true, value: { ...rest, bytes: Buffer.from(documentText(document)) } })
     expect(await call(handlers, 'documents:trash', 'trimmed-title.chronotes.json')).toEqual({
       ok: true,
       value: undefined

@@ -140,7 +140,7 @@ export class LibraryService {
   }
 
   /**
-   * Opens a document for the app's window: its text, which the window parses. Bytes this build
+   * Opens a document for the app's window: its text as bytes, which the window parses. Bytes this build
    * has validated before (it wrote them, or checked them at an earlier open) are sent as they
    * are; others are validated first and sent as the validator read them. Parsing in the window
    * once beats validating here again and copying 100,000 events across as objects.
@@ -149,12 +149,14 @@ export class LibraryService {
     return this.opening(name, async (bytes) => {
       const revision = revisionOf(bytes)
       const token = this.validToken(revision)
-      if (await this.index.isValid(name, token)) return { name, text: bytes.toString('utf8'), revision }
+      if (await this.index.isValid(name, token)) return { name, bytes, revision }
       const { document, migratedFrom } = opened(name, bytes)
-      const text = documentText(document)
+      const text = Buffer.from(documentText(document))
       // Only a file that is exactly what this app would write is vouched for next time.
-      if (migratedFrom === undefined && bytes.equals(Buffer.from(text))) await this.index.rememberValid(name, token)
-      return migratedFrom === undefined ? { name, text, revision } : { name, text, revision, migratedFrom }
+      if (migratedFrom === undefined && bytes.equals(text)) await this.index.rememberValid(name, token)
+      return migratedFrom === undefined
+        ? { name, bytes: text, revision }
+        : { name, bytes: text, revision, migratedFrom }
     })
   }
 

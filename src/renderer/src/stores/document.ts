@@ -11,9 +11,9 @@ export const AUTOSAVE_DELAY_MS = 800
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error'
 
-/** Main sends an opened document as the text it has validated; parsing it here is the one copy. */
-function parseOpened({ text, ...opened }: OpenedText): OpenedDocument {
-  return { ...opened, document: JSON.parse(text) as TimelineDocument }
+/** Main sends an opened document as the bytes it has validated; decoding and parsing them here is the one copy. */
+function parseOpened({ bytes, ...opened }: OpenedText): OpenedDocument {
+  return { ...opened, document: JSON.parse(new TextDecoder().decode(bytes)) as TimelineDocument }
 }
 
 /**
