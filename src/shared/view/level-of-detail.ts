@@ -208,12 +208,18 @@ export function binWidthFor(window: TimeWindow, widthPx: number, binPx = BIN_PX)
  */
 export function levelOfDetail(model: TimelineModel, request: DetailRequest): LevelOfDetail {
   const { window, widthPx, passes, matches } = request
-  const selected = request.selectedIds ?? new Set<string>()
-  const shown = new Uint8Array(request.shownIds?.size ? model.keyCount : 0)
-  for (const id of request.shownIds ?? []) {
-    const key = model.keyOf(id)
-    if (key !== undefined) shown[key] = 1
+  // Selected and drawn events marked by key: the hot loop below reads a byte, never an event's
+  // object (reading 100,000 of those for their ids took 60 ms where the loop takes 5).
+  const keysOf = (ids: ReadonlySet<string> | undefined) => {
+    const marked = new Uint8Array(ids?.size ? model.keyCount : 0)
+    for (const id of ids ?? []) {
+      const key = model.keyOf(id)
+      if (key !== undefined) marked[key] = 1
+    }
+    return marked
   }
+  const selected = keysOf(request.selectedIds)
+  const shown = keysOf(request.shownIds)
   const binWidth = binWidthFor(window, widthPx, request.binPx)
   const margin = (window.end - window.start) / 2
   const range = {
@@ -332,7 +338,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       counts[at]!++
       const isMatch = matches?.(key) ?? false
       if (isMatch) matchCounts[at]!++
-      if ((selected.size && selected.has(model.item(key)!.id)) || (isMatch && showMatches)) {
+      if (selected[key] || (isMatch && showMatches)) {
         show(key)
         continue
       }

@@ -29,7 +29,8 @@ export class TimeIndex {
     const order = new Int32Array(n)
     for (let i = 0; i < n; i++) order[i] = i
     order.sort((a, b) => starts[a]! - starts[b]! || keys[a]! - keys[b]!)
-    const index = new TimeIndex(Math.max(16, n))
+    // Room to grow: the first event added after opening does not copy every array.
+    const index = new TimeIndex(Math.max(16, n + (n >> 3)))
     for (let i = 0; i < n; i++) {
       const from = order[i]!
       index.starts[i] = starts[from]!
