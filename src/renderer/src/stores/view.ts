@@ -170,6 +170,7 @@ export const useViewStore = defineStore('view', () => {
     filter,
     effectiveFilter,
     visibleItems,
+    visibleKeys,
     matchingItems,
     matchCount,
     hiddenMatches,

@@ -1,13 +1,15 @@
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
 import type { Group } from '@shared/model/schema'
-import { compileFilter, isFilterActive, type ItemFilter } from '@shared/view/filter'
+import { compileFilter } from '@shared/view/filter'
+import type { KeySet } from '@shared/view/key-set'
 import { levelOfDetail, type LevelOfDetail } from '@shared/view/level-of-detail'
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentIndexStore } from '../../stores/document-index'
 
 interface Inputs {
   groups: Ref<Group[]>
-  filter: Ref<ItemFilter>
+  /** The keys of the events the filter lets through; null when no filter is on. */
+  passing: Ref<KeySet | null>
   query: Ref<string>
   selectedIds: Ref<string[]>
   /** The visible window as the timeline last reported it (during a zoom or pan too). */
@@ -37,32 +39,11 @@ export function useLevelOfDetail(inputs: Inputs) {
   const indexes = useDocumentIndexStore()
   const detail = shallowRef<LevelOfDetail>(EMPTY)
   let frame = 0
-  // The filter's verdict per event key, valid for one filter and one version of the document.
-  let verdicts = new Int8Array(0)
-  let verdictsFor: unknown[] = []
 
   function windowOrExtent(): TimeWindow | null {
     if (inputs.window.value) return inputs.window.value
     const extent = indexes.current.model.extent()
     return extent && { start: extent.start, end: extent.end + (extent.end - extent.start) * 0.2 }
-  }
-
-  function passes(): ((key: number) => boolean) | undefined {
-    const filter = inputs.filter.value
-    if (!isFilterActive(filter)) return undefined
-    const { model } = indexes.current
-    const text = indexes.textMatcher(filter.text)
-    const basis = [filter, model, model.version, text]
-    if (basis.some((part, i) => part !== verdictsFor[i])) {
-      verdicts = new Int8Array(model.size * 2 + 16)
-      verdictsFor = basis
-    }
-    const test = compileFilter(filter, filter.text?.trim() ? text?.matches : null)
-    return (key) => {
-      if (key >= verdicts.length) return test(model.item(key)!)
-      if (!verdicts[key]) verdicts[key] = test(model.item(key)!) ? 1 : 2
-      return verdicts[key] === 1
-    }
   }
 
   function recompute(): void {
@@ -73,6 +54,7 @@ export function useLevelOfDetail(inputs: Inputs) {
       return
     }
     const { model } = indexes.current
+    const passing = inputs.passing.value
     const query = inputs.query.value
     const search = query.trim() ? indexes.textMatcher(query) : null
     // While the search worker indexes a large document just opened, matches are marked once it is done.
@@ -81,7 +63,9 @@ export function useLevelOfDetail(inputs: Inputs) {
       window,
       widthPx: inputs.widthPx.value,
       lanes: inputs.groups.value.map((g) => g.id),
-      passes: passes(),
+      // The filter's verdicts, from the view store's set (one pass when the filter or the document
+      // changes): a bit per event, never the event's object, in the loop over every event in range.
+      ...(passing ? { passes: (key: number) => passing.has(key) } : {}),
       matches: found,
       selectedIds: new Set(inputs.selectedIds.value),
       shownIds: new Set(detail.value.items.map((item) => item.id)),
@@ -113,7 +97,7 @@ export function useLevelOfDetail(inputs: Inputs) {
       () => indexes.version,
       () => indexes.searchVersion,
       inputs.groups,
-      inputs.filter,
+      inputs.passing,
       inputs.query,
       inputs.selectedIds,
       inputs.window,

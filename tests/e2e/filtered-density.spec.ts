@@ -1,0 +1,60 @@
+/**
+ * A crowded timeline through a filter: each lane's density and count stand for the events the
+ * filter lets through, and only those are drawn. The timeline reads the filter's verdicts from the
+ * view store's set of passing events (a bit per event), so this pins that wiring end to end.
+ */
+import type { Page } from '@playwright/test'
+import { syntheticDocument } from '../../bench/synthetic'
+import { serializeDocument } from '../../src/shared/model/document'
+import { expect, openApp, screenshot, test } from './fixtures'
+
+const doc = syntheticDocument(3_000)
+test.use({
+  viewport: { width: 1440, height: 900 },
+  libraryFiles: { 'crowded.chronotes.json': serializeDocument(doc) }
+})
+
+/** Events per lane title, of those `keep` lets through (at "fit all" every event is in view). */
+function countsByLane(keep: (item: (typeof doc.items)[number]) => boolean): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const group of doc.groups)
+    counts[group.title] = doc.items.filter((i) => i.groupId === group.id && keep(i)).length
+  return counts
+}
+
+/** Each lane's count as the timeline shows it, by lane title. */
+function shownCounts(page: Page): Promise<Record<string, number>> {
+  return page
+    .locator('.timeline .vis-label')
+    .evaluateAll((labels) =>
+      Object.fromEntries(
+        labels.map((label) => [
+          label.querySelector('.lane-title')?.textContent ?? '',
+          Number((label.querySelector('.lane-count')?.textContent ?? '').replace(/,/g, ''))
+        ])
+      )
+    )
+}
+
+test('a filter on a crowded timeline: lane counts and drawn events are what passes it', async ({
+  page,
+  bridge
+}, testInfo) => {
+  await openApp(page, bridge)
+  await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+  await expect.poll(() => shownCounts(page)).toEqual(countsByLane(() => true))
+
+  await page.locator('.filter-bar').getByText('Has notes').click()
+  await expect.poll(() => shownCounts(page)).toEqual(countsByLane((item) => item.notes.length > 0))
+  await screenshot(page, testInfo, 'has-notes')
+  // Every event drawn has notes: its badge says how many.
+  const drawn = page.locator('.timeline .vis-foreground .vis-item.vis-point')
+  await expect(drawn.first()).toBeVisible()
+  const badges = await drawn.evaluateAll((items) => items.map((item) => item.querySelector('.note-badge') !== null))
+  expect(badges.length).toBeGreaterThan(8)
+  expect(badges.every(Boolean)).toBe(true)
+
+  await page.locator('.filter-bar').getByText('Has notes').click()
+  await expect.poll(() => shownCounts(page)).toEqual(countsByLane(() => true))
+})
