@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { join } from 'node:path'
-import { readNoFollow, revisionOf } from './fs-utils'
+import { readRevisedNoFollow } from './fs-utils'
 
 /** The open document's file was changed (or removed) by another program. */
 export interface ExternalChange {
@@ -68,13 +68,13 @@ export class DocumentWatcher {
   private async check(): Promise<void> {
     const followed = this.followed
     if (!followed) return
-    const bytes = await readNoFollow(join(this.root, followed.name)).catch(() => undefined)
-    if (bytes === undefined || this.followed !== followed) return
-    const revision = bytes ? revisionOf(bytes) : 'deleted'
+    const file = await readRevisedNoFollow(join(this.root, followed.name)).catch(() => undefined)
+    if (file === undefined || this.followed !== followed) return
+    const revision = file ? file.revision : 'deleted'
     if (followed.revisions.includes(revision)) return this.onCheck?.('ours')
     this.onCheck?.('theirs')
     // Reported once: the same version on disk is not news the second time.
     this.follow(followed.name, revision)
-    this.onChange({ name: followed.name, deleted: bytes === null })
+    this.onChange({ name: followed.name, deleted: file === null })
   }
 }

@@ -13,7 +13,7 @@ import { SCHEMA_VERSION, type TimelineDocument } from '../../shared/model/schema
 import { DatasetSeeder } from './dataset-seeder'
 import { DocumentLocks } from './document-lock'
 import { DocumentWatcher, type ExternalChange } from './document-watcher'
-import { fileStamp, readNoFollow, revisionOf, writeFileVerified } from './fs-utils'
+import { fileStamp, readNoFollow, readRevisedNoFollow, revisionOf, writeFileVerified } from './fs-utils'
 import { LibraryIndex } from './library-index'
 import { LibraryPaths, slugify } from './library-paths'
 import { removeStaleTempFiles } from './stale-temp-files'
@@ -136,7 +136,7 @@ export class LibraryService {
   }
 
   async open(name: string): Promise<OpenedDocument> {
-    return this.opening(name, (bytes) => opened(name, bytes))
+    return this.opening(name, (bytes, revision) => opened(name, bytes, revision))
   }
 
   /**
@@ -146,11 +146,10 @@ export class LibraryService {
    * once beats validating here again and copying 100,000 events across as objects.
    */
   async openText(name: string): Promise<OpenedText> {
-    return this.opening(name, async (bytes) => {
-      const revision = revisionOf(bytes)
+    return this.opening(name, async (bytes, revision) => {
       const token = this.validToken(revision)
       if (await this.index.isValid(name, token)) return { name, bytes, revision }
-      const { document, migratedFrom } = opened(name, bytes)
+      const { document, migratedFrom } = opened(name, bytes, revision)
       const text = Buffer.from(documentText(document))
       // Only a file that is exactly what this app would write is vouched for next time.
       if (migratedFrom === undefined && bytes.equals(text)) await this.index.rememberValid(name, token)
@@ -163,15 +162,15 @@ export class LibraryService {
   /** Reads a document's bytes for `read` to make of them what the caller opens, then follows the file. */
   private async opening<T extends { revision: string }>(
     name: string,
-    read: (bytes: Buffer) => T | Promise<T>
+    read: (bytes: Buffer, revision: string) => T | Promise<T>
   ): Promise<T> {
     return this.guard(`Opening "${name}"`, NOTHING_CHANGED, async () => {
       const path = await this.documentPath(name)
       // What saves killed part-way left of this document; a read-only library keeps them.
       await this.removeTempFiles(name).catch(() => {})
-      const bytes = await readNoFollow(path)
-      if (!bytes) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library any more.`)
-      const result = await read(bytes)
+      const file = await readRevisedNoFollow(path)
+      if (!file) throw new ChronotesError('NOT_FOUND', `"${name}" is not in the library any more.`)
+      const result = await read(file.bytes, file.revision)
       this.watcher?.follow(name, result.revision)
       return result
     })
@@ -216,9 +215,9 @@ export class LibraryService {
       this.locks.with(name, async (held) => {
         const path = await this.documentPath(name)
         await removeStaleTempFiles(this.root, 'held', name)
-        const current = await readNoFollow(path)
+        const current = await readRevisedNoFollow(path)
         if (!options.force) {
-          if (current && revisionOf(current) !== options.baseRevision)
+          if (current && current.revision !== options.baseRevision)
             throw new ChronotesError(
               'CONFLICT',
               `"${name}" was changed on disk by another program since it was opened.`
@@ -226,9 +225,9 @@ export class LibraryService {
           if (!current && options.baseRevision !== null)
             throw new ChronotesError('CONFLICT', `"${name}" was moved or deleted on disk since it was opened.`)
         }
-        const { document, text } = produce(current)
+        const { document, text } = produce(current?.bytes ?? null)
         // A version the caller never saw (another program's, or a file it could not read) is kept for good.
-        if (current) await this.backup(name, current, revisionOf(current) !== options.baseRevision)
+        if (current) await this.backup(name, current.bytes, current.revision !== options.baseRevision)
         if (!held()) throw lostLock(name)
         const revision = revisionOf(text)
         this.watcher?.follow(name, revision)
@@ -315,7 +314,7 @@ export class LibraryService {
         const dir = await this.paths.find(STATE_DIR, 'backups', name)
         const bytes = dir && (await readNoFollow(join(dir, backupId)))
         if (!bytes) throw new ChronotesError('NOT_FOUND', `There is no backup "${backupId}" of "${name}".`)
-        const restored = opened(name, bytes)
+        const restored = opened(name, bytes, revisionOf(bytes))
         const path = await this.documentPath(name)
         if (await readNoFollow(path)) await this.moveToTrash(name)
         this.watcher?.follow(name, restored.revision)
@@ -428,14 +427,14 @@ export class LibraryService {
   }
 }
 
-function opened(name: string, bytes: Buffer): OpenedDocument {
+function opened(name: string, bytes: Buffer, revision: string): OpenedDocument {
   const result = readDocument(bytes.toString('utf8'), name)
   if (!result.ok) {
     const code = result.reason === 'NEWER_VERSION' ? 'NEWER_VERSION' : 'UNREADABLE'
     const first = result.problems[0]
     throw new ChronotesError(code, first ? formatProblem(first) : `"${name}" cannot be read.`, result.problems)
   }
-  const base = { name, document: result.document, revision: revisionOf(bytes) }
+  const base = { name, document: result.document, revision }
   return result.migratedFrom === undefined ? base : { ...base, migratedFrom: result.migratedFrom }
 }
 
