@@ -174,35 +174,38 @@ export class TimelineModel {
   }
 
   private rebuild(items: TimelineItem[]): void {
-    const alive = new Set<number>()
+    // Marked by key and kept in typed arrays: this runs for every event when a document opens.
+    const alive = new Uint8Array(this.itemByKey.length + items.length)
     for (const item of items) {
       let key = this.keys.get(item.id)
       if (key === undefined) {
         key = this.itemByKey.length
         this.keys.set(item.id, key)
       }
-      alive.add(key)
+      alive[key] = 1
       this.put(key, item)
     }
     // Removed events keep their key (keys are never reused) but leave the maps and the index.
-    for (const [id, key] of this.keys)
-      if (!alive.has(key)) {
-        this.keys.delete(id)
-        this.count(this.itemByKey[key]!, -1)
-        this.itemByKey[key] = undefined
-        this.startByKey[key] = this.endByKey[key] = NaN
-      }
-    const starts: number[] = []
-    const ends: number[] = []
-    const keys: number[] = []
-    for (const key of alive) {
-      const start = this.startByKey[key]!
-      if (Number.isNaN(start)) continue
-      starts.push(start)
-      ends.push(this.endByKey[key]!)
-      keys.push(key)
+    if (this.keys.size > items.length)
+      for (const [id, key] of this.keys)
+        if (!alive[key]) {
+          this.keys.delete(id)
+          this.count(this.itemByKey[key]!, -1)
+          this.itemByKey[key] = undefined
+          this.startByKey[key] = this.endByKey[key] = NaN
+        }
+    const starts = new Float64Array(items.length)
+    const ends = new Float64Array(items.length)
+    const keys = new Int32Array(items.length)
+    let dated = 0
+    for (let key = 0; key < alive.length; key++) {
+      const start = this.startByKey[key]
+      if (!alive[key] || start === undefined || Number.isNaN(start)) continue
+      starts[dated] = start
+      ends[dated] = this.endByKey[key]!
+      keys[dated++] = key
     }
-    this.index = TimeIndex.build(starts, ends, keys)
+    this.index = TimeIndex.build(starts.subarray(0, dated), ends.subarray(0, dated), keys.subarray(0, dated))
   }
 }
 
