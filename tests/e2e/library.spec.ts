@@ -351,3 +351,37 @@ test.describe('a hostile colleague file', () => {
     expect(foreignRequests).toEqual([])
   })
 })
+
+test('while a timeline opens, the window says which one and how large, never "Create a timeline"', async ({
+  page,
+  bridge
+}, testInfo) => {
+  // Each open is held here until the test lets it through: what the window shows meanwhile is
+  // what a researcher sees for seconds while a large timeline is read.
+  let release = () => {}
+  await page.route(
+    (url) => url.pathname.endsWith('/documents%3Aopen'),
+    async (route) => {
+      await new Promise<void>((resolve) => (release = resolve))
+      await route.continue()
+    }
+  )
+  await page.goto(bridge.url)
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(`Opening “${DATASET_TITLE}” (88 events)…`)
+  await expect(page.getByText('Create a timeline')).toHaveCount(0)
+  await screenshot(page, testInfo, 'opening')
+  release()
+  await expect(timelineItem(page, MOSKVA).first()).toBeVisible()
+  await expect(saveState(page)).toHaveText(/^Saved/)
+
+  // From another timeline: it stays shown, and the status bar says which one is coming.
+  await library(page).getByRole('button', { name: '+ New' }).click()
+  await answerPrompt(page, 'Scratch', 'Create')
+  await expect(page.locator('.timeline .vis-item')).toHaveCount(0)
+  await library(page).locator('.entry-open', { hasText: DATASET_TITLE }).click()
+  await expect(saveState(page)).toHaveText(`Opening “${DATASET_TITLE}” (88 events)…`)
+  await expect(page.getByRole('heading', { name: 'Scratch' })).toBeVisible()
+  release()
+  await expect(timelineItem(page, MOSKVA).first()).toBeVisible()
+  await expect(saveState(page)).toHaveText(/^Saved/)
+})

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { computed, ref, watch } from 'vue'
+import { countOf } from '@shared/count'
 import type { LibraryEntry } from '@shared/ipc'
 import { api, ChronotesError } from '../api'
 import { useDocumentStore } from './document'
@@ -11,6 +12,18 @@ export const useLibraryStore = defineStore('library', () => {
   const openError = ref<ChronotesError | null>(null)
   /** The timeline that could not be opened, so the user can restore its last good backup. */
   const failedName = ref<string | null>(null)
+  /** The timeline being opened (a large one takes seconds), until it is shown or fails. */
+  const opening = ref<LibraryEntry | null>(null)
+  /** "Opening “Field notes” (100,000 events)…": said while it is. */
+  const openingLabel = computed(() => {
+    const entry = opening.value
+    if (!entry) return ''
+    return entry.status === 'ok'
+      ? `Opening “${entry.title}” (${countOf(entry.itemCount, 'event')})…`
+      : `Opening ${entry.name}…`
+  })
+  /** Whether the library has been read once: until then there is nothing to offer or say. */
+  const ready = ref(false)
   const documents = useDocumentStore()
 
   // The open timeline's entry follows its edits (title, number of events) without reading the folder.
@@ -34,6 +47,7 @@ export const useLibraryStore = defineStore('library', () => {
     const settings = await api.settings.get()
     libraryPath.value = settings.libraryPath
     await refresh()
+    ready.value = true
     const readable = entries.value.filter((entry) => entry.status === 'ok')
     const first = readable.find((entry) => entry.name === settings.session?.name) ?? readable[0]
     if (first) await open(first.name)
@@ -42,12 +56,15 @@ export const useLibraryStore = defineStore('library', () => {
 
   async function open(name: string): Promise<void> {
     openError.value = null
+    opening.value = entries.value.find((entry) => entry.name === name) ?? null
     try {
       await documents.open(name)
     } catch (error) {
       documents.close()
       openError.value = error instanceof ChronotesError ? error : new ChronotesError('INTERNAL', String(error))
       failedName.value = name
+    } finally {
+      opening.value = null
     }
   }
   async function create(title: string): Promise<void> {
@@ -101,6 +118,9 @@ export const useLibraryStore = defineStore('library', () => {
     libraryPath,
     openError,
     failedName,
+    opening,
+    openingLabel,
+    ready,
     refresh,
     start,
     open,
