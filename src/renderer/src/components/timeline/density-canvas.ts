@@ -21,6 +21,9 @@ export class DensityCanvas {
   private readonly canvas = document.createElement('canvas')
   private bins: DensityBin[] = []
   private colors = new Map<string, string>()
+  /** What the canvas shows now, as a key of everything it was drawn from ('' when blank). */
+  private shown = ''
+  private version = 0
 
   constructor(private readonly timeline: Timeline) {
     this.canvas.className = 'density-layer'
@@ -33,6 +36,7 @@ export class DensityCanvas {
   set(bins: DensityBin[], colors: Map<string, string>): void {
     this.bins = bins
     this.colors = colors
+    this.version++
     this.draw()
   }
 
@@ -41,10 +45,24 @@ export class DensityCanvas {
     return this.bins.find((b) => b.group === group && b.start <= time && time < b.end)
   }
 
+  /**
+   * Redraws only when what it shows would change: vis-timeline reports 'changed' after each of
+   * its redraws, and touching the canvas costs a raster of it (measured: 80 ms a zoom step at
+   * 1,000 events, where there are no bins at all).
+   */
   draw(): void {
     const { props, itemSet } = this.internals()
     const { width, height } = props.center
     const ratio = globalThis.devicePixelRatio || 1
+    const window = this.timeline.getWindow()
+    const lanes = new Set(this.bins.map((bin) => bin.group))
+    const key = this.bins.length
+      ? [this.version, width, height, ratio, +window.start, +window.end, props.scrollTop]
+          .concat([...lanes].flatMap((id) => [itemSet.groups[id]?.top ?? -1, itemSet.groups[id]?.height ?? -1]))
+          .join()
+      : ''
+    if (key === this.shown) return
+    this.shown = key
     if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
       this.canvas.width = Math.round(width * ratio)
       this.canvas.height = Math.round(height * ratio)
@@ -56,7 +74,6 @@ export class DensityCanvas {
     context.setTransform(ratio, 0, 0, ratio, 0, 0)
     context.clearRect(0, 0, width, height)
     if (!this.bins.length) return
-    const window = this.timeline.getWindow()
     const start = window.start.getTime()
     const scale = width / (window.end.getTime() - start)
     for (const bin of this.bins) {
