@@ -360,6 +360,40 @@ describe('TimelineView updates and interaction', () => {
     expect(after.get('Ratcliffe confirms the pause (edited)')).toBe(changedEl)
   })
 
+  // Items added to a drawn timeline are shown in one batch (vis-batch.ts), not one layout each:
+  // each must still be drawn once, in its own lane row, stacked clear of the others.
+  test('events added to a drawn timeline at once are each drawn in their lane row, none overlapping', async () => {
+    const doc = loadDataset()
+    const all = selectTimelineItems(doc, {})
+    const { host, view } = await mountTimeline({ ...propsFor(doc), items: all.filter((_, i) => i % 2 === 0) })
+    await settle(host, 44)
+    await view.rerender({ items: all })
+    await settle(host, 88)
+
+    const rows = laneRows(host)
+    const byTitle = elementsByTitle(host)
+    const laneOf = new Map(doc.groups.map((g) => [g.id, g.title]))
+    for (const group of doc.groups) {
+      const row = rows.get(group.title)!
+      const boxes = doc.items
+        .filter((item) => item.groupId === group.id)
+        .map((item) => {
+          const el = byTitle.get(item.title)!
+          expect(row.contains(el), `"${item.title}" is not in the row of ${laneOf.get(item.groupId)}`).toBe(true)
+          return { title: item.title, box: el.getBoundingClientRect() }
+        })
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          const overlap =
+            a.box.left < b.box.right - TOLERANCE &&
+            b.box.left < a.box.right - TOLERANCE &&
+            a.box.top < b.box.bottom - TOLERANCE &&
+            b.box.top < a.box.bottom - TOLERANCE
+          expect(overlap, `"${a.title}" overlaps "${b.title}"`).toBe(false)
+        }
+    }
+  })
+
   test('shows the note count in a badge on the item that has notes', async () => {
     const base = loadDataset()
     const target = itemTitled(base, 'Ratcliffe and Waltz confirm')
