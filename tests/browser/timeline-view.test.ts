@@ -360,8 +360,8 @@ describe('TimelineView updates and interaction', () => {
     expect(after.get('Ratcliffe confirms the pause (edited)')).toBe(changedEl)
   })
 
-  // Items added to a drawn timeline are shown in one batch (vis-batch.ts), not one layout each:
-  // each must still be drawn once, in its own lane row, stacked clear of the others.
+  // What a zoom or a filter does at every size: many events come into view in one sync. Each is
+  // drawn once, in its own lane row, stacked clear of the others.
   test('events added to a drawn timeline at once are each drawn in their lane row, none overlapping', async () => {
     const doc = loadDataset()
     const all = selectTimelineItems(doc, {})
