@@ -143,8 +143,11 @@ async function emptySpotIn(page: Page, lane: string, clearance = 14): Promise<{ 
 
 /** Types a query into the focused search box; the time, in the page, from its last keystroke to the frame showing its results. */
 async function timedSearch(page: Page, query: string, heading: string): Promise<number> {
-  const timing = page.evaluate((heading) => {
-    return new Promise<number>((resolve) => {
+  // The watch is in place before the first key: set up in the same call as typing, it could start
+  // after the results were already drawn and then wait forever (seen on a fresh machine).
+  await page.evaluate((heading) => {
+    const page = window as unknown as { searchShown: Promise<number> }
+    page.searchShown = new Promise<number>((resolve) => {
       let typed = 0
       addEventListener('input', () => (typed = performance.now()), { capture: true })
       const observer = new MutationObserver(() => {
@@ -158,7 +161,7 @@ async function timedSearch(page: Page, query: string, heading: string): Promise<
     })
   }, heading)
   await page.keyboard.type(query)
-  return timing
+  return page.evaluate(() => (window as unknown as { searchShown: Promise<number> }).searchShown)
 }
 
 /**
