@@ -74,6 +74,25 @@ class Events {
     return [...this.byKey.keys()].filter((key) => this.byKey[key])
   }
 
+  /** A search index over these events, with every event queued for indexing. */
+  index(): SearchIndex {
+    const index = new SearchIndex(
+      (key) => this.byKey[key],
+      (id) => this.keys.get(id)
+    )
+    index.enqueue(this.byKey.keys())
+    return index
+  }
+
+  /** Applies each step, queueing the event it touched in `index`; `searched` is called for each search. */
+  replay(steps: Step[], index: SearchIndex, searched: (query: string) => void): void {
+    for (const s of steps) {
+      const key = this.apply(s)
+      if (key !== null) index.enqueue([key])
+      if (s.kind === 'search') searched(s.query)
+    }
+  }
+
   /** Applies an edit; returns the key it touched (null for a search or nothing to edit). */
   apply(s: Step): number | null {
     if (s.kind === 'add') return this.add(s.words)
@@ -112,17 +131,9 @@ describe('SearchIndex against a plain scan', () => {
         (rows, steps, last) => {
           const events = new Events()
           rows.forEach(([words, note]) => events.add(words, note))
-          const index = new SearchIndex(
-            (key) => events.byKey[key],
-            (id) => events.keys.get(id)
-          )
-          index.enqueue(events.byKey.keys())
+          const index = events.index()
           index.indexSome()
-          for (const s of steps) {
-            const key = events.apply(s)
-            if (key !== null) index.enqueue([key])
-            if (s.kind === 'search') expectScan(index, events, s.query)
-          }
+          events.replay(steps, index, (query) => expectScan(index, events, query))
           expectScan(index, events, last)
         }
       ),
@@ -140,11 +151,7 @@ describe('SearchIndex against a plain scan', () => {
         (rows, during, after, last) => {
           const events = new Events()
           rows.forEach(([words, note]) => events.add(words, note))
-          const index = new SearchIndex(
-            (key) => events.byKey[key],
-            (id) => events.keys.get(id)
-          )
-          index.enqueue(events.byKey.keys())
+          const index = events.index()
           const keys = index.takeQueue()
           const builder = new WordsBuilder()
           // The page reads the texts; edits land between the read and the worker's answer.
@@ -154,18 +161,10 @@ describe('SearchIndex against a plain scan', () => {
             starts: items.map(() => 0),
             startTexts: items.map((item) => item?.start ?? '')
           })
-          for (const s of during) {
-            const key = events.apply(s)
-            if (key !== null) index.enqueue([key])
-            if (s.kind === 'search') expect(index.search(s.query)).toBeNull()
-          }
+          events.replay(during, index, (query) => expect(index.search(query)).toBeNull())
           index.adopt(keys, builder.build())
           index.prepareSome()
-          for (const s of after) {
-            const key = events.apply(s)
-            if (key !== null) index.enqueue([key])
-            if (s.kind === 'search') expectScan(index, events, s.query)
-          }
+          events.replay(after, index, (query) => expectScan(index, events, query))
           expectScan(index, events, last)
         }
       ),
@@ -176,21 +175,17 @@ describe('SearchIndex against a plain scan', () => {
   it('keeps a word found in many events right as those events change (its bits are kept, not rebuilt)', () => {
     const events = new Events()
     for (let i = 0; i < 3000; i++) events.add([1, i % 7])
-    const index = new SearchIndex(
-      (key) => events.byKey[key],
-      (id) => events.keys.get(id)
-    )
-    index.enqueue(events.byKey.keys())
+    const index = events.index()
     index.indexSome()
     index.prepareSome()
     expectScan(index, events, 'satellite')
-    for (const s of [
+    const edits: Step[] = [
       { kind: 'edit', at: 5, words: [2], note: false },
       { kind: 'remove', at: 9 },
       { kind: 'add', words: [1] },
       { kind: 'edit', at: 2999, words: [3, 1], note: true }
-    ] as Step[])
-      index.enqueue([events.apply(s)!])
+    ]
+    events.replay(edits, index, () => {})
     expectScan(index, events, 'satellite')
     expectScan(index, events, 'sat imag')
   })
