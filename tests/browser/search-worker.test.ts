@@ -36,13 +36,16 @@ function largeDocument() {
   return doc
 }
 
+/** New stores, as a freshly opened window has them. */
+function freshStores() {
+  setActivePinia(createPinia())
+  return { documents: useDocumentStore(), view: useViewStore(), indexes: useDocumentIndexStore() }
+}
+
 afterEach(() => useDocumentStore().close())
 
 test('builds in the search worker and answers what a scan of every event answers, edits during the build included', async () => {
-  setActivePinia(createPinia())
-  const documents = useDocumentStore()
-  const view = useViewStore()
-  const indexes = useDocumentIndexStore()
+  const { documents, view, indexes } = freshStores()
   documents.load({ name: 'big.chronotes.json', document: largeDocument(), revision: 'r' })
   expect(indexes.textMatcher('satellite')).toBeNull() // not built yet
   view.query = 'satellite'
@@ -95,10 +98,7 @@ test('builds in the search worker and answers what a scan of every event answers
 })
 
 test('another document opened while the worker builds: its own index answers, the first build is dropped', async () => {
-  setActivePinia(createPinia())
-  const documents = useDocumentStore()
-  const view = useViewStore()
-  const indexes = useDocumentIndexStore()
+  const { documents, view, indexes } = freshStores()
   documents.load({ name: 'first.chronotes.json', document: largeDocument(), revision: 'r' })
   const second = largeDocument()
   second.id = 'second-document'

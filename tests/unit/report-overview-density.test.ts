@@ -157,6 +157,19 @@ function expectDensity(model: ReportModel): void {
   expect(figure.density!.caption).toMatch(/^Shown as density: [\d,]+ events are too many to number/)
 }
 
+/** `count` reported point events of day precision, dealt to `lanes` lanes in turn. */
+function dayPoints(count: number, lanes: number, day: (i: number) => number, notes: (i: number) => boolean): Spec {
+  const events = Array.from({ length: count }, (_, i) => ({
+    day: day(i),
+    length: 0,
+    month: false,
+    lane: i % lanes,
+    notes: notes(i),
+    confidence: 'reported' as const
+  }))
+  return { lanes, events }
+}
+
 describe('the density overview', () => {
   it('counts every event of each lane, and numbers events under their chronology numbers, for random documents and periods', () => {
     let densities = 0
@@ -211,17 +224,12 @@ describe('the density overview', () => {
 
   it('numbers the events with notes first, as the screen does', () => {
     // One event in five has a note, in both lanes: one per stretch, the numbered ones are those.
-    const spec: Spec = {
-      lanes: 2,
-      events: Array.from({ length: 4_000 }, (_, i) => ({
-        day: (i * 37) % (30 * 365),
-        length: 0,
-        month: false,
-        lane: i % 2,
-        notes: i % 10 < 2,
-        confidence: 'reported' as const
-      }))
-    }
+    const spec = dayPoints(
+      4_000,
+      2,
+      (i) => (i * 37) % (30 * 365),
+      (i) => i % 10 < 2
+    )
     const doc = documentFrom(spec)
     const model = buildReportModel(doc, options({ kind: 'all' }), new Date(STAMP))
     expectDensity(model)
@@ -232,17 +240,12 @@ describe('the density overview', () => {
   })
 
   it('draws the same shaded cells the screen would, from the same function', () => {
-    const spec: Spec = {
-      lanes: 3,
-      events: Array.from({ length: 3_000 }, (_, i) => ({
-        day: (i * 7919) % (20 * 365),
-        length: 0,
-        month: false,
-        lane: i % 3,
-        notes: false,
-        confidence: 'reported' as const
-      }))
-    }
+    const spec = dayPoints(
+      3_000,
+      3,
+      (i) => (i * 7919) % (20 * 365),
+      () => false
+    )
     const doc = documentFrom(spec)
     const model = buildReportModel(doc, options({ kind: 'all' }), new Date(STAMP))
     const panel = model.overview.panels[0]!
