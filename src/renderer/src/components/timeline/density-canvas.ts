@@ -1,12 +1,6 @@
 import type { Timeline } from 'vis-timeline/peer'
 import type { DensityBin } from '@shared/view/level-of-detail'
-
-/** What the density layer reads of vis-timeline's own layout (not in its typings; stable since 4.x). */
-interface TimelineInternals {
-  dom: { center: HTMLElement }
-  props: { scrollTop: number; center: { width: number; height: number } }
-  itemSet: { groups: Record<string, { top: number; height: number } | undefined> }
-}
+import { internalsOf } from './vis-internals'
 
 /** Shade of a bin of level 1–5: how much of the lane's colour shows. */
 const ALPHA = [0, 0.1, 0.18, 0.27, 0.36, 0.46]
@@ -28,7 +22,7 @@ export class DensityCanvas {
   constructor(private readonly timeline: Timeline) {
     this.canvas.className = 'density-layer'
     this.canvas.setAttribute('aria-hidden', 'true')
-    const center = this.internals().dom.center
+    const center = internalsOf(this.timeline).dom.center
     center.insertBefore(this.canvas, center.firstChild)
     timeline.on('changed', () => this.draw())
   }
@@ -51,7 +45,7 @@ export class DensityCanvas {
    * 1,000 events, where there are no bins at all).
    */
   draw(): void {
-    const { props, itemSet } = this.internals()
+    const { props, itemSet } = internalsOf(this.timeline)
     const { width, height } = props.center
     const ratio = globalThis.devicePixelRatio || 1
     const window = this.timeline.getWindow()
@@ -98,9 +92,5 @@ export class DensityCanvas {
 
   destroy(): void {
     this.canvas.remove()
-  }
-
-  private internals(): TimelineInternals {
-    return this.timeline as unknown as TimelineInternals
   }
 }
