@@ -95,6 +95,12 @@ export interface OpenedDocument {
  */
 export type OpenedText = Omit<OpenedDocument, 'document'> & { bytes: Uint8Array }
 
+/** A large timeline's outline as the UTF-8 bytes of its text (see shared/view/outline.ts). */
+export interface OutlineText {
+  name: string
+  bytes: Uint8Array
+}
+
 export interface SaveResult {
   revision: string
   savedAt: string
@@ -135,6 +141,8 @@ export interface ChronotesApi {
     create(title: string): Promise<OpenedDocument>
     /** The document's text as UTF-8 bytes; the window parses it (see OpenedText). */
     openText(name: string): Promise<OpenedText>
+    /** A large timeline's outline, to draw while openText reads it; null when there is none. */
+    outline(name: string): Promise<OutlineText | null>
     save(name: string, document: TimelineDocument, options: SaveOptions): Promise<SaveResult>
     /**
      * Saves what changed since `options.baseRevision` (an autosave: the events touched, not the
@@ -193,6 +201,7 @@ export const CONTRACT: Channels<ChronotesApi> = {
   documents: {
     create: { channel: 'documents:create', args: z.tuple([TitleSchema]) },
     openText: { channel: 'documents:open', args: z.tuple([DocumentNameSchema]) },
+    outline: { channel: 'documents:outline', args: z.tuple([DocumentNameSchema]) },
     save: {
       channel: 'documents:save',
       args: z.tuple([DocumentNameSchema, DocumentSchema, SaveOptionsSchema])

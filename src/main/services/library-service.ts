@@ -3,7 +3,15 @@ import { createHash, randomUUID } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { applyChanges, type DocumentChanges } from '../../shared/document-changes'
 import { ChronotesError, plainIoError } from '../../shared/errors'
-import type { BackupInfo, LibraryEntry, OpenedDocument, OpenedText, SaveOptions, SaveResult } from '../../shared/ipc'
+import type {
+  BackupInfo,
+  LibraryEntry,
+  OpenedDocument,
+  OpenedText,
+  OutlineText,
+  SaveOptions,
+  SaveResult
+} from '../../shared/ipc'
 import { DocumentNameSchema } from '../../shared/ipc'
 import { DOCUMENT_EXTENSION, documentText, readDocument, serializeDocument } from '../../shared/model/document'
 import { emptyDocument } from '../../shared/model/factory'
@@ -12,6 +20,7 @@ import { formatProblem } from '../../shared/model/problems'
 import { SCHEMA_VERSION, type TimelineDocument } from '../../shared/model/schema'
 import { DatasetSeeder } from './dataset-seeder'
 import { DocumentLocks } from './document-lock'
+import { DocumentOutlines } from './document-outlines'
 import { DocumentWatcher, type ExternalChange } from './document-watcher'
 import { fileStamp, readNoFollow, readRevisedNoFollow, revisionOf, writeFileVerified } from './fs-utils'
 import { LibraryIndex } from './library-index'
@@ -51,10 +60,9 @@ export interface LibraryServiceOptions {
 export const TRASH_DIR = 'Trash'
 export const STATE_DIR = '.chronotes'
 
-/** One list cache per library in the per-user folder, named by the library's path. */
-function listCacheFile(cacheDir: string, root: string): string {
-  const key = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)
-  return join(cacheDir, `library-list-${key}.json`)
+/** Names what the per-user folder keeps for one library (its list cache, its outlines), from the library's path. */
+function libraryKey(root: string): string {
+  return createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)
 }
 
 const INTACT = 'Nothing was changed: the previous version is intact.'
@@ -74,6 +82,7 @@ export class LibraryService {
   private readonly paths: LibraryPaths
   private readonly locks: DocumentLocks
   private readonly index: LibraryIndex
+  private readonly outlines: DocumentOutlines
   private readonly watcher: DocumentWatcher | null
   private readonly validatorId: string
 
@@ -87,7 +96,9 @@ export class LibraryService {
     this.paths = new LibraryPaths(this.root)
     this.locks = new DocumentLocks(() => this.paths.folder(STATE_DIR, 'locks'))
     const cacheDir = options.cacheDir
-    this.index = new LibraryIndex(this.root, cacheDir ? listCacheFile(cacheDir, this.root) : null)
+    const key = libraryKey(this.root)
+    this.index = new LibraryIndex(this.root, cacheDir ? join(cacheDir, `library-list-${key}.json`) : null)
+    this.outlines = new DocumentOutlines(cacheDir ? join(cacheDir, `outlines-${key}`) : null)
     this.validatorId = options.validatorId ?? `process-${randomUUID()}`
     this.watcher = options.onExternalChange
       ? new DocumentWatcher(this.root, options.onExternalChange, options.onWatchCheck)
@@ -153,9 +164,21 @@ export class LibraryService {
       const text = Buffer.from(documentText(document))
       // Only a file that is exactly what this app would write is vouched for next time.
       if (migratedFrom === undefined && bytes.equals(text)) await this.index.rememberValid(name, token)
+      await this.outlines.write(name, this.pathOf(name), document)
       return migratedFrom === undefined
         ? { name, bytes: text, revision }
         : { name, bytes: text, revision, migratedFrom }
+    })
+  }
+
+  /**
+   * A large timeline's outline (see shared/view/outline.ts), for the window to draw while the
+   * document opens; null when there is none for the file as it is now.
+   */
+  async outline(name: string): Promise<OutlineText | null> {
+    return this.guard(`Opening "${name}"`, NOTHING_CHANGED, async () => {
+      const bytes = await this.outlines.read(name, await this.documentPath(name))
+      return bytes && { name, bytes }
     })
   }
 
@@ -233,6 +256,7 @@ export class LibraryService {
         this.watcher?.follow(name, revision)
         await writeFileVerified(path, text, { verify: verifyDocument })
         await this.index.remember(name, entryOf(name, document), this.validToken(revision))
+        await this.outlines.write(name, path, document)
         return { revision, savedAt: this.clock().toISOString() }
       })
     )
@@ -256,6 +280,7 @@ export class LibraryService {
         if (backups) await rename(backups, join(await this.paths.folder(STATE_DIR, 'backups'), renamed.name))
         this.watcher?.unfollow(name)
         await unlink(this.pathOf(name))
+        await this.outlines.forget(name)
         return renamed
       })
     )
@@ -280,6 +305,7 @@ export class LibraryService {
     await this.guard(`Moving "${name}" to the Trash`, NOTHING_CHANGED, () =>
       this.locks.with(name, async () => {
         this.watcher?.unfollow(name)
+        await this.outlines.forget(name)
         const stamp = await this.moveToTrash(name)
         const backups = await this.paths.find(STATE_DIR, 'backups', name)
         if (backups) await rename(backups, join(await this.paths.folder(TRASH_DIR), `${stamp} ${name} backups`))
@@ -413,6 +439,7 @@ export class LibraryService {
       if (!created) continue
       const revision = revisionOf(text)
       await this.index.remember(name, entryOf(name, document), this.validToken(revision))
+      await this.outlines.write(name, this.pathOf(name), document)
       this.watcher?.follow(name, revision)
       return { name, document, revision }
     }

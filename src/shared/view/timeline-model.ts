@@ -1,6 +1,7 @@
-import type { TimelineDocument, TimelineItem } from '../model/schema'
+import { CONFIDENCES, type TimelineDocument, type TimelineItem } from '../model/schema'
 import { TimeIndex } from './time-index'
 import { readDate } from '../model/dates'
+import { outlineItem, type Outline } from './outline'
 import type { TimeWindow } from './timeline-items'
 
 export const HAS_NOTES = 1
@@ -34,9 +35,62 @@ export class TimelineModel {
   readonly laneNotes = new Tally()
   /** Bumped on every change, so callers can tell a stale answer from a fresh one. */
   version = 0
+  /** Set for the model of an outline: its events are made from it when first read. */
+  private outline: Outline | null = null
 
   constructor(doc?: TimelineDocument) {
     if (doc) this.update(doc)
+  }
+
+  /**
+   * The model of a large timeline's outline (outline.ts), to draw while the timeline opens: built
+   * from its columns, with the periods read when it was written, and never updated (the document,
+   * once here, gets a model of its own). An event's object is made only when it is read.
+   */
+  static ofOutline(outline: Outline): TimelineModel {
+    const model = new TimelineModel()
+    const { events, groups } = outline
+    const count = events.id.length
+    model.outline = outline
+    model.itemByKey = new Array(count)
+    groups.forEach((group, at) => model.laneNumbers.set(group.id, at))
+    const laneCounts = new Array<number>(groups.length).fill(0)
+    const laneNotes = new Array<number>(groups.length).fill(0)
+    const confidenceCounts = new Array<number>(CONFIDENCES.length).fill(0)
+    const confirmed = CONFIDENCES.indexOf('confirmed')
+    const starts = new Float64Array(count)
+    const ends = new Float64Array(count)
+    const keys = new Int32Array(count)
+    let dated = 0
+    for (let key = 0; key < count; key++) {
+      const lane = events.lane[key]!
+      const notes = events.notes[key]!
+      const from = events.from[key] ?? NaN
+      const to = events.to[key] ?? NaN
+      model.keys.set(events.id[key]!, key)
+      model.laneByKey[key] = groups[lane]!.id
+      model.laneNumberByKey[key] = lane
+      model.flagsByKey[key] = (notes ? HAS_NOTES : 0) | (events.confidence[key] === confirmed ? CONFIRMED : 0)
+      model.startByKey[key] = from
+      model.endByKey[key] = to
+      laneCounts[lane] = laneCounts[lane]! + 1
+      laneNotes[lane] = laneNotes[lane]! + notes
+      confidenceCounts[events.confidence[key]!] = confidenceCounts[events.confidence[key]!]! + 1
+      if (Number.isNaN(from) || Number.isNaN(to)) continue
+      starts[dated] = from
+      ends[dated] = to
+      keys[dated++] = key
+    }
+    groups.forEach((group, at) => {
+      if (laneCounts[at]) model.lanes.add(group.id, laneCounts[at]!)
+      if (laneNotes[at]) model.laneNotes.add(group.id, laneNotes[at]!)
+    })
+    CONFIDENCES.forEach((confidence, at) => {
+      if (confidenceCounts[at]) model.confidences.add(confidence, confidenceCounts[at]!)
+    })
+    model.index = TimeIndex.build(starts.subarray(0, dated), ends.subarray(0, dated), keys.subarray(0, dated))
+    model.version++
+    return model
   }
 
   get size(): number {
@@ -58,12 +112,14 @@ export class TimelineModel {
   }
 
   item(key: number): TimelineItem | undefined {
-    return this.itemByKey[key]
+    const item = this.itemByKey[key]
+    if (item || !this.outline || !(key >= 0 && key < this.itemByKey.length)) return item
+    return (this.itemByKey[key] = outlineItem(this.outline, key))
   }
 
   byId(id: string): TimelineItem | undefined {
     const key = this.keys.get(id)
-    return key === undefined ? undefined : this.itemByKey[key]
+    return key === undefined ? undefined : this.item(key)
   }
 
   /** The event's period as drawn ([start, end) in UTC ms); undefined if it has no readable date. */
@@ -99,6 +155,7 @@ export class TimelineModel {
 
   /** Brings the model in step with `doc`; returns the keys of events added, changed or removed. */
   update(doc: TimelineDocument): number[] {
+    if (this.outline) throw new Error('the model of an outline is never updated: make one of the document')
     const next = doc.items
     if (next === this.items) return []
     const changed = this.changedPositions(this.items, next)
