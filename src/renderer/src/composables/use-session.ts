@@ -22,7 +22,7 @@ export function useSession(showWindow: (window: TimeWindow) => void): {
 } {
   const settings = useSettingsStore()
   const view = useViewStore()
-  const { name, document } = storeToRefs(useDocumentStore())
+  const { name, document, preview, opening } = storeToRefs(useDocumentStore())
   const restoring = ref(false)
   let restored = false
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -52,6 +52,16 @@ export function useSession(showWindow: (window: TimeWindow) => void): {
       if (restored || !opened || !session) return
       restored = true
       if (session.name === opened) void restore(session)
+    },
+    { flush: 'post' }
+  )
+
+  // A large timeline's outline, drawn while it opens, is drawn where the user left the timeline.
+  watch(
+    preview,
+    (outline) => {
+      const session = settings.session
+      if (!restored && outline && session?.window && session.name === opening.value) showWindow(session.window)
     },
     { flush: 'post' }
   )

@@ -56,19 +56,36 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     )
   }
 
+  function replaceModel(next: TimelineModel): void {
+    building.abort()
+    building = new AbortController()
+    indexing.value = false
+    model = markRaw(next)
+    search = newSearch(model)
+    dates = newDates(model)
+    current.value = { model, search, dates }
+  }
+
+  // The outline of a large timeline being opened is drawn (a model of its own), not searched; the
+  // document, once here, gets a model of its own.
+  watch(
+    () => documents.preview,
+    (outline) => {
+      if (!outline) return
+      documentId = null
+      replaceModel(TimelineModel.ofOutline(outline))
+      version.value++
+    },
+    { flush: 'sync' }
+  )
+
   watch(
     () => documents.document,
     (doc) => {
       if (!doc) return
       if (doc.id !== documentId) {
         documentId = doc.id
-        building.abort()
-        building = new AbortController()
-        indexing.value = false
-        model = markRaw(new TimelineModel())
-        search = newSearch(model)
-        dates = newDates(model)
-        current.value = { model, search, dates }
+        replaceModel(new TimelineModel())
       }
       const touched = model.update(doc)
       search.enqueue(touched)

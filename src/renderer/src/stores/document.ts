@@ -4,6 +4,7 @@ import { documentChanges } from '@shared/document-changes'
 import type { OpenedDocument, OpenedText } from '@shared/ipc'
 import { newId } from '@shared/model/ids'
 import type { TimelineDocument } from '@shared/model/schema'
+import { readOutline, type Outline } from '@shared/view/outline'
 import { api, ChronotesError } from '../api'
 
 /** How long after the last edit the document saves itself. */
@@ -23,6 +24,19 @@ function parseOpened({ bytes, ...opened }: OpenedText): OpenedDocument {
 export const useDocumentStore = defineStore('document', () => {
   const name = ref<string | null>(null)
   const document = shallowRef<TimelineDocument | null>(null)
+  /**
+   * A large timeline's outline while the timeline itself opens: drawn, read-only, and never
+   * edited or saved (see shared/view/outline.ts). Cleared when the document is loaded.
+   */
+  const preview = shallowRef<Outline | null>(null)
+  /** What the window shows: the document, or the outline of the one opening (both have an id, a title and lanes). */
+  const shown = computed<Pick<TimelineDocument, 'id' | 'title' | 'groups'> | null>(
+    () => document.value ?? preview.value
+  )
+  /** How many events the timeline shown has. */
+  const eventCount = computed(() => document.value?.items.length ?? preview.value?.events.id.length ?? 0)
+  /** The file being opened: an outline arriving after its document (or after another open) is dropped. */
+  const opening = ref<string | null>(null)
   const revision = ref<string | null>(null)
   const migratedFrom = ref<number | null>(null)
   const savedAt = ref<string | null>(null)
@@ -46,6 +60,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   function load(opened: OpenedDocument): void {
     clearTimeout(timer)
+    preview.value = null
     name.value = opened.name
     document.value = opened.document
     revision.value = opened.revision
@@ -56,18 +71,38 @@ export const useDocumentStore = defineStore('document', () => {
     editCount.value = savedEditCount.value = 0
     // A migrated file is saved in the new version at once; the service keeps the old one as a backup.
     if (opened.migratedFrom !== undefined) markEdited()
+    performance.mark('chronotes:document-loaded')
   }
 
   function close(): void {
     clearTimeout(timer)
-    name.value = document.value = revision.value = onDisk = null
+    name.value = document.value = preview.value = revision.value = onDisk = null
     problem.value = null
     editCount.value = savedEditCount.value = 0
   }
 
   async function open(fileName: string): Promise<void> {
     await flush()
-    load(parseOpened(await api.documents.openText(fileName)))
+    opening.value = fileName
+    try {
+      // The outline first: asked together, main would answer it only after reading the whole document.
+      const outline = await api.documents.outline(fileName).catch(() => null)
+      const text = api.documents.openText(fileName)
+      showPreview(fileName, outline?.bytes)
+      load(parseOpened(await text))
+    } finally {
+      if (opening.value === fileName) opening.value = null
+    }
+  }
+
+  /** Draws the outline of the timeline being opened, in place of the one on screen (saved before the open). */
+  function showPreview(fileName: string, bytes: Uint8Array | undefined): void {
+    // An edit made since the flush stays on screen until its document is saved and replaced.
+    if (opening.value !== fileName || !bytes || dirty.value) return
+    const outline = readOutline(new TextDecoder().decode(bytes))
+    if (!outline) return
+    close()
+    preview.value = outline
   }
 
   /** Puts an edited document in place and schedules a save. Edits go through the editor store. */
@@ -160,6 +195,10 @@ export const useDocumentStore = defineStore('document', () => {
   return {
     name,
     document,
+    preview,
+    shown,
+    eventCount,
+    opening,
     revision,
     migratedFrom,
     savedAt,

@@ -1,0 +1,80 @@
+/**
+ * Issue 10: a large timeline is drawn from its outline while it opens. Held here at the document's
+ * request, the window must already show the timeline as it will be (the same lanes, counts and
+ * events), say that it is opening, and let nothing be edited until the document is in; then the
+ * timeline is the document's, editable, and nothing was saved meanwhile.
+ */
+import type { Page } from '@playwright/test'
+import { syntheticDocument } from '../../bench/synthetic'
+import { serializeDocument } from '../../src/shared/model/document'
+import { OUTLINE_FROM } from '../../src/shared/view/outline'
+import { expect, openApp, screenshot, test } from './fixtures'
+
+const doc = syntheticDocument(OUTLINE_FROM)
+const TITLE = doc.title
+test.use({
+  viewport: { width: 1440, height: 900 },
+  libraryFiles: { 'large.chronotes.json': serializeDocument(doc) }
+})
+
+const saveState = (page: Page) => page.getByTestId('save-state')
+
+/** What the timeline draws: each lane's count, and the titles of the events drawn, in order. */
+function drawn(page: Page): Promise<{ counts: string[]; titles: string[] }> {
+  return page.locator('.timeline').evaluate((timeline) => ({
+    counts: [...timeline.querySelectorAll('.vis-label')].map((label) => label.textContent ?? ''),
+    titles: [...timeline.querySelectorAll('.vis-foreground .item-title')].map((title) => title.textContent ?? '').sort()
+  }))
+}
+
+test('a large timeline is drawn from its outline while it opens, and is editable once it is in', async ({
+  page,
+  bridge
+}, testInfo) => {
+  // The first open validates the file and writes its outline in the per-user folder.
+  await openApp(page, bridge)
+  await expect(saveState(page)).toHaveText(/^Saved/)
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(doc.groups.length)
+  const asDocument = await drawn(page)
+  expect(asDocument.titles.length).toBeGreaterThan(doc.groups.length)
+
+  // Started again, with the document's request held: what shows is the outline.
+  let release = () => {}
+  await page.route(
+    (url) => url.pathname.endsWith('/documents%3Aopen'),
+    async (route) => {
+      await new Promise<void>((resolve) => (release = resolve))
+      await route.continue()
+    }
+  )
+  const saves: string[] = []
+  page.on('request', (request) => {
+    if (/documents%3Asave/.test(request.url())) saves.push(request.url())
+  })
+  await page.goto(bridge.url)
+  await expect(saveState(page)).toHaveText(`Opening “${TITLE}” (${OUTLINE_FROM.toLocaleString('en')} events)…`)
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(doc.groups.length)
+  await expect.poll(() => drawn(page)).toEqual(asDocument)
+  await expect(page.locator('.statusbar')).toContainText(`${OUTLINE_FROM.toLocaleString('en')} events`)
+  await screenshot(page, testInfo, 'outline')
+
+  // Nothing can be changed meanwhile: the toolbar is inert, a double-click adds nothing, a click selects nothing.
+  await expect(page.locator('.toolbar-frame[inert]')).toHaveCount(1)
+  // At the right end of the first lane: past the last event, where "fit all" leaves room (no shading there).
+  const box = (await page.locator('.timeline .vis-panel.vis-center').boundingBox())!
+  await page.mouse.dblclick(box.x + box.width - 10, box.y + 20)
+  await page.locator('.timeline .vis-foreground .item-title').first().click()
+  await expect(page.locator('.timeline .vis-selected')).toHaveCount(0)
+  await expect(page.getByRole('complementary', { name: 'Event details' })).toHaveCount(0)
+
+  release()
+  await expect(saveState(page)).toHaveText(/^Saved/)
+  await expect(page.locator('.toolbar-frame[inert]')).toHaveCount(0)
+  await expect.poll(() => drawn(page)).toEqual(asDocument)
+  expect(saves).toEqual([])
+  await expect(page.locator('.statusbar')).toContainText(`${OUTLINE_FROM.toLocaleString('en')} events`)
+
+  // The document is in: a click selects and shows the event.
+  await page.locator('.timeline .vis-foreground .item-title').first().click()
+  await expect(page.getByRole('complementary', { name: 'Event details' })).toBeVisible()
+})
