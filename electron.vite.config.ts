@@ -37,6 +37,7 @@ export default defineConfig({
     resolve: { alias: { ...shared, '@renderer': resolve('src/renderer/src') } },
     plugins: [vue(), contentSecurityPolicy()],
     build: {
+      minify: true,
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html'), report: resolve('src/renderer/report.html') }
       }
