@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { documentChanges } from '@shared/document-changes'
-import type { OpenedDocument, OpenedText } from '@shared/ipc'
+import type { OpenedDocument, OpenedText, OutlineText } from '@shared/ipc'
 import { newId } from '@shared/model/ids'
 import type { TimelineDocument } from '@shared/model/schema'
 import { readOutline, type Outline } from '@shared/view/outline'
@@ -81,14 +81,21 @@ export const useDocumentStore = defineStore('document', () => {
     editCount.value = savedEditCount.value = 0
   }
 
-  async function open(fileName: string): Promise<void> {
+  /** A large timeline's outline, null when there is none (or it cannot be had: it is only a head start). */
+  function askOutline(fileName: string): Promise<OutlineText | null> {
+    return api.documents.outline(fileName).catch(() => null)
+  }
+
+  /** Opens a timeline; `outline` is its outline if already asked for (askOutline). */
+  async function open(fileName: string, outline = askOutline(fileName)): Promise<void> {
     await flush()
     opening.value = fileName
     try {
-      // The outline first: asked together, main would answer it only after reading the whole document.
-      const outline = await api.documents.outline(fileName).catch(() => null)
+      // The outline before the document: asked together over the bridge, it came only once the
+      // whole document had been read (measured).
+      const bytes = (await outline)?.bytes
       const text = api.documents.openText(fileName)
-      showPreview(fileName, outline?.bytes)
+      showPreview(fileName, bytes)
       load(parseOpened(await text))
     } finally {
       if (opening.value === fileName) opening.value = null
@@ -208,6 +215,7 @@ export const useDocumentStore = defineStore('document', () => {
     state,
     load,
     close,
+    askOutline,
     open,
     commit,
     save,

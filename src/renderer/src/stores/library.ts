@@ -46,19 +46,22 @@ export const useLibraryStore = defineStore('library', () => {
   async function start(): Promise<void> {
     const settings = await api.settings.get()
     libraryPath.value = settings.libraryPath
+    // The timeline left open is the one most likely opened: a large one's outline is asked for while the folder is listed.
+    const last = settings.session?.name
+    const outline = last ? documents.askOutline(last) : undefined
     await refresh()
     ready.value = true
     const readable = entries.value.filter((entry) => entry.status === 'ok')
-    const first = readable.find((entry) => entry.name === settings.session?.name) ?? readable[0]
-    if (first) await open(first.name)
+    const first = readable.find((entry) => entry.name === last) ?? readable[0]
+    if (first) await open(first.name, first.name === last ? outline : undefined)
     else documents.close()
   }
 
-  async function open(name: string): Promise<void> {
+  async function open(name: string, outline?: ReturnType<typeof documents.askOutline>): Promise<void> {
     openError.value = null
     opening.value = entries.value.find((entry) => entry.name === name) ?? null
     try {
-      await documents.open(name)
+      await documents.open(name, outline)
     } catch (error) {
       documents.close()
       openError.value = error instanceof ChronotesError ? error : new ChronotesError('INTERNAL', String(error))
