@@ -67,7 +67,6 @@ export class TimelineModel {
       const notes = events.notes[key]!
       const from = events.from[key] ?? NaN
       const to = events.to[key] ?? NaN
-      model.keys.set(events.id[key]!, key)
       model.laneByKey[key] = groups[lane]!.id
       model.laneNumberByKey[key] = lane
       model.flagsByKey[key] = (notes ? HAS_NOTES : 0) | (events.confidence[key] === confirmed ? CONFIRMED : 0)
@@ -108,7 +107,7 @@ export class TimelineModel {
   }
 
   keyOf(id: string): number | undefined {
-    return this.keys.get(id)
+    return this.keysById().get(id)
   }
 
   item(key: number): TimelineItem | undefined {
@@ -118,11 +117,16 @@ export class TimelineModel {
   }
 
   byId(id: string): TimelineItem | undefined {
-    const key = this.keys.get(id)
+    const key = this.keysById().get(id)
     return key === undefined ? undefined : this.item(key)
   }
 
-  /** The event's period as drawn ([start, end) in UTC ms); undefined if it has no readable date. */
+  /** An outline's events are looked up by id only once the first one is (not for the first paint). */
+  private keysById(): Map<string, number> {
+    if (this.outline && !this.keys.size) this.outline.events.id.forEach((id, key) => this.keys.set(id, key))
+    return this.keys
+  }
+
   /** The event's lane id. */
   laneOf(key: number): string | undefined {
     return this.laneByKey[key]
@@ -148,6 +152,7 @@ export class TimelineModel {
     return this.startByKey[key] ?? NaN
   }
 
+  /** The event's period as drawn ([start, end) in UTC ms); undefined if it has no readable date. */
   period(key: number): { start: number; end: number } | undefined {
     const start = this.startByKey[key]
     return start === undefined || Number.isNaN(start) ? undefined : { start, end: this.endByKey[key]! }
