@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { syntheticDocument } from '../../bench/synthetic'
 import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
+import { OUTLINE_FROM } from '../../src/shared/view/outline'
 import { DATASET_FILE, datasetsDir, expect, openApp, root, screenshot, test } from './fixtures'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -173,6 +174,39 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await screenshot(page, testInfo, `${colorScheme}-crowded`)
       expect(found).toEqual([])
       // axe leaves a colour-mixed background for review, so each count's contrast is computed here.
+      expect(await countContrasts(page)).toEqual(Array(8).fill(true))
+    })
+  })
+}
+
+/** A large timeline while it opens: its outline is drawn, and the bars wait (inert) for the document. */
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme}, a large timeline opening`, () => {
+    test.use({
+      viewport: { width: 1280, height: 720 },
+      colorScheme,
+      libraryFiles: { 'large.chronotes.json': serializeDocument(syntheticDocument(OUTLINE_FROM)) }
+    })
+
+    test(`its outline has no axe violations (${colorScheme})`, async ({ page, bridge }, testInfo) => {
+      // The first open writes the outline; the next start draws it while the document is held back.
+      await openApp(page, bridge)
+      await expect(page.getByTestId('save-state')).toHaveText(/^Saved/)
+      let release = () => {}
+      await page.route(
+        (url) => url.pathname.endsWith('/documents%3Aopen'),
+        async (route) => {
+          await new Promise<void>((resolve) => (release = resolve))
+          await route.continue()
+        }
+      )
+      await page.goto(bridge.url)
+      await expect(page.getByTestId('save-state')).toHaveText(/^Opening/)
+      await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+      const found = await axe(page)
+      await screenshot(page, testInfo, `${colorScheme}-outline`)
+      release()
+      expect(found).toEqual([])
       expect(await countContrasts(page)).toEqual(Array(8).fill(true))
     })
   })
