@@ -1,8 +1,8 @@
 /**
  * Issue 10: a large timeline is drawn from its outline while it opens. Held here at the document's
  * request, the window must already show the timeline as it will be (the same lanes, counts and
- * events), say that it is opening, and let nothing be edited until the document is in; then the
- * timeline is the document's, editable, and nothing was saved meanwhile.
+ * events), say that it is opening, let it be zoomed but nothing be edited until the document is
+ * in; then the timeline is the document's, where it was left, editable, and nothing was saved.
  */
 import type { Page } from '@playwright/test'
 import { syntheticDocument } from '../../bench/synthetic'
@@ -39,7 +39,7 @@ async function clickAnEvent(page: Page): Promise<void> {
   await page.mouse.click(x, y)
 }
 
-test('a large timeline is drawn from its outline while it opens, and is editable once it is in', async ({
+test('a large timeline is drawn from its outline while it opens, can be zoomed meanwhile, and is editable once in', async ({
   page,
   bridge
 }, testInfo) => {
@@ -87,10 +87,15 @@ test('a large timeline is drawn from its outline while it opens, and is editable
   await expect(page.locator('.timeline .vis-selected')).toHaveCount(0)
   await expect(page.getByRole('complementary', { name: 'Event details' })).toHaveCount(0)
 
+  // It can be looked around in: zoomed, and where it is left is where the timeline stays once in.
+  await page.getByRole('button', { name: 'Zoom in' }).click()
+  await expect.poll(async () => (await drawn(page)).counts).not.toEqual(asDocument.counts)
+  const zoomed = await drawn(page)
+
   release()
   await expect(saveState(page)).toHaveText(/^Saved/)
   await expect(page.locator('[inert]')).toHaveCount(0)
-  await expect.poll(() => drawn(page)).toEqual(asDocument)
+  await expect.poll(() => drawn(page)).toEqual(zoomed)
   expect(saves).toEqual([])
   await expect(page.locator('.statusbar')).toContainText(`${OUTLINE_FROM.toLocaleString('en')} events`)
 

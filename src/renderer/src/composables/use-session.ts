@@ -25,6 +25,8 @@ export function useSession(showWindow: (window: TimeWindow) => void): {
   const { name, document, preview, opening } = storeToRefs(useDocumentStore())
   const restoring = ref(false)
   let restored = false
+  /** The window was put back already, on the outline drawn while the timeline opened. */
+  let windowShown = false
   let timer: ReturnType<typeof setTimeout> | undefined
 
   async function restore(session: Session): Promise<void> {
@@ -39,7 +41,7 @@ export function useSession(showWindow: (window: TimeWindow) => void): {
     view.setSelection((session.selectedIds ?? []).filter((id) => ids.has(id)))
     view.detailsOpen = Boolean(session.detailsOpen) && view.selectedIds.length > 0
     await nextTick()
-    if (session.window) showWindow(session.window)
+    if (session.window && !windowShown) showWindow(session.window)
     await nextTick()
     restoring.value = false
   }
@@ -56,12 +58,15 @@ export function useSession(showWindow: (window: TimeWindow) => void): {
     { flush: 'post' }
   )
 
-  // A large timeline's outline, drawn while it opens, is drawn where the user left the timeline.
+  // A large timeline's outline, drawn while it opens, is drawn where the user left the timeline;
+  // where they move it meanwhile is where they stay when the timeline itself is in.
   watch(
     preview,
     (outline) => {
       const session = settings.session
-      if (!restored && outline && session?.window && session.name === opening.value) showWindow(session.window)
+      if (restored || windowShown || !outline || !session?.window || session.name !== opening.value) return
+      windowShown = true
+      showWindow(session.window)
     },
     { flush: 'post' }
   )
