@@ -96,7 +96,12 @@ export const useDocumentStore = defineStore('document', () => {
       const bytes = (await outline)?.bytes
       const text = api.documents.openText(fileName)
       showPreview(fileName, bytes)
-      load(parseOpened(await text))
+      const opened = parseOpened(await text)
+      // Another timeline was asked for meanwhile: that one is shown, not this one over it.
+      if (opening.value !== fileName) return
+      // An edit made to the timeline on screen while this one was read is saved before it goes.
+      await flush()
+      if (opening.value === fileName) load(opened)
     } finally {
       if (opening.value === fileName) opening.value = null
     }
