@@ -96,10 +96,10 @@ describe('the outline of a large timeline', () => {
     const { cacheDir, service } = await library()
     const name = await saveAs(service, large('Before'))
     const renamed = await service.rename(name, 'After')
+    expect(readOutline(textOf(await service.outline(renamed.name))!)!.title).toBe('After')
     expect((await filesUnder(cacheDir)).filter((file) => file.endsWith('.outline'))).toEqual([
       expect.stringMatching(new RegExp(`/${renamed.name}\\.outline$`))
     ])
-    expect(readOutline(textOf(await service.outline(renamed.name))!)!.title).toBe('After')
     await service.trash(renamed.name)
     expect((await filesUnder(cacheDir)).filter((file) => file.endsWith('.outline'))).toEqual([])
   })
@@ -107,6 +107,7 @@ describe('the outline of a large timeline', () => {
   it('is not read through a link, nor from a damaged file, and is kept nowhere without a per-user folder', async () => {
     const { cacheDir, service } = await library()
     const name = await saveAs(service, large())
+    expect(await service.outline(name)).not.toBeNull()
     const [file] = (await filesUnder(cacheDir)).filter((f) => f.endsWith('.outline'))
     const path = join(cacheDir, file!)
     await writeFile(path, 'not a stamp\n{}')

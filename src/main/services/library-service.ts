@@ -129,6 +129,7 @@ export class LibraryService {
 
   async stop(): Promise<void> {
     this.watcher?.stop()
+    await this.outlines.settled()
   }
 
   async list(): Promise<LibraryEntry[]> {
@@ -164,7 +165,7 @@ export class LibraryService {
       const text = Buffer.from(documentText(document))
       // Only a file that is exactly what this app would write is vouched for next time.
       if (migratedFrom === undefined && bytes.equals(text)) await this.index.rememberValid(name, token)
-      await this.outlines.write(name, this.pathOf(name), document)
+      await this.outlines.written(name, this.pathOf(name), document)
       return migratedFrom === undefined
         ? { name, bytes: text, revision }
         : { name, bytes: text, revision, migratedFrom }
@@ -256,7 +257,7 @@ export class LibraryService {
         this.watcher?.follow(name, revision)
         await writeFileVerified(path, text, { verify: verifyDocument })
         await this.index.remember(name, entryOf(name, document), this.validToken(revision))
-        await this.outlines.write(name, path, document)
+        await this.outlines.written(name, path, document)
         return { revision, savedAt: this.clock().toISOString() }
       })
     )
@@ -439,7 +440,7 @@ export class LibraryService {
       if (!created) continue
       const revision = revisionOf(text)
       await this.index.remember(name, entryOf(name, document), this.validToken(revision))
-      await this.outlines.write(name, this.pathOf(name), document)
+      await this.outlines.written(name, this.pathOf(name), document)
       this.watcher?.follow(name, revision)
       return { name, document, revision }
     }
