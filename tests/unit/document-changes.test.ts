@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LibraryService } from '../../src/main/services/library-service'
-import { applyChanges, documentChanges } from '../../src/shared/document-changes'
-import { serializeDocument } from '../../src/shared/model/document'
+import { applyChanges, applyChangesChecked, documentChanges } from '../../src/shared/document-changes'
+import { documentText, serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
 import { makeDocument, makeItem } from './helpers/documents'
 import { rejection, steppingClock, useTempDirs } from './helpers/library'
@@ -32,7 +32,10 @@ function edit(doc: TimelineDocument, edits: Edit[]): TimelineDocument {
 }
 
 const edits = fc.array(
-  fc.record({ kind: fc.constantFrom('retitle', 'remove', 'add', 'insert', 'swap'), at: fc.nat(50) }) as fc.Arbitrary<Edit>,
+  fc.record({
+    kind: fc.constantFrom('retitle', 'remove', 'add', 'insert', 'swap'),
+    at: fc.nat(50)
+  }) as fc.Arbitrary<Edit>,
   { maxLength: 8 }
 )
 
@@ -86,6 +89,55 @@ describe('documentChanges', () => {
   })
 })
 
+describe('applyChangesChecked', () => {
+  /** The document as the library reads it from disk: parsed from its file text. */
+  const onDisk = (doc: TimelineDocument) => JSON.parse(serializeDocument(doc)) as TimelineDocument
+
+  it('makes, byte for byte, the text a whole validation makes, for any edits', () => {
+    fc.assert(
+      fc.property(fc.nat(12), edits, (size, steps) => {
+        const base = onDisk(makeDocument({ items: size }))
+        const next = edit(base, steps)
+        const checked = applyChangesChecked(base, documentChanges(base, next))
+        expect(documentText(checked)).toBe(serializeDocument(applyChanges(base, documentChanges(base, next))))
+      })
+    )
+  })
+
+  it('drops keys the schema does not know from what changed, as a whole validation does', () => {
+    const base = onDisk(makeDocument({ items: 3 }))
+    const next = {
+      ...base,
+      extra: 'header',
+      items: base.items.map((item, at) => (at ? item : { ...item, title: 'Changed', smuggled: '<script>' }))
+    }
+    const text = documentText(applyChangesChecked(base, documentChanges(base, next)))
+    expect(text).toBe(serializeDocument(next))
+    expect(text).not.toMatch(/smuggled|extra/)
+  })
+
+  it('refuses what a whole validation refuses: a bad header, a bad event, a repeated id, a lane that does not exist', () => {
+    const base = onDisk(makeDocument({ items: 4 }))
+    const [first, second] = base.items as [TimelineDocument['items'][number], TimelineDocument['items'][number]]
+    const refused = {
+      'an empty title': { ...base, title: '' },
+      'a lane without a colour': { ...base, groups: [{ ...base.groups[0]!, color: 'red' }, ...base.groups.slice(1)] },
+      'a lane named twice': { ...base, groups: [...base.groups, base.groups[0]!] },
+      'an event ending before it starts': {
+        ...base,
+        items: [{ ...first, kind: 'range' as const, start: '2020', end: '2019' }, ...base.items.slice(1)]
+      },
+      'an id given twice': { ...base, items: [...base.items, { ...second, title: 'Twin' }] },
+      'a lane that is not there': { ...base, items: [{ ...first, groupId: 'no-such-lane' }, ...base.items.slice(1)] },
+      'a lane removed under its events': { ...base, groups: base.groups.slice(1) }
+    }
+    for (const [what, next] of Object.entries(refused)) {
+      expect(() => serializeDocument(next), what).toThrow()
+      expect(() => applyChangesChecked(base, documentChanges(base, next)), what).toThrow(/the saved changes/)
+    }
+  })
+})
+
 describe('LibraryService.saveChanges', () => {
   async function opened() {
     const root = await tempDir()
@@ -123,9 +175,9 @@ describe('LibraryService.saveChanges', () => {
     const unknown = { header: document, items: [], order: ['no-such-event'] }
     await rejection(service.saveChanges(name, unknown, { baseRevision: revision }), 'INVALID_ARGUMENT')
     const lost = { ...document, items: document.items.map((item) => ({ ...item, groupId: 'no-such-lane' })) }
-    await expect(service.saveChanges(name, documentChanges(document, lost), { baseRevision: revision })).rejects.toThrow(
-      /no-such-lane/
-    )
+    await expect(
+      service.saveChanges(name, documentChanges(document, lost), { baseRevision: revision })
+    ).rejects.toThrow(/no-such-lane/)
     expect(await readFile(join(root, name), 'utf8')).toBe(before)
   })
 })

@@ -1,7 +1,7 @@
 import { lstat, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { createHash, randomUUID } from 'node:crypto'
 import { join, resolve } from 'node:path'
-import { applyChanges, type DocumentChanges } from '../../shared/document-changes'
+import { applyChangesChecked, type DocumentChanges } from '../../shared/document-changes'
 import { ChronotesError, plainIoError } from '../../shared/errors'
 import type {
   BackupInfo,
@@ -223,8 +223,10 @@ export class LibraryService {
       // The revision matched: these are the bytes the caller opened or saved. They are read as
       // an open reads them (an older schema brought up to date), so the changes apply to the same
       // document the caller holds.
-      const document = applyChanges(this.readKnown(name, current, known), changes)
-      return { document, text: serializeDocument(document) }
+      // Only what changed is validated again (with the rules across events): the rest is the
+      // validated document on disk.
+      const document = applyChangesChecked(this.readKnown(name, current, known), changes)
+      return { document, text: documentText(document) }
     })
   }
 

@@ -120,6 +120,31 @@ export const ItemSchema = z
       issue('end', `${item.end} is before the start ${item.start}`)
   })
 
+/** How many events a document may hold. */
+export const MAX_EVENTS = 1_000_000
+
+/**
+ * The rules across a document's lanes and events, each broken one told to `issue`: lane ids and
+ * event ids are unique, and every event is in a lane the document has.
+ */
+export function acrossEvents(
+  doc: Pick<TimelineDocument, 'groups' | 'items'>,
+  issue: (path: (string | number)[], message: string) => void
+): void {
+  const groupIds = new Set<string>()
+  for (const [index, group] of doc.groups.entries()) {
+    if (groupIds.has(group.id)) issue(['groups', index, 'id'], `repeats lane id ${group.id}`)
+    groupIds.add(group.id)
+  }
+  const itemIds = new Set<string>()
+  for (const [index, item] of doc.items.entries()) {
+    if (itemIds.has(item.id)) issue(['items', index, 'id'], `repeats event id ${item.id}`)
+    itemIds.add(item.id)
+    if (!groupIds.has(item.groupId))
+      issue(['items', index, 'groupId'], `names lane "${item.groupId}", which the document does not have`)
+  }
+}
+
 export const DocumentSchema = z
   .object({
     format: z.literal('chronotes', { error: 'must be "chronotes"' }),
@@ -130,28 +155,9 @@ export const DocumentSchema = z
     createdAt: timestamp,
     updatedAt: timestamp,
     groups: z.array(GroupSchema).max(1000),
-    items: z.array(ItemSchema).max(1_000_000)
+    items: z.array(ItemSchema).max(MAX_EVENTS)
   })
-  .superRefine((doc, ctx) => {
-    const groupIds = new Set<string>()
-    for (const [index, group] of doc.groups.entries()) {
-      if (groupIds.has(group.id))
-        ctx.addIssue({ code: 'custom', path: ['groups', index, 'id'], message: `repeats lane id ${group.id}` })
-      groupIds.add(group.id)
-    }
-    const itemIds = new Set<string>()
-    for (const [index, item] of doc.items.entries()) {
-      if (itemIds.has(item.id))
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `repeats event id ${item.id}` })
-      itemIds.add(item.id)
-      if (!groupIds.has(item.groupId))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', index, 'groupId'],
-          message: `names lane "${item.groupId}", which the document does not have`
-        })
-    }
-  })
+  .superRefine((doc, ctx) => acrossEvents(doc, (path, message) => ctx.addIssue({ code: 'custom', path, message })))
 
 export type Confidence = (typeof CONFIDENCES)[number]
 export type ItemKind = (typeof ITEM_KINDS)[number]
