@@ -10,7 +10,7 @@ import { syntheticDocument } from '../../bench/synthetic'
 import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
 import { OUTLINE_FROM } from '../../src/shared/view/outline'
-import { DATASET_FILE, datasetsDir, expect, openApp, root, screenshot, test } from './fixtures'
+import { DATASET_FILE, datasetsDir, expect, holdDocumentOpens, openApp, root, screenshot, test } from './fixtures'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -192,20 +192,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // The first open writes the outline; the next start draws it while the document is held back.
       await openApp(page, bridge)
       await expect(page.getByTestId('save-state')).toHaveText(/^Saved/)
-      let release = () => {}
-      await page.route(
-        (url) => url.pathname.endsWith('/documents%3Aopen'),
-        async (route) => {
-          await new Promise<void>((resolve) => (release = resolve))
-          await route.continue()
-        }
-      )
+      const { release } = await holdDocumentOpens(page)
       await page.goto(bridge.url)
       await expect(page.getByTestId('save-state')).toHaveText(/^Opening/)
       await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
       const found = await axe(page)
       await screenshot(page, testInfo, `${colorScheme}-outline`)
-      release()
+      await release()
       expect(found).toEqual([])
       expect(await countContrasts(page)).toEqual(Array(8).fill(true))
     })

@@ -145,6 +145,35 @@ export async function openApp(page: Page, bridge: Bridge): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Library' }).locator('.entry-open').first()).toBeVisible()
 }
 
+/**
+ * Holds the page's requests to open a document until `release`: what the window shows meanwhile
+ * is what a researcher sees for seconds while a large timeline is read. `release` first waits for
+ * a request to be held (the window may ask only after its outline, or after a screen the test
+ * saw), so a test never lets through a request not yet made, which would then be held for good.
+ */
+export async function holdDocumentOpens(page: Page): Promise<{ release: () => Promise<void> }> {
+  const held: (() => void)[] = []
+  let arrived = () => {}
+  let next = new Promise<void>((resolve) => (arrived = resolve))
+  await page.route(
+    (url) => url.pathname.endsWith('/documents%3Aopen'),
+    async (route) => {
+      await new Promise<void>((resolve) => {
+        held.push(resolve)
+        arrived()
+      })
+      await route.continue()
+    }
+  )
+  return {
+    release: async () => {
+      await next
+      next = new Promise<void>((resolve) => (arrived = resolve))
+      held.splice(0).forEach((resolve) => resolve())
+    }
+  }
+}
+
 /** A screenshot of the state a test has reached, in its folder under test-results/ (gitignored). */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
   const path = testInfo.outputPath(`${name}.png`)

@@ -14,6 +14,7 @@ import {
   datasetsDir,
   documentFiles,
   expect,
+  holdDocumentOpens,
   openApp,
   readJson,
   screenshot,
@@ -356,21 +357,13 @@ test('while a timeline opens, the window says which one and how large, never "Cr
   page,
   bridge
 }, testInfo) => {
-  // Each open is held here until the test lets it through: what the window shows meanwhile is
-  // what a researcher sees for seconds while a large timeline is read.
-  let release = () => {}
-  await page.route(
-    (url) => url.pathname.endsWith('/documents%3Aopen'),
-    async (route) => {
-      await new Promise<void>((resolve) => (release = resolve))
-      await route.continue()
-    }
-  )
+  // Each open is held until the test lets it through (see holdDocumentOpens).
+  const { release } = await holdDocumentOpens(page)
   await page.goto(bridge.url)
   await expect(page.getByRole('main').getByRole('status')).toHaveText(`Opening “${DATASET_TITLE}” (88 events)…`)
   await expect(page.getByText('Create a timeline')).toHaveCount(0)
   await screenshot(page, testInfo, 'opening')
-  release()
+  await release()
   await expect(timelineItem(page, MOSKVA).first()).toBeVisible()
   await expect(saveState(page)).toHaveText(/^Saved/)
 
@@ -381,7 +374,7 @@ test('while a timeline opens, the window says which one and how large, never "Cr
   await library(page).locator('.entry-open', { hasText: DATASET_TITLE }).click()
   await expect(saveState(page)).toHaveText(`Opening “${DATASET_TITLE}” (88 events)…`)
   await expect(page.getByRole('heading', { name: 'Scratch' })).toBeVisible()
-  release()
+  await release()
   await expect(timelineItem(page, MOSKVA).first()).toBeVisible()
   await expect(saveState(page)).toHaveText(/^Saved/)
 })

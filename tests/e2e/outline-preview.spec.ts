@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test'
 import { syntheticDocument } from '../../bench/synthetic'
 import { serializeDocument } from '../../src/shared/model/document'
 import { OUTLINE_FROM } from '../../src/shared/view/outline'
-import { expect, openApp, screenshot, test } from './fixtures'
+import { expect, holdDocumentOpens, openApp, screenshot, test } from './fixtures'
 
 const doc = syntheticDocument(OUTLINE_FROM)
 const TITLE = doc.title
@@ -55,14 +55,7 @@ test('a large timeline is drawn from its outline while it opens, can be zoomed m
   expect(asDocument.titles.length).toBeGreaterThan(doc.groups.length)
 
   // Started again, with the document's request held: what shows is the outline.
-  let release = () => {}
-  await page.route(
-    (url) => url.pathname.endsWith('/documents%3Aopen'),
-    async (route) => {
-      await new Promise<void>((resolve) => (release = resolve))
-      await route.continue()
-    }
-  )
+  const { release } = await holdDocumentOpens(page)
   const saves: string[] = []
   page.on('request', (request) => {
     if (/documents%3Asave/.test(request.url())) saves.push(request.url())
@@ -92,7 +85,7 @@ test('a large timeline is drawn from its outline while it opens, can be zoomed m
   await expect.poll(async () => (await drawn(page)).counts).not.toEqual(asDocument.counts)
   const zoomed = await drawn(page)
 
-  release()
+  await release()
   await expect(saveState(page)).toHaveText(/^Saved/)
   await expect(page.locator('[inert]')).toHaveCount(0)
   await expect.poll(() => drawn(page)).toEqual(zoomed)
