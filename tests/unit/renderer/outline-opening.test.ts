@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { domainHandlers } from '../../../src/main/ipc/handlers'
 import { LibraryService } from '../../../src/main/services/library-service'
 import { buildTransport, type ChronotesBridge, type Envelope } from '../../../src/shared/ipc'
@@ -74,10 +74,8 @@ const titleOnDisk = async (name: string) => {
   const read = readDocument(await readFile(join(root, name), 'utf8'))
   return read.ok ? read.document.title : null
 }
-const until = async (done: () => boolean) => {
-  for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
-  expect(done()).toBe(true)
-}
+/** Waits for the store to reach a state, however busy the machine (never a figure of speed). */
+const until = (done: () => boolean) => vi.waitFor(() => expect(done()).toBe(true), { timeout: 25_000, interval: 5 })
 
 describe('opening a large timeline', () => {
   it('shows its outline while the document is read, saves nothing from it, then shows the document', async () => {
