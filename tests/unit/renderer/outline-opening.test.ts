@@ -42,7 +42,10 @@ beforeAll(async () => {
   root = join(dir, 'library')
   library = new LibraryService({ root, cacheDir: join(dir, 'caches'), validatorId: 'test' })
   await library.start()
-  const handlers = domainHandlers('documents', library)
+  const handlers = new Map([
+    ...domainHandlers('documents', library),
+    ...domainHandlers('library', { list: () => library.list(), chooseLocation: async () => null })
+  ])
   const bridge = {
     ...buildTransport(async (channel, args) => {
       const name = String(args[0])
@@ -130,6 +133,27 @@ describe('opening a large timeline', () => {
     await first
     expect(documents.document?.title).toBe('Fast')
     expect(documents.preview).toBeNull()
+  })
+
+  it('lets an overtaken open, failing, neither close the timeline asked for last nor clear what the window says of it', async () => {
+    setActivePinia(createPinia())
+    const documents = stores.useDocumentStore()
+    const libraryStore = stores.useLibraryStore()
+    const first = await timeline('Asked first', 3)
+    const last = await timeline('Asked last', 3)
+    await libraryStore.refresh()
+    const [releaseFirst, releaseLast] = [hold(first), hold(last)]
+    const opens = [libraryStore.open(first), libraryStore.open(last)]
+    // The first read fails (another program spoilt the file), after the second was asked for.
+    await writeFile(join(root, first), 'not json')
+    releaseFirst()
+    await opens[0]
+    expect(libraryStore.openingLabel).toBe('Opening “Asked last” (3 events)…')
+    expect(libraryStore.openError).toBeNull()
+    releaseLast()
+    await opens[1]
+    expect(documents.document?.title).toBe('Asked last')
+    expect([libraryStore.openingLabel, libraryStore.openError]).toEqual(['', null])
   })
 
   it('leaves no outline behind when the document turns out unreadable', async () => {
