@@ -7,13 +7,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeAll, expect, it } from 'vitest'
-import { domainHandlers } from '../../../src/main/ipc/handlers'
 import { LibraryService } from '../../../src/main/services/library-service'
-import { buildTransport, type ChronotesBridge, type Envelope } from '../../../src/shared/ipc'
 import { readDocument, serializeDocument } from '../../../src/shared/model/document'
 import type { TimelineDocument } from '../../../src/shared/model/schema'
 import { makeDocument } from '../helpers/documents'
 import { useTempDirs } from '../helpers/library'
+import { serveLibrary } from './offline-stores'
 
 const tempDir = useTempDirs()
 let library: LibraryService
@@ -28,17 +27,11 @@ beforeAll(async () => {
   root = await tempDir()
   library = new LibraryService({ root })
   await library.start()
-  const handlers = domainHandlers('documents', library)
   const settings = { authorName: 'Tester', authorConfirmed: true, libraryPath: root }
-  const bridge = {
-    ...buildTransport((channel, args) => {
-      sent.push(channel)
-      return handlers.get(channel)!(args) as Promise<Envelope<unknown>>
-    }),
-    settings: { get: () => Promise.resolve({ ok: true, value: settings }) },
-    on: () => () => {}
-  } as unknown as ChronotesBridge
-  Object.assign(globalThis, { window: { chronotes: bridge } })
+  serveLibrary(library, {
+    before: (channel) => sent.push(channel),
+    settings: { get: () => Promise.resolve({ ok: true, value: settings }) }
+  })
   stores = {
     useDocumentStore: (await import('../../../src/renderer/src/stores/document')).useDocumentStore,
     useEditorStore: (await import('../../../src/renderer/src/stores/editor')).useEditorStore

@@ -8,12 +8,12 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { domainHandlers } from '../../../src/main/ipc/handlers'
 import { LibraryService } from '../../../src/main/services/library-service'
-import { buildTransport, type ChronotesBridge, type ChronotesEvents, type Envelope } from '../../../src/shared/ipc'
+import type { ChronotesEvents } from '../../../src/shared/ipc'
 import { readDocument, serializeDocument } from '../../../src/shared/model/document'
 import { makeItem } from '../helpers/documents'
 import { useTempDirs } from '../helpers/library'
+import { serveLibrary } from './offline-stores'
 
 const tempDir = useTempDirs()
 const listeners = new Map<string, ((payload: unknown) => void)[]>()
@@ -30,15 +30,12 @@ beforeAll(async () => {
   root = await tempDir()
   library = new LibraryService({ root, onExternalChange: (change) => emit('documents:changed-on-disk', change) })
   await library.start()
-  const handlers = domainHandlers('documents', library)
-  const bridge = {
-    ...buildTransport((channel, args) => handlers.get(channel)!(args) as Promise<Envelope<unknown>>),
+  serveLibrary(library, {
     on: (event: string, listener: (payload: unknown) => void) => {
       listeners.set(event, [...(listeners.get(event) ?? []), listener])
       return () => {}
     }
-  } as unknown as ChronotesBridge
-  Object.assign(globalThis, { window: { chronotes: bridge } })
+  })
   ;({ useDocumentStore } = await import('../../../src/renderer/src/stores/document'))
   ;({ onEvent } = await import('../../../src/renderer/src/api'))
   return () => library.stop()

@@ -1,4 +1,6 @@
-import type { ChronotesBridge, Envelope } from '../../../src/shared/ipc'
+import { domainHandlers } from '../../../src/main/ipc/handlers'
+import type { LibraryService } from '../../../src/main/services/library-service'
+import { buildTransport, type ChronotesBridge, type Envelope } from '../../../src/shared/ipc'
 
 const ok = <T>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value })
 
@@ -20,4 +22,32 @@ export async function loadOfflineStores() {
   const { useDocumentStore } = await import('../../../src/renderer/src/stores/document')
   const { useEditorStore } = await import('../../../src/renderer/src/stores/editor')
   return { useDocumentStore, useEditorStore }
+}
+
+/**
+ * Puts on window.chronotes a transport that answers the contract's documents and library calls
+ * from the real library service, as the preload or the loopback bridge do. `before` sees each call
+ * first (to count it, or to hold it); `overrides` replace parts of the bridge (settings, events).
+ * The renderer's api reads window.chronotes when it loads: import the stores after this.
+ */
+export function serveLibrary(
+  library: LibraryService,
+  {
+    before,
+    ...overrides
+  }: { before?: (channel: string, args: unknown[]) => unknown } & Partial<Record<keyof ChronotesBridge, unknown>> = {}
+): void {
+  const handlers = new Map([
+    ...domainHandlers('documents', library),
+    ...domainHandlers('library', { list: () => library.list(), chooseLocation: async () => null })
+  ])
+  const bridge = {
+    ...buildTransport(async (channel, args) => {
+      await before?.(channel, args)
+      return handlers.get(channel)!(args) as Promise<Envelope<unknown>>
+    }),
+    on: () => () => {},
+    ...overrides
+  } as unknown as ChronotesBridge
+  Object.assign(globalThis, { window: { chronotes: bridge } })
 }

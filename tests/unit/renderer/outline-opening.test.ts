@@ -10,12 +10,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { domainHandlers } from '../../../src/main/ipc/handlers'
 import { LibraryService } from '../../../src/main/services/library-service'
-import { buildTransport, type ChronotesBridge, type Envelope } from '../../../src/shared/ipc'
 import { readDocument } from '../../../src/shared/model/document'
 import { OUTLINE_FROM } from '../../../src/shared/view/outline'
 import { makeDocument } from '../helpers/documents'
+import { serveLibrary } from './offline-stores'
 
 let root: string
 let library: LibraryService
@@ -42,20 +41,13 @@ beforeAll(async () => {
   root = join(dir, 'library')
   library = new LibraryService({ root, cacheDir: join(dir, 'caches'), validatorId: 'test' })
   await library.start()
-  const handlers = new Map([
-    ...domainHandlers('documents', library),
-    ...domainHandlers('library', { list: () => library.list(), chooseLocation: async () => null })
-  ])
-  const bridge = {
-    ...buildTransport(async (channel, args) => {
+  serveLibrary(library, {
+    before: async (channel, args) => {
       const name = String(args[0])
       if (channel === 'documents:open') await held.get(name)
       if (channel.startsWith('documents:save')) saves.push(name)
-      return handlers.get(channel)!(args) as Promise<Envelope<unknown>>
-    }),
-    on: () => () => {}
-  } as unknown as ChronotesBridge
-  Object.assign(globalThis, { window: { chronotes: bridge } })
+    }
+  })
   stores = {
     useDocumentStore: (await import('../../../src/renderer/src/stores/document')).useDocumentStore,
     useLibraryStore: (await import('../../../src/renderer/src/stores/library')).useLibraryStore
