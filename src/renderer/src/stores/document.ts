@@ -35,8 +35,10 @@ export const useDocumentStore = defineStore('document', () => {
   )
   /** How many events the timeline shown has. */
   const eventCount = computed(() => document.value?.items.length ?? preview.value?.events.id.length ?? 0)
-  /** The file being opened: an outline arriving after its document (or after another open) is dropped. */
+  /** The file being opened, while it is. */
   const opening = ref<string | null>(null)
+  /** The file asked for last: an open overtaken by a later one has no say (an outline, a load, an error). */
+  let asked: string | null = null
   const revision = ref<string | null>(null)
   const migratedFrom = ref<number | null>(null)
   const savedAt = ref<string | null>(null)
@@ -88,6 +90,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Opens a timeline; `outline` is its outline if already asked for (askOutline). */
   async function open(fileName: string, outline = askOutline(fileName)): Promise<void> {
+    asked = fileName
     await flush()
     opening.value = fileName
     try {
@@ -98,19 +101,24 @@ export const useDocumentStore = defineStore('document', () => {
       showPreview(fileName, bytes)
       const opened = parseOpened(await text)
       // Another timeline was asked for meanwhile: that one is shown, not this one over it.
-      if (opening.value !== fileName) return
+      if (!isLatestOpen(fileName)) return
       // An edit made to the timeline on screen while this one was read is saved before it goes.
       await flush()
-      if (opening.value === fileName) load(opened)
+      if (isLatestOpen(fileName)) load(opened)
     } finally {
       if (opening.value === fileName) opening.value = null
     }
   }
 
+  /** Whether `fileName` is the timeline asked for last (an open of another since overtook it). */
+  function isLatestOpen(fileName: string): boolean {
+    return asked === fileName
+  }
+
   /** Draws the outline of the timeline being opened, in place of the one on screen (saved before the open). */
   function showPreview(fileName: string, bytes: Uint8Array | undefined): void {
     // An edit made since the flush stays on screen until its document is saved and replaced.
-    if (opening.value !== fileName || !bytes || dirty.value) return
+    if (!isLatestOpen(fileName) || !bytes || dirty.value) return
     const outline = readOutline(new TextDecoder().decode(bytes))
     if (!outline) return
     close()
@@ -222,6 +230,7 @@ export const useDocumentStore = defineStore('document', () => {
     close,
     askOutline,
     open,
+    isLatestOpen,
     commit,
     save,
     flush,

@@ -57,22 +57,19 @@ export const useLibraryStore = defineStore('library', () => {
     else documents.close()
   }
 
-  /** The timeline asked for last: an open overtaken by a later one (a large one takes seconds) has no say. */
-  let latest: string | null = null
-
   async function open(name: string, outline?: ReturnType<typeof documents.askOutline>): Promise<void> {
-    latest = name
     openError.value = null
     opening.value = entries.value.find((entry) => entry.name === name) ?? null
     try {
       await documents.open(name, outline)
     } catch (error) {
-      if (latest !== name) return
+      // An open overtaken by a later one (a large timeline takes seconds) has no say.
+      if (!documents.isLatestOpen(name)) return
       documents.close()
       openError.value = error instanceof ChronotesError ? error : new ChronotesError('INTERNAL', String(error))
       failedName.value = name
     } finally {
-      if (latest === name) opening.value = null
+      if (documents.isLatestOpen(name)) opening.value = null
     }
   }
   async function create(title: string): Promise<void> {
