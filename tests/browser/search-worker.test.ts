@@ -16,6 +16,7 @@ const { useDocumentIndexStore } = await import('@renderer/stores/document-index'
 const { useEditorStore } = await import('@renderer/stores/editor')
 const { useViewStore } = await import('@renderer/stores/view')
 const { default: SearchResults } = await import('@renderer/components/filter/SearchResults.vue')
+const { CALM_MS, holdBackgroundWork } = await import('@renderer/workers/background-slices')
 
 // Which workers the page starts, by name: the build must be the search worker's, not a fallback.
 const started: string[] = []
@@ -109,6 +110,21 @@ test('another document opened while the worker builds: its own index answers, th
   expect(view.matchingItems.map((item) => item.id)).toEqual([second.items[5]!.id])
   view.query = 'satellite'
   expect(view.matchCount).toBe(second.items.filter(compileFilter({ text: 'satellite' })).length)
+})
+
+test('a zoom or pan going on holds the build, which finishes once it stops', async () => {
+  const { documents, indexes } = freshStores()
+  documents.load({ name: 'big.chronotes.json', document: largeDocument(), revision: 'r' })
+  // A zoom that starts with the opening and goes on for a second, as the timeline pane reports it.
+  for (let step = 0; step < 20; step++) {
+    holdBackgroundWork()
+    const heldAt = performance.now()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // A machine so busy that this wait outlasted the hold let slices run: nothing more is proved.
+    if (performance.now() - heldAt >= CALM_MS) break
+    expect(indexes.textMatcher('satellite'), `after ${step + 1} steps`).toBeNull()
+  }
+  await expect.poll(() => indexes.textMatcher('satellite'), { timeout: 30_000 }).not.toBeNull()
 })
 
 test('the results say the events are being indexed, then list the matches', async () => {

@@ -5,10 +5,9 @@ import { DateOrder } from '@shared/view/date-order'
 import { SearchIndex, type SearchAnswer } from '@shared/view/search-index'
 import { TimelineModel } from '@shared/view/timeline-model'
 import { buildSearchOffThread } from '../workers/build-search'
+import { nextBackgroundSlice } from '../workers/background-slices'
 import { useDocumentStore } from './document'
 
-/** How long one slice of search indexing may hold the main thread: well under a frame. */
-const SLICE_MS = 8
 /** From this many events on, a document's search index is built in the search worker. */
 const OFF_THREAD_FROM = 2_000
 
@@ -114,14 +113,13 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
       searchVersion.value++
       performance.mark('chronotes:search-ready')
     }
-    const slices = () => {
-      if (stale()) return done()
-      const until = performance.now() + SLICE_MS
-      const stop = () => performance.now() > until
-      if (!index.indexSome(stop) || !index.prepareSome(stop)) return void setTimeout(slices, 0)
-      done()
-    }
-    if (!index.empty || index.pendingCount < OFF_THREAD_FROM) return void setTimeout(slices, 0)
+    const slices = () =>
+      nextBackgroundSlice((stop) => {
+        if (stale()) return done()
+        if (!index.indexSome(stop) || !index.prepareSome(stop)) return slices()
+        done()
+      })
+    if (!index.empty || index.pendingCount < OFF_THREAD_FROM) return slices()
     const keys = index.takeQueue()
     indexing.value = true
     const { model: of, dates: order } = current.value

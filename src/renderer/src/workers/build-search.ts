@@ -1,15 +1,19 @@
 import type { TimelineItem } from '@shared/model/schema'
 import { eventSource } from '@shared/view/filter'
-import type { BuiltWords } from '@shared/view/search-build'
+import type { BuiltWords, EventTexts } from '@shared/view/search-build'
+import { nextBackgroundSlice } from './background-slices'
 import type { SearchBuildReply, SearchBuildRequest } from './search-protocol'
 
-/** How long one slice of reading events' text may hold the main thread. */
-const SLICE_MS = 8
+/**
+ * How much text one message carries at most: posting copies it, about 5 ms per million
+ * characters here, and that copy is part of the slice's time.
+ */
+const POST_CHARS = 200_000
 
 /**
  * Builds the words and the date order of `count` events in the search worker: the page only
- * reads each event's text (`itemAt(i)`, in short slices) and posts it; the worker normalizes,
- * splits, indexes and sorts.
+ * reads each event's text (`itemAt(i)`, in short slices, paused while the user zooms or pans) and posts it; the
+ * worker normalizes, splits, indexes and sorts.
  * Resolves null where no worker can run (then the caller indexes in slices here), and null
  * too when `signal` aborts (another document opened meanwhile): the worker is ended at once.
  */
@@ -42,24 +46,30 @@ export function buildSearchOffThread(
       finish(null)
     }
     const post = (request: SearchBuildRequest) => worker.postMessage(request)
-    const step = () => {
-      if (over) return
-      const until = performance.now() + SLICE_MS
+    /** The next events' text: up to POST_CHARS of it, fewer once the slice is over, at least one event. */
+    const next = (stop: () => boolean): EventTexts => {
       const texts: (string | null)[] = []
       const starts: number[] = []
       const startTexts: string[] = []
-      while (position < count && (texts.length % 256 !== 0 || performance.now() < until)) {
+      let chars = 0
+      do {
         const item = itemAt(position)
-        texts.push(item ? eventSource(item) : null)
+        const text = item ? eventSource(item) : null
+        texts.push(text)
         starts.push(startOf(position))
         startTexts.push(item?.start ?? '')
+        chars += text?.length ?? 0
         position++
-      }
-      post({ type: 'texts', texts, starts, startTexts })
-      if (position < count) setTimeout(step, 0)
+      } while (position < count && chars < POST_CHARS && (texts.length % 64 !== 0 || !stop()))
+      return { texts, starts, startTexts }
+    }
+    const slice = (stop: () => boolean) => {
+      if (over) return
+      while (position < count && !stop()) post({ type: 'texts', ...next(stop) })
+      if (position < count) nextBackgroundSlice(slice)
       else post({ type: 'build' })
     }
     if (signal.aborted) finish(null)
-    else step()
+    else nextBackgroundSlice(slice)
   })
 }

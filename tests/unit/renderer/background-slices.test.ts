@@ -1,0 +1,41 @@
+/**
+ * Issue 10: background work (indexing a document just opened) runs in short slices, and waits
+ * while the user zooms or pans, so that it never lands beside a frame of the gesture.
+ */
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { CALM_MS, holdBackgroundWork, nextBackgroundSlice } from '@renderer/workers/background-slices'
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+})
+afterEach(() => vi.useRealTimers())
+
+test('a slice runs in a task of its own and is told to stop after a few milliseconds', () => {
+  const stops: boolean[] = []
+  nextBackgroundSlice((stop) => {
+    stops.push(stop())
+    vi.advanceTimersByTime(4)
+    stops.push(stop())
+    vi.advanceTimersByTime(5)
+    stops.push(stop())
+  })
+  expect(stops).toEqual([]) // not in the caller's task
+  vi.advanceTimersByTime(0)
+  expect(stops).toEqual([false, false, true])
+})
+
+test('while a zoom goes on the slice waits, and runs once it has stopped for a moment', () => {
+  let ran = 0
+  holdBackgroundWork()
+  nextBackgroundSlice(() => ran++)
+  // A zoom: a step every 50 ms for two seconds.
+  for (let step = 0; step < 40; step++) {
+    vi.advanceTimersByTime(50)
+    holdBackgroundWork()
+    expect(ran).toBe(0)
+  }
+  vi.advanceTimersByTime(CALM_MS - 1)
+  expect(ran).toBe(0)
+  vi.advanceTimersByTime(1)
+  expect(ran).toBe(1)
+})
