@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test'
 import { syntheticDocument } from '../../bench/synthetic'
 import { serializeDocument } from '../../src/shared/model/document'
+import { itemPeriod } from '../../src/shared/view/timeline-items'
 import { expect, openApp, screenshot, test } from './fixtures'
 
 const doc = syntheticDocument(3_000)
@@ -57,4 +58,31 @@ test('a filter on a crowded timeline: lane counts and drawn events are what pass
 
   await page.locator('.filter-bar').getByText('Has notes').click()
   await expect.poll(() => shownCounts(page)).toEqual(countsByLane(() => true))
+})
+
+test('→ and ← step through the events the filter shows, in time, from the selection', async ({ page, bridge }) => {
+  await openApp(page, bridge)
+  await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+  await page.locator('.filter-bar').getByText('Has notes').click()
+  await expect.poll(() => shownCounts(page)).toEqual(countsByLane((item) => item.notes.length > 0))
+  // In time, ties in the document's order (as the kept date order has them).
+  const inTime = doc.items
+    .map((item, at) => ({ item, at, start: itemPeriod(item)?.start ?? Infinity }))
+    .filter(({ item }) => item.notes.length > 0)
+    .sort((a, b) => a.start - b.start || a.at - b.at)
+    .map(({ item }) => item.title)
+  const title = page.getByRole('complementary', { name: 'Event details' }).getByRole('textbox', { name: 'Title' })
+
+  // The arrows belong to the checkbox while it has the focus; the app's keys work from the page.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.keyboard.press('ArrowRight') // nothing selected: the earliest shown
+  await page.keyboard.press('Enter')
+  await expect(title).toHaveValue(inTime[0]!)
+  await page.keyboard.press('ArrowRight')
+  await expect(title).toHaveValue(inTime[1]!)
+  await page.keyboard.press('ArrowRight')
+  await expect(title).toHaveValue(inTime[2]!)
+  await page.keyboard.press('ArrowLeft')
+  await expect(title).toHaveValue(inTime[1]!)
 })

@@ -1,7 +1,8 @@
 import { storeToRefs } from 'pinia'
 import { computed, type ComputedRef } from 'vue'
 import { parsePeriod } from '@shared/model/dates'
-import { itemPeriod, type TimeWindow } from '@shared/view/timeline-items'
+import type { TimeWindow } from '@shared/view/timeline-items'
+import { useDocumentIndexStore } from '../stores/document-index'
 import { useViewStore } from '../stores/view'
 
 /** The start or end of a date filter bound written at any precision ("2025-03" is all of March). */
@@ -16,12 +17,18 @@ function bound(value: string | undefined, side: 'start' | 'end'): number | undef
  * is shown, so that fitting leaves the view where it is.
  */
 export function useFitExtent(): ComputedRef<TimeWindow | null> {
-  const { visibleItems, filter } = storeToRefs(useViewStore())
+  const { visibleKeys, filter } = storeToRefs(useViewStore())
+  const indexes = useDocumentIndexStore()
   return computed(() => {
+    const keys = visibleKeys.value
+    const { model } = indexes.current
+    // Unfiltered, the time index knows it without a scan (read after every edit).
+    if (!keys) return (indexes.version, model.extent())
+    // The periods as the timeline model read them: no date is parsed again here.
     let start = Infinity
     let end = -Infinity
-    for (const item of visibleItems.value) {
-      const period = itemPeriod(item)
+    for (const key of keys) {
+      const period = model.period(key)
       if (!period) continue
       start = Math.min(start, period.start)
       end = Math.max(end, period.end)

@@ -44,17 +44,26 @@ export const useViewStore = defineStore('view', () => {
       ? filterItems(documents.document, filter.value, indexes.textMatcher(filter.value.text)?.matches)
       : []
   )
-  /** The keys of the events through the filter; null when no filter is on (every event passes). */
+  /**
+   * The keys of the events through the filter; null when no filter is on (every event passes).
+   * One pass over the timeline model's events (no list of them made, no lookup by id): what a
+   * filter toggle costs the timeline, which draws from these keys.
+   */
   const visibleKeys = computed(() => {
     if (!isFilterActive(filter.value)) return null
+    const doc = documents.document
     const { model } = indexes.current
-    const keys = new KeySet(model.size)
-    for (const item of visibleItems.value) {
-      const key = model.keyOf(item.id)
-      if (key !== undefined) keys.add(key)
+    const keys = new KeySet(model.keyCount)
+    if (!doc) return keys
+    const passes = compileFilter(filter.value, indexes.textMatcher(filter.value.text)?.matches)
+    for (let key = 0; key < model.keyCount; key++) {
+      const item = model.item(key)
+      if (item && passes(item)) keys.add(key)
     }
     return keys
   })
+  /** How many events pass the filter. */
+  const visibleCount = computed(() => visibleKeys.value?.size ?? documents.document?.items.length ?? 0)
   /** A query waits for the search worker's index of a large document just opened (see `indexing`). */
   const searchPending = computed(() => query.value.trim() !== '' && indexes.indexing)
   /** What the search index says about the query; null without a query or while the index catches up. */
@@ -83,7 +92,9 @@ export const useViewStore = defineStore('view', () => {
     return Array.from(keys, (key) => model.item(key)!)
   })
   /** How many events pass the filter and the search. */
-  const matchCount = computed(() => matchingKeys.value?.size ?? matchingItems.value.length)
+  const matchCount = computed(
+    () => matchingKeys.value?.size ?? (query.value.trim() ? matchingItems.value.length : visibleCount.value)
+  )
   /** How many events match the search but are hidden by the filter. */
   const hiddenMatches = computed(() => {
     if (!query.value.trim() || !isFilterActive(filter.value) || !documents.document) return 0
@@ -171,6 +182,7 @@ export const useViewStore = defineStore('view', () => {
     effectiveFilter,
     visibleItems,
     visibleKeys,
+    visibleCount,
     matchingItems,
     matchCount,
     hiddenMatches,

@@ -110,7 +110,6 @@ export function useLevelOfDetail(inputs: Inputs) {
 
   return {
     detail,
-    extent: () => indexes.current.model.extent(),
     findItem: (id: string) => indexes.current.model.byId(id)
   }
 }
