@@ -5,20 +5,9 @@ export interface TimelineInternals {
   dom: { center: HTMLElement }
   props: { scrollTop: number; center: { width: number; height: number } }
   itemSet: { groups: Record<string, { top: number; height: number } | undefined> }
-  body: { emitter: { emit(event: '_change'): void } }
 }
 
 /** vis-timeline's layout state: read from its last layout, so reading it never forces one. */
 export function internalsOf(timeline: Timeline): TimelineInternals {
   return timeline as unknown as TimelineInternals
-}
-
-/**
- * Redraws at once for a new size, as vis-timeline's own once-a-second size check does. Its public
- * `redraw()` also measures every drawn event again, a forced layout each (70 ms for a filter
- * toggle at 100,000 events, whose summary line changes the timeline's height); a new size changes
- * where events are, which every redraw works out, not how big they are.
- */
-export function redrawForNewSize(timeline: Timeline): void {
-  internalsOf(timeline).body.emitter.emit('_change')
 }
