@@ -253,6 +253,47 @@ test('reopening brings back the timeline the user had open, with its window, sel
   expect(await axis()).toBe(before)
 })
 
+test('events that changed while the list was in front are laid out as before when the timeline comes back', async ({
+  page,
+  bridge
+}) => {
+  await ready(page, bridge)
+  await expect(page.locator('.timeline .vis-item .item-title')).toHaveCount(88)
+  const before = await settledLayout(page)
+  await page.getByRole('radio', { name: 'List' }).click()
+  // The timeline is hidden meanwhile, not gone: it takes these events while it has no size.
+  await page.locator('.filter-bar').getByText('Has notes').click()
+  await page.locator('.filter-bar').getByText('Has notes').click()
+  await page.getByRole('radio', { name: 'Timeline' }).click()
+  await expect.poll(() => drawnLayout(page)).toEqual(before)
+})
+
+/** Where each drawn event's box is, by its text: what a researcher sees laid out. */
+function drawnLayout(page: Page): Promise<string[]> {
+  return page.locator('.timeline .vis-foreground .vis-item:is(.vis-point, .vis-range)').evaluateAll((items) =>
+    items
+      .map((item) => {
+        const { x, y, width, height } = item.getBoundingClientRect()
+        return `${item.textContent} @ ${[x, y, width, height].map(Math.round).join(',')}`
+      })
+      .sort()
+  )
+}
+
+/** The layout once it holds still for two reads in a row (vis-timeline settles over a few frames). */
+async function settledLayout(page: Page): Promise<string[]> {
+  let previous: string[] = []
+  await expect
+    .poll(async () => {
+      const now = await drawnLayout(page)
+      const still = JSON.stringify(now) === JSON.stringify(previous)
+      previous = now
+      return still
+    })
+    .toBe(true)
+  return previous
+}
+
 test('dark when the system is dark, and the setting overrides it, in the frame and the timeline', async ({
   page,
   bridge
