@@ -38,7 +38,11 @@ export const useViewStore = defineStore('view', () => {
   // Words are looked up in the search index (stores/document-index.ts), not read event by event.
   const documents = useDocumentStore()
   const indexes = useDocumentIndexStore()
-  /** The open document's events through the filter: what the timeline shows. */
+  /**
+   * The open document's events through the filter, in the document's order: for the views that
+   * list them (notes, the list without a search). The timeline, counts and "fit all" read
+   * `visibleKeys` instead, so that a filter toggle on the timeline makes no such list.
+   */
   const visibleItems = computed(() =>
     documents.document
       ? filterItems(documents.document, filter.value, indexes.textMatcher(filter.value.text)?.matches)
