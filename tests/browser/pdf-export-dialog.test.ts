@@ -228,3 +228,27 @@ test('refuses to export without a title', async () => {
   await expect.element(modal.getByRole('button', { name: 'Export PDF…' })).toBeDisabled()
   await expect.element(modal.getByText('The PDF needs a title.')).toBeVisible()
 })
+
+test('closed, it holds no form (nothing counted per keystroke); opened, its counts are those of now', async () => {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const doc = loadDataset()
+  useDocumentStore().load({ name: 'x.chronotes.json', document: doc, revision: 'r' })
+  const dialog = ref<InstanceType<typeof PdfExportDialog> | null>(null)
+  const screen = await render(
+    defineComponent(() => () => h(PdfExportDialog, { ref: dialog })),
+    { global: { plugins: [pinia] } }
+  )
+  expect(screen.container.querySelector('form')).toBeNull()
+  // A filter set while it is closed: the count it offers on opening is the filter's.
+  const view = useViewStore()
+  view.setFilter({ confidences: ['confirmed'] })
+  const confirmed = doc.items.filter((item) => item.confidence === 'confirmed').length
+  dialog.value!.open()
+  const modal = screen.getByRole('dialog', { name: 'Export PDF' })
+  await expect
+    .element(modal.getByRole('radio', { name: new RegExp(`current filter.*\\(${confirmed} events\\)`) }))
+    .toBeChecked()
+  await userEvent.click(modal.getByRole('button', { name: 'Cancel' }))
+  await expect.poll(() => screen.container.querySelector('form')).toBeNull()
+})
