@@ -426,7 +426,8 @@ export class LibraryService {
    * moment): on EEXIST the next name is tried.
    */
   private async writeNew(document: TimelineDocument): Promise<OpenedDocument> {
-    const text = serializeDocument(document)
+    // Encoded once, for every name tried and for the revision, as a save does.
+    const bytes = Buffer.from(serializeDocument(document))
     const base = slugify(document.title)
     for (let n = 1; ; n++) {
       const name = `${base}${n === 1 ? '' : `-${n}`}${DOCUMENT_EXTENSION}`
@@ -435,7 +436,7 @@ export class LibraryService {
       const created = await this.locks.with(name, async () => {
         const path = this.pathOf(name)
         if (await exists(path)) return false
-        return writeFileVerified(path, text, { exclusive: true }).then(
+        return writeFileVerified(path, bytes, { exclusive: true }).then(
           () => true,
           (error: NodeJS.ErrnoException) => {
             if (error.code === 'EEXIST') return false
@@ -444,7 +445,7 @@ export class LibraryService {
         )
       })
       if (!created) continue
-      const revision = revisionOf(text)
+      const revision = revisionOf(bytes)
       await this.index.remember(name, entryOf(name, document), this.validToken(revision))
       await this.outlines.written(name, this.pathOf(name), document)
       this.watcher?.follow(name, revision)
