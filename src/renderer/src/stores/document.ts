@@ -6,15 +6,19 @@ import { newId } from '@shared/model/ids'
 import type { TimelineDocument } from '@shared/model/schema'
 import { readOutline, type Outline } from '@shared/view/outline'
 import { api, ChronotesError } from '../api'
+import { parseDocument } from '../workers/parse-document'
 
 /** How long after the last edit the document saves itself. */
 export const AUTOSAVE_DELAY_MS = 800
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error'
 
-/** Main sends an opened document as the bytes it has validated; decoding and parsing them here is the one copy. */
-function parseOpened({ bytes, ...opened }: OpenedText): OpenedDocument {
-  return { ...opened, document: JSON.parse(new TextDecoder().decode(bytes)) as TimelineDocument }
+/**
+ * Main sends an opened document as the bytes it has validated; decoding and parsing them is the
+ * one copy, in a worker for a large one (parse-document.ts).
+ */
+async function parseOpened({ bytes, ...opened }: OpenedText): Promise<OpenedDocument> {
+  return { ...opened, document: await parseDocument(bytes) }
 }
 
 /**
@@ -99,7 +103,7 @@ export const useDocumentStore = defineStore('document', () => {
       const bytes = (await outline)?.bytes
       const text = api.documents.openText(fileName)
       showPreview(fileName, bytes)
-      const opened = parseOpened(await text)
+      const opened = await parseOpened(await text)
       // Another timeline was asked for meanwhile: that one is shown, not this one over it.
       if (!isLatestOpen(fileName)) return
       // An edit made to the timeline on screen while this one was read is saved before it goes.
@@ -201,7 +205,9 @@ export const useDocumentStore = defineStore('document', () => {
       return null
     }
     if (choice === 'reload') {
-      load(parseOpened(await api.documents.openText(fileName)))
+      const opened = await parseOpened(await api.documents.openText(fileName))
+      // Another timeline opened meanwhile: theirs is not put over it.
+      if (name.value === fileName) load(opened)
       return null
     }
     const created = await api.documents.create(`${doc.title} (my version)`)
