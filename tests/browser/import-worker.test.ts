@@ -6,23 +6,12 @@
 import { expect, test } from 'vitest'
 import { importFile } from '@shared/codecs'
 import { ChronotesError } from '@shared/errors'
-import { readDocument, serializeDocument } from '@shared/model/document'
 import { readFileOffThread } from '@renderer/workers/read-file'
-import dataset from '../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
+import { largeDatasetText } from './large-dataset'
 
 const NOW = new Date('2026-01-02T03:04:05.000Z')
 
-/** The bundled dataset sixty times over (5,280 events), each copy with ids of its own. */
-function largeFile(): Uint8Array {
-  const read = readDocument(JSON.stringify(dataset))
-  if (!read.ok) throw new Error('the bundled dataset does not validate')
-  const doc = read.document
-  const items = Array.from({ length: 60 }, (_, copy) =>
-    doc.items.map((item) => ({ ...item, id: `${item.id}-${copy}` }))
-  ).flat()
-  return new TextEncoder().encode(serializeDocument({ ...doc, items }))
-}
-const bytes = largeFile()
+const bytes = new TextEncoder().encode(largeDatasetText())
 
 test('reads a large Chronotes file in a worker, to the same result, while the page keeps drawing frames', async () => {
   let frames = 0

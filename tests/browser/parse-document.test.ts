@@ -4,23 +4,12 @@
  * result is exactly the parsed text.
  */
 import { expect, test } from 'vitest'
-import { readDocument, serializeDocument } from '@shared/model/document'
 import { parseDocument, PARSE_IN_PARTS_FROM_BYTES } from '@renderer/workers/parse-document'
 import dataset from '../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
-
-/** The bundled dataset sixty times over (5,280 events, several parts), each copy with ids of its own. */
-function largeText(): string {
-  const read = readDocument(JSON.stringify(dataset))
-  if (!read.ok) throw new Error('the bundled dataset does not validate')
-  const doc = read.document
-  const items = Array.from({ length: 60 }, (_, copy) =>
-    doc.items.map((item) => ({ ...item, id: `${item.id}-${copy}` }))
-  ).flat()
-  return serializeDocument({ ...doc, items })
-}
+import { largeDatasetText } from './large-dataset'
 
 test('a large document is parsed in parts, to the same document, while the page goes on running tasks', async () => {
-  const text = largeText()
+  const text = largeDatasetText()
   const bytes = new TextEncoder().encode(text)
   expect(bytes.byteLength).toBeGreaterThan(PARSE_IN_PARTS_FROM_BYTES)
   let timerRan = false
