@@ -32,6 +32,8 @@ interface Figures {
    * timeline's first paint is its outline (shared/view/outline.ts), drawn before then.
    */
   loaded?: number
+  /** The longest tasks while opening (the app only): before the first paint, and from it until editable. */
+  openingTasks?: { beforePaint: number; untilEditable: number }
   domItems: number
   zoom: number[]
   pan: number[]
@@ -57,6 +59,9 @@ const ms = (value: number | undefined) => (value === undefined || Number.isNaN(v
 /** In-page helpers: frame-timed steps and the time of the first drawn event. */
 const FIRST_ITEM_PROBE = `
 window.__firstItem = null
+window.__tasks = []
+new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__tasks.push([e.startTime, e.duration])))
+  .observe({ type: 'longtask', buffered: true })
 new MutationObserver((_, observer) => {
   if (document.querySelector('.vis-item:not(.density)')) {
     requestAnimationFrame(() => { window.__firstItem = performance.now() })
@@ -168,6 +173,10 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
     const loadedMark = `performance.getEntriesByName('chronotes:document-loaded')[0]?.startTime`
     await page.waitForFunction(`${loadedMark} !== undefined`, undefined, { timeout: 300_000, polling: 100 })
     const loaded = (await page.evaluate(loadedMark)) as number
+    const tasks = (await page.evaluate('window.__tasks')) as [number, number][]
+    const longest = (from: number, to: number) =>
+      Math.max(0, ...tasks.filter(([start]) => start >= from && start < to).map(([, duration]) => duration))
+    const openingTasks = { beforePaint: longest(0, firstItem), untilEditable: longest(firstItem, loaded) }
     // When the document arrived, read once it has: an outline is drawn before it does.
     const arrived = (await page.evaluate(`(() => {
       const open = performance.getEntriesByType('resource').find((e) => e.name.includes('documents%3Aopen') || e.name.includes('documents:open'))
@@ -222,6 +231,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       firstPaint: firstItem,
       ...(arrived === null ? {} : { afterArrival: firstItem - arrived }),
       loaded,
+      openingTasks,
       domItems,
       zoom,
       pan,
@@ -327,6 +337,7 @@ function print(label: string, f: Figures): void {
   console.log(
     `  ${label.padEnd(22)} ${f.firstOpen === undefined ? '' : `first open ever ${ms(f.firstOpen)}; restarted with it open: `}first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : f.afterArrival < 0 ? ` (${ms(-f.afterArrival)} before the document arrived)` : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
       `${f.loaded === undefined ? '' : `document loaded, editable ${ms(f.loaded)}; `}` +
+      `${f.openingTasks ? `longest task while opening: before first paint ${ms(f.openingTasks.beforePaint)}, from first paint until editable ${ms(f.openingTasks.untilEditable)}; ` : ''}` +
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
       `${f.searchReady === undefined ? '' : `search index ready ${ms(f.searchReady)} after first paint; `}` +

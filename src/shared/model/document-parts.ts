@@ -72,14 +72,15 @@ function isItemsKey(bytes: Uint8Array, keyStart: number, keyEnd: number, at: num
 
 /**
  * The document in `bytes`, read in parts: first everything but its events, then `perPart` events
- * at a time (each part is decoded and parsed on its own, a few milliseconds for 5,000 events),
+ * at a time (each part is decoded and parsed on its own), handed to `onPart` as it is parsed,
  * with `pause` awaited between parts so that the caller's thread can do other work.
  */
 export async function parseInParts(
   bytes: Uint8Array,
   layout: ItemsLayout,
   perPart: number,
-  pause: () => Promise<void>
+  pause: () => Promise<void>,
+  onPart: (items: TimelineDocument['items']) => void = () => {}
 ): Promise<TimelineDocument> {
   const decoder = new TextDecoder()
   const head = decoder.decode(bytes.subarray(0, layout.open + 1)) + decoder.decode(bytes.subarray(layout.close))
@@ -94,7 +95,9 @@ export async function parseInParts(
     if (first) await pause()
     const last = Math.min(count, first + perPart)
     const part = decoder.decode(bytes.subarray(separator(first) + 1, separator(last)))
-    for (const item of JSON.parse(`[${part}]`) as TimelineDocument['items']) items.push(item)
+    const parsed = JSON.parse(`[${part}]`) as TimelineDocument['items']
+    onPart(parsed)
+    for (const item of parsed) items.push(item)
   }
   document.items = items
   return document
