@@ -130,6 +130,14 @@ function expectOrdered(items: TimelineItem[], key: (a: TimelineItem, b: Timeline
 }
 
 describe('rows', () => {
+  test('counts a large list with thousands separated, as the status bar does', async () => {
+    const items = Array.from({ length: 12 }, (_, copy) =>
+      doc.items.map((item) => ({ ...item, id: `${item.id}-${copy}` }))
+    ).flat()
+    const { grid } = await mount({ ...doc, items })
+    expect(document.getElementById(grid.getAttribute('aria-describedby')!)?.textContent).toBe('1,056 events')
+  })
+
   test('renders only the rows in view, but tells assistive technology about all 88', async () => {
     const { host, grid } = await mount()
     expect(grid.getAttribute('aria-label')).toBe('Events')
