@@ -5,7 +5,7 @@ import type { DocumentReply } from './document-protocol'
 
 /** Below this size a document is parsed at once: starting a worker would take longer. */
 export const PARSE_IN_PARTS_FROM_BYTES = 1_000_000
-/** Events parsed per task (with their dates read): see the bench for what a part costs. */
+/** Events parsed per task, dates read: about 20 ms for 2,000 here (up to 100 with a garbage collection). */
 const EVENTS_PER_PART = 2_000
 
 /**
