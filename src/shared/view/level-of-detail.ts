@@ -194,6 +194,57 @@ function allotRows(
   return laneKeys.map((keys, lane) => ({ keys, compact: laid[lane]!.compact }))
 }
 
+/**
+ * How much an event matters when a lane shows density: notes count for more than confirmation,
+ * and ties go to an event already drawn (scores are doubled, and being drawn adds one).
+ */
+function drawnScore(flags: number, drawn: number): number {
+  return (flags & HAS_NOTES ? 4 : 0) + (flags & CONFIRMED ? 2 : 0) + drawn
+}
+
+/**
+ * The hot loop at "fit all" (every event of a dense lane in the range): counts per bin, and the
+ * best event per slot. A function of its own that calls no closure made per request but the
+ * search's, and makes no object per event.
+ */
+function tallyLane(
+  model: TimelineModel,
+  keys: number[],
+  grid: { rangeStart: number; binWidth: number; binsPerSlot: number; firstSlot: number; showMatches: boolean },
+  into: {
+    counts: Int32Array
+    matchCounts: Int32Array
+    best: Int32Array
+    bestScore: Int8Array
+    selected: Uint8Array
+    shown: Uint8Array
+    matches: ((key: number) => boolean) | undefined
+    /** The selected events, and the matches when they are shown: drawn whatever their slot. */
+    shownFirst: number[]
+  }
+): void {
+  const { rangeStart, binWidth, binsPerSlot, firstSlot, showMatches } = grid
+  const { counts, matchCounts, best, bestScore, selected, shown, matches, shownFirst } = into
+  const lastBin = counts.length - 1
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    const at = Math.min(lastBin, Math.floor((Math.max(model.startOf(key), rangeStart) - rangeStart) / binWidth))
+    counts[at]!++
+    const isMatch = matches === undefined ? false : matches(key)
+    if (isMatch) matchCounts[at]!++
+    if (selected[key] === 1 || (isMatch && showMatches)) {
+      shownFirst.push(key)
+      continue
+    }
+    const score = drawnScore(model.flagsOf(key), shown[key] ?? 0)
+    const slot = Math.floor((rangeStart / binWidth + at) / binsPerSlot) - firstSlot
+    if (score > bestScore[slot]!) {
+      bestScore[slot] = score
+      best[slot] = key
+    }
+  }
+}
+
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
 export function binWidthFor(window: TimeWindow, widthPx: number, binPx = BIN_PX): number {
   const ideal = ((window.end - window.start) * binPx) / Math.max(1, widthPx)
@@ -322,35 +373,26 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const best = new Int32Array(slots).fill(-1)
     const bestScore = new Int8Array(slots).fill(-1)
     const showMatches = matching[lane]! <= capacity
-    // Notes count for more than confirmation.
-    const bestScoreOf = (key: number) => {
-      const flags = model.flagsOf(key)
-      return (flags & HAS_NOTES ? 2 : 0) + (flags & CONFIRMED ? 1 : 0)
-    }
-    // Ties go to an event already drawn: scores are doubled, and being drawn adds one.
-    const drawnScore = (key: number) => bestScoreOf(key) * 2 + (shown[key] ?? 0)
-    // The hot loop at "fit all" (every event in the range): no object made per event.
-    for (const key of keys) {
-      const at = Math.min(
-        binCount - 1,
-        Math.floor((Math.max(model.startOf(key), range.start) - range.start) / binWidth)
-      )
-      counts[at]!++
-      const isMatch = matches?.(key) ?? false
-      if (isMatch) matchCounts[at]!++
-      if (selected[key] || (isMatch && showMatches)) {
-        show(key)
-        continue
+    const shownFirst: number[] = []
+    tallyLane(
+      model,
+      keys,
+      { rangeStart: range.start, binWidth, binsPerSlot, firstSlot, showMatches },
+      {
+        counts,
+        matchCounts,
+        best,
+        bestScore,
+        selected,
+        shown,
+        matches,
+        shownFirst
       }
-      const score = drawnScore(key)
-      const slot = Math.floor((range.start / binWidth + at) / binsPerSlot) - firstSlot
-      if (score > bestScore[slot]!) {
-        bestScore[slot] = score
-        best[slot] = key
-      }
-    }
+    )
+    for (const key of shownFirst) show(key)
     // Of those, as many as the lane's rows hold without stacking deeper, best first.
-    const picks = [...best].filter((key) => key >= 0).sort((a, b) => drawnScore(b) - drawnScore(a))
+    const scoreOf = (key: number) => drawnScore(model.flagsOf(key), shown[key] ?? 0)
+    const picks = [...best].filter((key) => key >= 0).sort((a, b) => scoreOf(b) - scoreOf(a))
     for (const key of fitInRows(picks, rows, footprint).kept) show(key)
     for (let at = 0; at < binCount; at++)
       if (counts[at])
