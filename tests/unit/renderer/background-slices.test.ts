@@ -3,7 +3,12 @@
  * while the user zooms or pans, so that it never lands beside a frame of the gesture.
  */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { CALM_MS, holdBackgroundWork, nextBackgroundSlice } from '@renderer/workers/background-slices'
+import {
+  CALM_MS,
+  holdBackgroundWork,
+  nextBackgroundSlice,
+  nextBackgroundTask
+} from '@renderer/workers/background-slices'
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
@@ -38,4 +43,25 @@ test('while a zoom goes on the slice waits, and runs once it has stopped for a m
   expect(ran).toBe(0)
   vi.advanceTimersByTime(1)
   expect(ran).toBe(1)
+})
+
+test('work in pieces of its own (a large timeline read in parts) goes on in the next task, and waits while a zoom goes on', async () => {
+  // No hold left from an earlier gesture (the hold is the module's; this clock starts again).
+  holdBackgroundWork()
+  vi.advanceTimersByTime(CALM_MS)
+  // The next task is a message, not a timer: it comes with no timer advanced.
+  await nextBackgroundTask()
+  let resumed = false
+  holdBackgroundWork()
+  void nextBackgroundTask().then(() => (resumed = true))
+  // The message's task comes (a real one, a few turns of Node's loop later), then the hold keeps
+  // it waiting on the (fake) clock.
+  for (let turn = 0; turn < 10; turn++) await new Promise((done) => setImmediate(done))
+  expect(resumed).toBe(false)
+  vi.advanceTimersByTime(CALM_MS - 1)
+  await Promise.resolve()
+  expect(resumed).toBe(false)
+  vi.advanceTimersByTime(1)
+  await Promise.resolve()
+  expect(resumed).toBe(true)
 })

@@ -1,6 +1,7 @@
 import { readDate } from '@shared/model/dates'
 import { parseInParts, type ItemsLayout } from '@shared/model/document-parts'
 import type { TimelineDocument } from '@shared/model/schema'
+import { nextBackgroundTask } from './background-slices'
 import type { DocumentReply } from './document-protocol'
 
 /** Below this size a document is parsed at once: starting a worker would take longer. */
@@ -12,14 +13,15 @@ const EVENTS_PER_PART = 2_000
  * The document in `bytes` (UTF-8 JSON that main has validated). Parsed whole, a 100,000-event
  * timeline (130 MB) froze the window for over a second. A large one is parsed in parts instead,
  * a task each, so that the window keeps drawing and answering while it opens: a worker
- * (document-worker.ts) finds where its events lie, and they are parsed here a part at a time.
+ * (document-worker.ts) finds where its events lie, and they are parsed here a part at a time,
+ * waiting while the user zooms or pans the outline (background-slices.ts).
  * Where no worker can be started, or no events array is found, it is parsed whole, as before.
  */
 export async function parseDocument(bytes: Uint8Array): Promise<TimelineDocument> {
   if (bytes.byteLength < PARSE_IN_PARTS_FROM_BYTES) return parseWhole(bytes)
   const found = await findItemsOffThread(bytes)
   if (!found.layout) return parseWhole(found.bytes)
-  return parseInParts(found.bytes, found.layout, EVENTS_PER_PART, nextTask, readDates)
+  return parseInParts(found.bytes, found.layout, EVENTS_PER_PART, nextBackgroundTask, readDates)
 }
 
 /**
@@ -35,15 +37,6 @@ function readDates(items: TimelineDocument['items']): void {
 
 function parseWhole(bytes: Uint8Array): TimelineDocument {
   return JSON.parse(new TextDecoder().decode(bytes)) as TimelineDocument
-}
-
-/** A new task, with none of setTimeout's 4 ms wait after a few in a row. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => resolve()
-    channel.port2.postMessage(null)
-  })
 }
 
 /**
