@@ -394,6 +394,34 @@ describe('TimelineView updates and interaction', () => {
     }
   })
 
+  // The timeline holds vis-timeline's own drawing back while it applies a change, to draw it all in
+  // one pass (vis-internals.ts): that pass must still come in the frame that applies the change.
+  test('a change is drawn whole in the frame that applies it: no event missing or unstacked for a frame', async () => {
+    const doc = loadDataset()
+    const all = selectTimelineItems(doc, {})
+    const { host, view } = await mountTimeline({ ...propsFor(doc), items: all.filter((_, i) => i % 2 === 0) })
+    await settle(host, 44)
+    const edited = all.map((item, i) => (i === 0 ? { ...item, text: 'Edited in place' } : item))
+    await view.rerender({ items: edited })
+    // Asked for after the timeline asked for its own: runs just after it, before the frame is painted.
+    const drawn = await new Promise<HTMLElement[]>((resolve) =>
+      requestAnimationFrame(() => resolve(itemElements(host).filter((el) => el.isConnected)))
+    )
+    expect(drawn.length).toBe(88)
+    expect(drawn.map(titleOf)).toContain('Edited in place')
+    const boxes = drawn.map((el) => ({ title: titleOf(el), lane: el.parentElement, box: el.getBoundingClientRect() }))
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        if (a.lane !== b.lane) continue
+        const overlap =
+          a.box.left < b.box.right - TOLERANCE &&
+          b.box.left < a.box.right - TOLERANCE &&
+          a.box.top < b.box.bottom - TOLERANCE &&
+          b.box.top < a.box.bottom - TOLERANCE
+        expect(overlap, `"${a.title}" overlaps "${b.title}"`).toBe(false)
+      }
+  })
+
   test('shows the note count in a badge on the item that has notes', async () => {
     const base = loadDataset()
     const target = itemTitled(base, 'Ratcliffe and Waltz confirm')
