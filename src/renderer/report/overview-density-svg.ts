@@ -6,6 +6,7 @@
  */
 import type { OverviewDensity, OverviewFigure, OverviewLane, OverviewPanel } from '@shared/report/model'
 import { h, s } from './dom'
+import { formatCount } from '@shared/count'
 
 /** Level 1 (fewest events) to 5 (most): even steps of grey that stay apart when printed. */
 const SHADES = ['#e2e2e2', '#bdbdbd', '#939393', '#646464', '#333333'] as const
@@ -92,7 +93,7 @@ export function densityKey(density: OverviewDensity): HTMLElement {
       s('rect', { x: 0.2, y: 0.2, width: 13.6, height: 7.6, fill, stroke: FRAME, 'stroke-width': 0.4 })
     )
   const range = (from: number, to: number) =>
-    from === to ? from.toLocaleString('en') : `${from.toLocaleString('en')}–${to.toLocaleString('en')}`
+    from === to ? formatCount(from) : `${formatCount(from)}–${formatCount(to)}`
   return h(
     'ul',
     { class: 'legend density-key', attrs: { 'aria-label': 'Key to the shading' } },

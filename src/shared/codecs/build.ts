@@ -3,6 +3,7 @@ import { newId } from '../model/ids'
 import type { Problem } from '../model/problems'
 import { ItemSchema, ProvenanceSchema, type Group, type TimelineDocument, type TimelineItem } from '../model/schema'
 import { schemaProblems } from '../model/document'
+import { formatCount } from '../count'
 
 /** Colour-blind-friendly lane colours (Okabe–Ito), given in turn to lanes a file names. */
 const LANE_COLORS = ['#0072b2', '#cc79a7', '#009e73', '#56b4e9', '#e69f00', '#d55e00', '#f0e442', '#999999']
@@ -97,7 +98,7 @@ export class DocumentBuilder {
         this.problem(
           where,
           undefined,
-          `Chronotes holds at most ${MAX_ITEMS.toLocaleString('en')} events in a document; this record and the ones after it were left out`
+          `Chronotes holds at most ${formatCount(MAX_ITEMS)} events in a document; this record and the ones after it were left out`
         )
       }
       return false
@@ -170,12 +171,12 @@ export class DocumentBuilder {
   finish(): TimelineDocument {
     if (!this.document.groups.length) this.lane(undefined)
     for (const [field, { count, noun, reason }] of this.notKept) {
-      const where = count === 1 ? `in 1 ${noun.replace(/s$/, '')}` : `in ${count.toLocaleString('en')} ${noun}`
+      const where = count === 1 ? `in 1 ${noun.replace(/s$/, '')}` : `in ${formatCount(count)} ${noun}`
       this.push({ file: this.fileName, field, message: `was not imported, ${where}: ${reason}` })
     }
     this.notKept.clear()
     if (this.unlisted) {
-      const count = this.unlisted.toLocaleString('en')
+      const count = formatCount(this.unlisted)
       this.problems.push({ file: this.fileName, message: `has ${count} more problems that are not listed` })
       this.unlisted = 0
     }

@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse'
 import { oversizedRecords, withoutRecords, type OversizedRecord } from './csv-oversized'
+import { formatCount as count } from '../count'
 
 /** The caps, named in the messages that refuse a file or a row. */
 export const CSV_LIMITS = {
@@ -47,8 +48,6 @@ export interface CsvRows {
   /** Set when the file exceeds a cap: it is refused, with this message naming the cap. */
   refused?: string
 }
-
-const count = (n: number) => n.toLocaleString('en')
 
 function tooLarge(record: OversizedRecord): string {
   return record.cells

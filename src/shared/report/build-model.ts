@@ -18,7 +18,7 @@ import {
 import type { ReportOptions } from './options'
 import { layoutReportOverview } from './overview-density'
 import { reportPage } from './page'
-import { countOf } from '../count'
+import { countOf, formatCount } from '../count'
 
 /** A panel's caption and the space above it: what the page must hold besides the panel itself. */
 const PANEL_CAPTION_ROOM = 40
@@ -87,7 +87,7 @@ export function selectItems(
     case 'items': {
       const wanted = new Set(selection.ids)
       const items = document.items.filter((item) => wanted.has(item.id))
-      return { items, summary: `${items.length.toLocaleString('en')} of ${countOf(total, 'event')}, chosen one by one` }
+      return { items, summary: `${formatCount(items.length)} of ${countOf(total, 'event')}, chosen one by one` }
     }
     case 'dates': {
       const filter: ItemFilter = { from: selection.from, to: selection.to }

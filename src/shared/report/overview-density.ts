@@ -33,6 +33,7 @@ import {
 import type { OverviewBin, OverviewDensity, OverviewFigure, OverviewLane, OverviewMark } from './overview-types'
 import { digitsWidth, wrapText } from './text-metrics'
 import { ceilTo, cells, floorTo } from './time-units'
+import { formatCount } from '../count'
 
 const S = OVERVIEW_STYLE
 
@@ -164,9 +165,9 @@ export function layoutDensityOverview(
         const markRows = placed.get(lane.id) ?? []
         const numbered = shownByLane.get(lane.id)?.length ?? 0
         const total = laneDetail.visible
-        const events = `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}`
+        const events = `${formatCount(total)} ${total === 1 ? 'event' : 'events'}`
         const count = laneDetail.dense
-          ? [`${events};`, `${numbered.toLocaleString('en')} numbered`]
+          ? [`${events};`, `${formatCount(numbered)} numbered`]
           : [`${events},`, 'all numbered']
         const titleLines = wrapText(lane.title, gutter - 12, S.laneTitleSize, 3)
         // On one line when it fits the gutter, else broken after its first part, never mid-phrase.
@@ -250,7 +251,7 @@ export function layoutDensityOverview(
       y += band.height
     }
     const baseline = y + S.tick + S.axisSize + 1
-    let caption = `${periodCaption(period)} · ${entries.length.toLocaleString('en')} events`
+    let caption = `${periodCaption(period)} · ${formatCount(entries.length)} events`
     if (groups.length > 1)
       caption += ` — ${group.length === 1 ? 'lane' : 'lanes'} ${group.map((band) => band.lane.title).join(', ')}`
     figure.panels.push({
@@ -296,7 +297,7 @@ function density(
     .filter((shade) => shade.from <= shade.to)
   const binLabel = durationWords(binWidth)
   const caption =
-    `Shown as density: ${events.toLocaleString('en')} events are too many to number each one legibly in the overview. ` +
+    `Shown as density: ${formatCount(events)} events are too many to number each one legibly in the overview. ` +
     `Each lane's shaded strip counts the events that begin in each stretch of ${binLabel}; the darker, the more (see the key). ` +
     'Above it, the events that matter most are numbered — at most one per stretch, those with notes first, then confirmed ones — ' +
     `as many as fit without overlapping; the count beside each lane says how many.${someLanesInFull ? ' A lane without a strip shows every one of its events.' : ''} ` +
@@ -323,5 +324,5 @@ export function durationWords(ms: number, approximately = true): string {
 }
 
 function round1(value: number): string {
-  return (Math.round(value * 10) / 10).toLocaleString('en')
+  return formatCount(Math.round(value * 10) / 10)
 }

@@ -1,7 +1,7 @@
 import { formatDate, parsePeriod, readDate, type Period } from '../model/dates'
 import { possibleSpan } from '../model/edtf'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
-import { countOf } from '../count'
+import { countOf, formatCount } from '../count'
 
 /**
  * Which events to show. Plain data (no Sets) so that the same filter can travel to the PDF export.
@@ -161,7 +161,7 @@ function itemSpan(item: TimelineItem) {
 
 /** "42 of 88 events; matching “Jeddah”; lanes: Diplomacy; confidence: confirmed; from 2022". */
 export function describeFilter(doc: TimelineDocument, filter: ItemFilter, shown: number): string {
-  const parts = [`${shown.toLocaleString('en')} of ${countOf(doc.items.length, 'event')}`]
+  const parts = [`${formatCount(shown)} of ${countOf(doc.items.length, 'event')}`]
   if (filter.text?.trim()) parts.push(`matching “${filter.text.trim()}”`)
   if (filter.groupIds?.length) {
     const titles = new Map(doc.groups.map((g) => [g.id, g.title]))

@@ -1,5 +1,6 @@
 import type { DensityBin } from '@shared/view/level-of-detail'
 import type { TimeWindow } from '@shared/view/timeline-items'
+import { formatCount } from '@shared/count'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -16,8 +17,8 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 export function describeBin(bin: DensityBin): string {
   const format = bin.end - bin.start < DAY ? timeFormat : dayFormat
   const to = bin.end - bin.start < DAY ? bin.end : bin.end - 1
-  const events = `${bin.count.toLocaleString('en')} ${bin.count === 1 ? 'event' : 'events'}`
-  const matching = bin.matches ? ` (${bin.matches.toLocaleString('en')} matching)` : ''
+  const events = `${formatCount(bin.count)} ${bin.count === 1 ? 'event' : 'events'}`
+  const matching = bin.matches ? ` (${formatCount(bin.matches)} matching)` : ''
   return `${events}, ${format.format(bin.start)} – ${format.format(to)}${matching}. Click to zoom in.`
 }
 

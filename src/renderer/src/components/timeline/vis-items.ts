@@ -3,6 +3,7 @@ import { qualifierWords } from '@shared/model/edtf'
 import type { Group, TimelineItem } from '@shared/model/schema'
 import type { LaneDetail } from '@shared/view/level-of-detail'
 import type { TimelineViewItem } from '@shared/view/timeline-items'
+import { formatCount } from '@shared/count'
 
 /** An item as vis-timeline takes it. Its content is HTML we build from escaped text only. */
 export interface VisItem {
@@ -87,7 +88,7 @@ export function toVisItem(item: TimelineViewItem, color: string, event?: Timelin
 export function toVisGroup(group: Group, detail?: LaneDetail): VisGroup {
   // A lane showing density says how many events it stands for.
   const count = detail?.dense
-    ? `<span class="lane-count" title="Events in view; zoom in or click the shading to see them">${detail.visible.toLocaleString('en')}</span>`
+    ? `<span class="lane-count" title="Events in view; zoom in or click the shading to see them">${formatCount(detail.visible)}</span>`
     : ''
   return {
     id: group.id,
