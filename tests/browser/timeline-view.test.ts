@@ -422,6 +422,19 @@ describe('TimelineView updates and interaction', () => {
       }
   })
 
+  // A large timeline's outline is drawn read-only while the timeline itself is read: once it has
+  // arrived, every event on screen can be dragged, including those drawn before.
+  test('events drawn read-only can be dragged once the timeline is editable', async () => {
+    const doc = loadDataset()
+    const { host, view } = await mountTimeline({ ...propsFor(doc), readOnly: true } as Props)
+    await settle(host, 88)
+    expect(host.querySelectorAll('.vis-item.vis-readonly').length).toBeGreaterThan(0)
+    await view.rerender({ readOnly: false })
+    await settle(host, 88)
+    expect(host.querySelectorAll('.vis-item.vis-readonly')).toHaveLength(0)
+    expect(itemElements(host).every((el) => el.classList.contains('vis-editable'))).toBe(true)
+  })
+
   test('shows the note count in a badge on the item that has notes', async () => {
     const base = loadDataset()
     const target = itemTitled(base, 'Ratcliffe and Waltz confirm')
