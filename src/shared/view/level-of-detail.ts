@@ -203,41 +203,14 @@ function drawnScore(flags: number, drawn: number): number {
 }
 
 /**
- * A fixed pseudo-random rank per event (a hash of its key): among events that matter equally, the
- * higher rank is drawn. Fixed, so that the event drawn for a stretch of time is drawn for any part
- * of it that a zoom or pan keeps.
- */
-function rankOf(key: number): number {
-  let h = Math.imul(key ^ (key >>> 16), 0x85ebca6b)
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
-  return (h ^ (h >>> 16)) >>> 0
-}
-
-/**
- * Of `keys` (best first), those whose starts are at least `spacing` apart, taken in that order:
- * a zoom in keeps every event drawn (they only move apart) and fills the gaps; a zoom out drops
- * the lesser of those that come too close. Either way few change, and each new one costs
- * vis-timeline a layout.
- */
-function spread(keys: number[], spacing: number, startOf: (key: number) => number): number[] {
-  const starts: number[] = []
-  return keys.filter((key) => {
-    const start = startOf(key)
-    if (starts.some((taken) => Math.abs(taken - start) < spacing)) return false
-    starts.push(start)
-    return true
-  })
-}
-
-/**
  * The hot loop at "fit all" (every event of a dense lane in the range): counts per bin, and the
- * best event per bin. A function of its own that calls no closure made per request but the
+ * best event per slot. A function of its own that calls no closure made per request but the
  * search's, and makes no object per event.
  */
 function tallyLane(
   model: TimelineModel,
   keys: number[],
-  grid: { rangeStart: number; binWidth: number; showMatches: boolean },
+  grid: { rangeStart: number; binWidth: number; binsPerSlot: number; firstSlot: number; showMatches: boolean },
   into: {
     counts: Int32Array
     matchCounts: Int32Array
@@ -250,7 +223,7 @@ function tallyLane(
     shownFirst: number[]
   }
 ): void {
-  const { rangeStart, binWidth, showMatches } = grid
+  const { rangeStart, binWidth, binsPerSlot, firstSlot, showMatches } = grid
   const { counts, matchCounts, best, bestScore, selected, shown, matches, shownFirst } = into
   const lastBin = counts.length - 1
   for (let i = 0; i < keys.length; i++) {
@@ -264,9 +237,10 @@ function tallyLane(
       continue
     }
     const score = drawnScore(model.flagsOf(key), shown[key] ?? 0)
-    if (score > bestScore[at]! || (score === bestScore[at]! && rankOf(key) > rankOf(best[at]!))) {
-      bestScore[at] = score
-      best[at] = key
+    const slot = Math.floor((rangeStart / binWidth + at) / binsPerSlot) - firstSlot
+    if (score > bestScore[slot]!) {
+      bestScore[slot] = score
+      best[slot] = key
     }
   }
 }
@@ -391,15 +365,19 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const binCount = Math.round((range.end - range.start) / binWidth)
     const counts = new Int32Array(binCount)
     const matchCounts = new Int32Array(binCount)
-    // The best event of each bin: the candidates to draw.
-    const best = new Int32Array(binCount).fill(-1)
-    const bestScore = new Int8Array(binCount).fill(-1)
+    // The events that matter most, one per slot across the range, so they do not pile up. Slots
+    // sit on a grid of whole bins from the epoch, so that panning keeps the same events drawn.
+    const binsPerSlot = Math.max(1, Math.round(binCount / Math.max(1, Math.floor(capacity / 2))))
+    const firstSlot = Math.floor(range.start / binWidth / binsPerSlot)
+    const slots = Math.floor((range.end / binWidth - 1) / binsPerSlot) - firstSlot + 1
+    const best = new Int32Array(slots).fill(-1)
+    const bestScore = new Int8Array(slots).fill(-1)
     const showMatches = matching[lane]! <= capacity
     const shownFirst: number[] = []
     tallyLane(
       model,
       keys,
-      { rangeStart: range.start, binWidth, showMatches },
+      { rangeStart: range.start, binWidth, binsPerSlot, firstSlot, showMatches },
       {
         counts,
         matchCounts,
@@ -412,15 +390,9 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       }
     )
     for (const key of shownFirst) show(key)
-    // Of the candidates, the ones that matter most, spread out so that they do not pile up (at
-    // most a third of the lane's capacity in the window), then as many as the lane's rows hold
-    // without stacking deeper, best first.
+    // Of those, as many as the lane's rows hold without stacking deeper, best first.
     const scoreOf = (key: number) => drawnScore(model.flagsOf(key), shown[key] ?? 0)
-    const candidates = [...best]
-      .filter((key) => key >= 0)
-      .sort((a, b) => scoreOf(b) - scoreOf(a) || rankOf(b) - rankOf(a))
-    const spacing = (3 * (window.end - window.start)) / capacity
-    const picks = spread(candidates, spacing, (key) => model.startOf(key))
+    const picks = [...best].filter((key) => key >= 0).sort((a, b) => scoreOf(b) - scoreOf(a))
     for (const key of fitInRows(picks, rows, footprint).kept) show(key)
     for (let at = 0; at < binCount; at++)
       if (counts[at])

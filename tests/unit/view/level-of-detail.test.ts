@@ -191,48 +191,24 @@ describe('levelOfDetail', () => {
 })
 
 describe('levelOfDetail while zooming', () => {
-  // One crowded lane of events that all matter alike (no notes, reported): any could be picked.
-  const crowded = () => {
+  it('keeps drawing the events it drew among equals, so a zoom step adds few new ones', () => {
+    // One crowded lane of events that all matter alike (no notes, reported): any could be picked.
     const doc = emptyDocument('Crowded', new Date('2026-01-01T00:00:00Z'))
     doc.groups = [{ id: 'a', title: 'a', color: '#888888', order: 0 }]
     doc.items = Array.from({ length: 6000 }, (_, i) => makeItem(i, 0, (i * 7) % 4000, 0, 1, false))
-    return { doc, model: new TimelineModel(doc) }
-  }
-  const request = { widthPx: 1200, lanes: ['a'], rowsPerLane: 3 }
-  const notch = (window: { start: number; end: number }, factor: number) => {
-    const middle = (window.start + window.end) / 2
-    const half = ((window.end - window.start) / 2) * factor
-    return { start: middle - half, end: middle + half }
-  }
-
-  it('zooming in keeps every event it drew that is still in the window, and fills the gaps', () => {
-    const { doc, model } = crowded()
-    let window = { start: BASE + 400 * DAY, end: BASE + 3600 * DAY }
-    let drawn = levelOfDetail(model, { ...request, window }).items
-    for (let step = 0; step < 10; step++) {
-      window = notch(window, 0.8) // a ctrl+wheel notch in
-      const next = levelOfDetail(model, { ...request, window, shownIds: new Set(drawn.map((item) => item.id)) }).items
-      const ids = new Set(next.map((item) => item.id))
-      const stillInWindow = drawn.filter((item) => item.start >= window.start && item.start < window.end)
-      expect(stillInWindow.filter((item) => !ids.has(item.id))).toEqual([])
-      expect(
-        next.filter((item) => item.start >= window.start && item.start < window.end).length
-      ).toBeGreaterThanOrEqual(stillInWindow.length)
-      drawn = next
-    }
-    expect(doc.items.length).toBeGreaterThan(drawn.length * 10) // still a crowded lane: density, not every event
-  })
-
-  it('zooming out keeps more of the events it drew than choosing afresh would', () => {
-    const { model } = crowded()
+    const model = new TimelineModel(doc)
+    const request = { widthPx: 1200, lanes: ['a'], rowsPerLane: 3 }
     let window = { start: BASE + 1000 * DAY, end: BASE + 1400 * DAY }
     let drawn = new Set(levelOfDetail(model, { ...request, window }).items.map((item) => item.id))
     let kept = 0
     let keptWithout = 0
     for (let step = 0; step < 6; step++) {
-      window = notch(window, 1.25) // a ctrl+wheel notch out
+      const span = window.end - window.start
+      window = { start: window.start - span * 0.1, end: window.end + span * 0.1 } // a ctrl+wheel notch out
       const sticky = levelOfDetail(model, { ...request, window, shownIds: drawn }).items.map((item) => item.id)
       const fresh = levelOfDetail(model, { ...request, window }).items.map((item) => item.id)
+      // The same number of events either way: stickiness only chooses among equals.
+      expect(sticky.length).toBe(fresh.length)
       kept += sticky.filter((id) => drawn.has(id)).length
       keptWithout += fresh.filter((id) => drawn.has(id)).length
       drawn = new Set(sticky)
