@@ -39,6 +39,8 @@ interface Props {
   groups: Group[]
   selectedIds: string[]
   extent: TimeWindow | null
+  readOnly?: boolean
+  laneHeightPx?: number
 }
 
 const mounted: Mounted[] = []
@@ -426,13 +428,27 @@ describe('TimelineView updates and interaction', () => {
   // arrived, every event on screen can be dragged, including those drawn before.
   test('events drawn read-only can be dragged once the timeline is editable', async () => {
     const doc = loadDataset()
-    const { host, view } = await mountTimeline({ ...propsFor(doc), readOnly: true } as Props)
+    const { host, view } = await mountTimeline({ ...propsFor(doc), readOnly: true })
     await settle(host, 88)
     expect(host.querySelectorAll('.vis-item.vis-readonly').length).toBeGreaterThan(0)
     await view.rerender({ readOnly: false })
     await settle(host, 88)
     expect(host.querySelectorAll('.vis-item.vis-readonly')).toHaveLength(0)
     expect(itemElements(host).every((el) => el.classList.contains('vis-editable'))).toBe(true)
+  })
+
+  // A large timeline's lanes keep one height whatever they draw: a zoom step that stacked a lane
+  // deeper or shallower made vis-timeline lay everything out twice, and the lanes below jump.
+  test('with a lane height, every lane is at least that tall, and stays so when the events drawn change', async () => {
+    const doc = loadDataset()
+    const all = selectTimelineItems(doc, {})
+    const { host, view } = await mountTimeline({ ...propsFor(doc), laneHeightPx: 400 })
+    await settle(host, 88)
+    const heights = () => [...laneRows(host).values()].map((row) => Math.round(row.getBoundingClientRect().height))
+    expect(heights()).toEqual(doc.groups.map(() => 400))
+    await view.rerender({ items: all.filter((_, i) => i % 3 === 0) })
+    await settle(host, 30)
+    expect(heights()).toEqual(doc.groups.map(() => 400))
   })
 
   test('shows the note count in a badge on the item that has notes', async () => {

@@ -1,4 +1,4 @@
-import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
+import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Group } from '@shared/model/schema'
 import { compileFilter } from '@shared/view/filter'
 import type { KeySet } from '@shared/view/key-set'
@@ -38,6 +38,12 @@ const EMPTY: LevelOfDetail = { range: { start: 0, end: 0 }, binWidth: 0, items: 
 export function useLevelOfDetail(inputs: Inputs) {
   const indexes = useDocumentIndexStore()
   const detail = shallowRef<LevelOfDetail>(EMPTY)
+  /**
+   * A large timeline's lanes are each as tall as their share of rows, whatever they draw: a zoom
+   * step that stacked a lane one row deeper or shallower made vis-timeline lay everything out a
+   * second time, and the lanes below jump. Small timelines' lanes take the rows they need.
+   */
+  const laneHeightPx = ref<number>()
   let frame = 0
 
   function windowOrExtent(): TimeWindow | null {
@@ -54,6 +60,11 @@ export function useLevelOfDetail(inputs: Inputs) {
       return
     }
     const { model } = indexes.current
+    const rowsPerLane = Math.max(
+      1,
+      Math.floor((inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX)
+    )
+    laneHeightPx.value = model.size > DENSITY_FROM ? rowsPerLane * ROW_PX + LANE_PADDING_PX : undefined
     const passing = inputs.passing.value
     const query = inputs.query.value
     const search = query.trim() ? indexes.textMatcher(query) : null
@@ -72,10 +83,7 @@ export function useLevelOfDetail(inputs: Inputs) {
       // Every lane keeps within its share of the height. Small timelines draw every event near the
       // window: those whose titles have no room as bare markers, titled on hover; large ones show
       // density where titles would pile up.
-      rowsPerLane: Math.max(
-        1,
-        Math.floor((inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX)
-      ),
+      rowsPerLane,
       ...(model.size > DENSITY_FROM ? {} : { capacity: Infinity, compact: true })
     })
   }
@@ -110,6 +118,7 @@ export function useLevelOfDetail(inputs: Inputs) {
 
   return {
     detail,
+    laneHeightPx,
     findItem: (id: string) => indexes.current.model.byId(id)
   }
 }

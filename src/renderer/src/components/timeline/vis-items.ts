@@ -85,7 +85,7 @@ export function toVisItem(item: TimelineViewItem, color: string, event?: Timelin
   }
 }
 
-export function toVisGroup(group: Group, detail?: LaneDetail): VisGroup {
+export function toVisGroup(group: Group, detail?: LaneDetail, minHeightPx?: number): VisGroup {
   // A lane showing density says how many events it stands for.
   const count = detail?.dense
     ? `<span class="lane-count" title="Events in view; zoom in or click the shading to see them">${formatCount(detail.visible)}</span>`
@@ -95,7 +95,8 @@ export function toVisGroup(group: Group, detail?: LaneDetail): VisGroup {
     content: `<span class="lane-swatch"></span><span class="lane-title">${escapeHtml(group.title)}</span>${count}`,
     order: group.order,
     className: 'lane',
-    style: `--lane-color: ${group.color}`
+    // The label's height is the least height vis-timeline gives the lane (timeline.css).
+    style: `--lane-color: ${group.color}${minHeightPx === undefined ? '' : `; --lane-min-height: ${minHeightPx}px`}`
   }
 }
 
