@@ -451,6 +451,19 @@ describe('TimelineView updates and interaction', () => {
     expect(heights()).toEqual(doc.groups.map(() => 400))
   })
 
+  // The browser scrolls an overflow-hidden panel to bring what is in it into view (an event
+  // clicked as the timeline narrows): the events must stay beside their dates on the axis.
+  test('the events panel never stays scrolled sideways: events stay beside their dates', async () => {
+    const doc = loadDataset()
+    const { host } = await mountTimeline(propsFor(doc))
+    await settle(host, 88)
+    const panel = host.querySelector<HTMLElement>('.vis-panel.vis-center')!
+    const before = itemElements(host)[0]!.getBoundingClientRect().left
+    panel.scrollLeft = 80
+    await expect.poll(() => panel.scrollLeft).toBe(0)
+    expect(itemElements(host)[0]!.getBoundingClientRect().left).toBe(before)
+  })
+
   test('shows the note count in a badge on the item that has notes', async () => {
     const base = loadDataset()
     const target = itemTitled(base, 'Ratcliffe and Waltz confirm')
