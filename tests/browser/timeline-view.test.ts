@@ -128,6 +128,19 @@ function layoutSnapshot(host: HTMLElement): string {
 }
 
 /** Waits until vis has drawn `count` items and the layout no longer moves between frames. */
+/** No two of these boxes overlap (beyond sub-pixel rounding). */
+function expectNoOverlaps(boxes: { title: string; box: DOMRect }[]): void {
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const overlap =
+        a.box.left < b.box.right - TOLERANCE &&
+        b.box.left < a.box.right - TOLERANCE &&
+        a.box.top < b.box.bottom - TOLERANCE &&
+        b.box.top < a.box.bottom - TOLERANCE
+      expect(overlap, `"${a.title}" overlaps "${b.title}"`).toBe(false)
+    }
+}
+
 async function settle(host: HTMLElement, count: number): Promise<void> {
   await expect.poll(() => itemElements(host).length).toBe(count)
   let previous = ''
@@ -384,15 +397,7 @@ describe('TimelineView updates and interaction', () => {
           expect(row.contains(el), `"${item.title}" is not in the row of ${laneOf.get(item.groupId)}`).toBe(true)
           return { title: item.title, box: el.getBoundingClientRect() }
         })
-      for (const [i, a] of boxes.entries())
-        for (const b of boxes.slice(i + 1)) {
-          const overlap =
-            a.box.left < b.box.right - TOLERANCE &&
-            b.box.left < a.box.right - TOLERANCE &&
-            a.box.top < b.box.bottom - TOLERANCE &&
-            b.box.top < a.box.bottom - TOLERANCE
-          expect(overlap, `"${a.title}" overlaps "${b.title}"`).toBe(false)
-        }
+      expectNoOverlaps(boxes)
     }
   })
 
@@ -411,17 +416,12 @@ describe('TimelineView updates and interaction', () => {
     )
     expect(drawn.length).toBe(88)
     expect(drawn.map(titleOf)).toContain('Edited in place')
-    const boxes = drawn.map((el) => ({ title: titleOf(el), lane: el.parentElement, box: el.getBoundingClientRect() }))
-    for (const [i, a] of boxes.entries())
-      for (const b of boxes.slice(i + 1)) {
-        if (a.lane !== b.lane) continue
-        const overlap =
-          a.box.left < b.box.right - TOLERANCE &&
-          b.box.left < a.box.right - TOLERANCE &&
-          a.box.top < b.box.bottom - TOLERANCE &&
-          b.box.top < a.box.bottom - TOLERANCE
-        expect(overlap, `"${a.title}" overlaps "${b.title}"`).toBe(false)
-      }
+    for (const lane of new Set(drawn.map((el) => el.parentElement)))
+      expectNoOverlaps(
+        drawn
+          .filter((el) => el.parentElement === lane)
+          .map((el) => ({ title: titleOf(el), box: el.getBoundingClientRect() }))
+      )
   })
 
   // A large timeline's outline is drawn read-only while the timeline itself is read: once it has
