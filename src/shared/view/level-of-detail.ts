@@ -75,7 +75,7 @@ export interface DetailRequest {
   /**
    * With rowsPerLane: a lane whose titles do not all fit draws the events that have no room for
    * their title (in the rows, or before the window's right edge) as bare markers, titled on hover,
-   * and turns to density only when even the markers do not fit.
+   * and never shows density: where even the markers need more rows, a lane takes the rows they need.
    */
   compact?: boolean
   /** How wide a density bin should be, in the same units as widthPx; BIN_PX when not given. */
@@ -162,14 +162,16 @@ function titlesOrMarkers(
 /**
  * Shares `budget` rows between lanes: each first gets the rows its events need as bare markers
  * (first-fit in date order), then the rows left go one by one to the lane with the most events a
- * row; each lane is then laid out once. Null when the markers alone need more than the budget.
+ * row; each lane is then laid out once. When the markers alone need more than the budget, each
+ * lane takes the rows its markers need and no more: the lanes run past the window by the fewest
+ * rows that still draw every event (stacking every title would take several times as many).
  */
 function allotRows(
   laneKeys: number[][],
   budget: number,
   marker: (key: number) => { from: number; to: number },
   layout: (keys: number[], rows: number) => { compact: Set<number> } | null
-): { keys: number[]; compact: Set<number> }[] | null {
+): { keys: number[]; compact: Set<number> }[] {
   const rows = laneKeys.map((keys) => {
     const ends: number[] = []
     for (const key of keys) {
@@ -180,18 +182,16 @@ function allotRows(
     }
     return Math.max(1, ends.length)
   })
-  let left = budget - rows.reduce((sum, n) => sum + n, 0)
-  if (left < 0) return null
-  for (; left > 0; left--) {
+  for (let left = budget - rows.reduce((sum, n) => sum + n, 0); left > 0; left--) {
     let fullest = 0
     rows.forEach((n, lane) => {
       if (laneKeys[lane]!.length / n > laneKeys[fullest]!.length / rows[fullest]!) fullest = lane
     })
     rows[fullest]!++
   }
-  const laid = laneKeys.map((keys, lane) => layout(keys, rows[lane]!))
-  if (laid.some((lane) => !lane)) return null
-  return laneKeys.map((keys, lane) => ({ keys, compact: laid[lane]!.compact }))
+  // A lane has at least the rows its markers need, so its layout never fails; were it to, every
+  // event of the lane is a marker.
+  return laneKeys.map((keys, lane) => ({ keys, compact: layout(keys, rows[lane]!)?.compact ?? new Set(keys) }))
 }
 
 /**
@@ -343,12 +343,6 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       lanes.set(laneId, { visible: visible[lane]!, dense: false })
       for (const key of compactLane.keys) show(key, compactLane.compact.has(key))
       return
-    }
-    // Compact lanes that do not fit even as markers stack as deep as they need: a small timeline
-    // never hides its events in density.
-    if (request.compact && limitRows && !fullDetail && capacity === Infinity) {
-      lanes.set(laneId, { visible: visible[lane]!, dense: false })
-      return keys.forEach((key) => show(key))
     }
     // Legible: few enough events, and their titles stack in the lane's rows without piling up.
     const dense =
