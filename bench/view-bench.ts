@@ -182,7 +182,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       const open = performance.getEntriesByType('resource').find((e) => e.name.includes('documents%3Aopen') || e.name.includes('documents:open'))
       return open ? open.responseEnd : null
     })()`)) as number | null
-    const { zoom, pan } = await frames(page)
+    const { zoom, pan } = await profiled(page, `frames-${doc.items.length}`, () => frames(page))
     const { listOpen, listScroll } = await scrollList(page)
     const filterToggle = await profiled(page, `filter-${doc.items.length}`, () => toggleFilters(page))
     // The search index (built by the search worker after opening) must be ready for a keystroke
@@ -326,7 +326,7 @@ async function measureRaw(browser: Browser, doc: TimelineDocument): Promise<Figu
       const w = tl.getWindow(), span = w.end - w.start, shift = span * (key === 'ArrowRight' ? 0.2 : -0.2)
       tl.setWindow(+w.start + shift, +w.end + shift, { animation: false })
     })`)
-    const { zoom, pan } = await frames(page)
+    const { zoom, pan } = await profiled(page, `raw-frames-${doc.items.length}`, () => frames(page))
     return { firstPaint, domItems, zoom, pan, heapMb: await heapMb(page) }
   } finally {
     await page.close()
