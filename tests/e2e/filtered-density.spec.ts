@@ -86,3 +86,29 @@ test('→ and ← step through the events the filter shows, in time, from the se
   await page.keyboard.press('ArrowLeft')
   await expect(title).toHaveValue(inTime[1]!)
 })
+
+test.describe('in a laptop-sized window', () => {
+  test.use({ viewport: { width: 1024, height: 640 } })
+
+  test('the lanes share the timeline’s whole height, and none runs past it', async ({ page, bridge }, testInfo) => {
+    await openApp(page, bridge)
+    await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
+    await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const panel = document.querySelector('.timeline .vis-panel.vis-left')!
+          const box = panel.getBoundingClientRect()
+          const lanes = [...document.querySelectorAll('.timeline .vis-label')].map((l) => l.getBoundingClientRect())
+          return {
+            scrolls: panel.scrollHeight > panel.clientHeight + 1,
+            pastBottom: lanes.filter((lane) => lane.bottom > box.bottom + 1).length,
+            // One lane of one row each left a third of the height empty under the lanes.
+            shareFilled: Math.round((lanes.reduce((sum, lane) => sum + lane.height, 0) / box.height) * 10) / 10
+          }
+        })
+      )
+      .toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
+    await screenshot(page, testInfo, 'lanes-1024x640')
+  })
+})

@@ -39,9 +39,10 @@ export function useLevelOfDetail(inputs: Inputs) {
   const indexes = useDocumentIndexStore()
   const detail = shallowRef<LevelOfDetail>(EMPTY)
   /**
-   * A large timeline's lanes are each as tall as their share of rows, whatever they draw: a zoom
-   * step that stacked a lane one row deeper or shallower made vis-timeline lay everything out a
-   * second time, and the lanes below jump. Small timelines' lanes take the rows they need.
+   * A large timeline's lanes each take their share of the height, whatever they draw: a zoom step
+   * that stacked a lane one row deeper or shallower made vis-timeline lay everything out a second
+   * time, and the lanes below jump. The share, not its whole rows: at 1024×640 eight lanes of one
+   * row left a third of the timeline empty under them. Small timelines' lanes take the rows they need.
    */
   const laneHeightPx = ref<number>()
   let frame = 0
@@ -60,11 +61,11 @@ export function useLevelOfDetail(inputs: Inputs) {
       return
     }
     const { model } = indexes.current
-    const rowsPerLane = Math.max(
-      1,
-      Math.floor((inputs.heightPx.value / Math.max(1, inputs.groups.value.length) - LANE_PADDING_PX) / ROW_PX)
-    )
-    laneHeightPx.value = model.size > DENSITY_FROM ? rowsPerLane * ROW_PX + LANE_PADDING_PX : undefined
+    const share = inputs.heightPx.value / Math.max(1, inputs.groups.value.length)
+    const rowsPerLane = Math.max(1, Math.floor((share - LANE_PADDING_PX) / ROW_PX))
+    // Less a pixel for the line under each lane.
+    laneHeightPx.value =
+      model.size > DENSITY_FROM ? Math.max(rowsPerLane * ROW_PX + LANE_PADDING_PX, Math.floor(share) - 1) : undefined
     const passing = inputs.passing.value
     const query = inputs.query.value
     const search = query.trim() ? indexes.textMatcher(query) : null
