@@ -140,4 +140,10 @@ test('the results say the events are being indexed, then list the matches', asyn
     .element(screen.getByRole('heading', { name: `${count} events match “satellite”` }), { timeout: 30_000 })
     .toBeVisible()
   expect(screen.container.querySelectorAll('[role=option]').length).toBe(50)
+  // Thousands are separated, as everywhere else in the window.
+  useViewStore().query = 'e'
+  const many = documents.document!.items.filter(compileFilter({ text: 'e' })).length
+  expect(many).toBeGreaterThan(1000)
+  const thousands = `${Math.floor(many / 1000)},${String(many % 1000).padStart(3, '0')}`
+  await expect.element(screen.getByRole('heading', { name: `${thousands} events match “e”` })).toBeVisible()
 })
