@@ -278,7 +278,12 @@ test('a session: find, annotate, drag, add, undo the drag, quit and start again 
   await notes.nth(1).scrollIntoViewIfNeeded()
   await shot(page, '2-notes-thread-two-notes')
 
-  // 4. Drag an event into another lane. The search is cleared first, so every event is shown.
+  // 4. Drag an event into another lane. It is found as Jeddah was: with two panels open the
+  // timeline is narrow, and this event, just left of the window, is a marker out of sight. The
+  // search is then cleared, so every event is shown.
+  await searchBox(page).fill('Burns to Moscow')
+  await results(page).getByRole('option').filter({ hasText: DRAGGED }).click()
+  await expect(panel.getByLabel('Title', { exact: true })).toHaveValue(DRAGGED)
   await searchBox(page).focus()
   await searchBox(page).press('Escape')
   await expect(searchBox(page)).toHaveValue('')

@@ -120,37 +120,55 @@ function fitInRows(
 /**
  * Lays a lane's events out in rows as vis-timeline stacks them (in date order, each in the first
  * row where it fits): each with its title where the title has room (in a row, before the window's
- * right edge) and the events after it still fit as markers, else as a bare marker; null when even
- * the markers do not fit. Events in date order: a row is free from its rightmost end on.
+ * right edge) and the events after it still fit, else as a bare marker; null when even the
+ * markers do not fit. Events in date order: a row is free from its rightmost end on.
+ * Events that `first` ranks above 0 keep room for their titles ahead of the others, the highest
+ * ranked first, as long as the rest still fit: the selected, then the matching events, then those
+ * whose marker lies left of the window but whose title reaches into it (unseen as a marker).
  */
 function titlesOrMarkers(
   keys: number[],
   rows: number,
   titled: (key: number) => { from: number; to: number },
   marker: (key: number) => { from: number; to: number },
-  rightEdge: number
+  rightEdge: number,
+  first: (key: number) => number
 ): { compact: Set<number> } | null {
   const ends = new Array<number>(rows).fill(-Infinity)
   const markers = keys.map(marker)
+  const titles = keys.map(titled)
   const firstFree = (rowEnds: number[], from: number) => rowEnds.findIndex((end) => end <= from)
-  const restFits = (next: number) => {
+  /** Whether the events from `next` on fit after the rows as they are, each as `as` says. */
+  const fits = (next: number, as: { from: number; to: number }[]) => {
     const trial = ends.slice()
-    for (let i = next; i < markers.length; i++) {
-      const row = firstFree(trial, markers[i]!.from)
+    for (let i = next; i < as.length; i++) {
+      const row = firstFree(trial, as[i]!.from)
       if (row < 0) return false
-      trial[row] = markers[i]!.to
+      trial[row] = as[i]!.to
     }
     return true
   }
-  if (!restFits(0)) return null
+  if (!fits(0, markers)) return null
+  // How the events after each one must still fit: as markers, or titled where they come first.
+  let kept = markers
+  const ranked = keys
+    .map((key, i) => ({ i, rank: titles[i]!.to <= rightEdge ? first(key) : 0 }))
+    .filter(({ rank }) => rank > 0)
+    // Among equals, nearer the window's left edge first: a title reaching in from far left shows little.
+    .sort((a, b) => b.rank - a.rank || titles[b.i]!.from - titles[a.i]!.from)
+  for (const { i } of ranked) {
+    const trial = kept.slice()
+    trial[i] = titles[i]!
+    if (fits(0, trial)) kept = trial
+  }
   const compact = new Set<number>()
   keys.forEach((key, i) => {
-    const title = titled(key)
+    const title = titles[i]!
     const row = title.to <= rightEdge ? firstFree(ends, title.from) : -1
     if (row >= 0) {
       const before = ends[row]!
       ends[row] = title.to
-      if (restFits(i + 1)) return
+      if (fits(i + 1, kept)) return
       ends[row] = before
     }
     ends[firstFree(ends, markers[i]!.from)] = markers[i]!.to
@@ -325,6 +343,8 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const bar = model.item(key)!.kind === 'point' ? 0 : (model.period(key)!.end - model.period(key)!.start) * pxPerMs
     return { from: from - MARKER_PX / 2, to: from + Math.max(MARKER_PX / 2, Math.min(bar, to - from)) }
   }
+  const titledFirst = (key: number) =>
+    selected[key] === 1 ? 3 : matches?.(key) ? 2 : markerFootprint(key).to <= 0 && footprint(key).to > 0 ? 1 : 0
   // Compact: the lanes share the height between them (rows × lanes), each taking the rows its
   // markers need and the rest going to lanes with titles still to show.
   const compactRows =
@@ -333,7 +353,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
           inLane.map((keys) => keys.slice().sort((a, b) => model.startOf(a) - model.startOf(b))),
           rows * request.lanes.length,
           markerFootprint,
-          (keys, laneRows) => titlesOrMarkers(keys, laneRows, footprint, markerFootprint, widthPx)
+          (keys, laneRows) => titlesOrMarkers(keys, laneRows, footprint, markerFootprint, widthPx, titledFirst)
         )
       : null
   request.lanes.forEach((laneId, lane) => {

@@ -67,3 +67,34 @@ it('draws all 88 events of the bundled dataset at fit all, no lane dense, titles
 })
 
 const sum = (values: number[]) => values.reduce((total, n) => total + n, 0)
+
+it('a selected or matching event keeps its title where a marker would do for others', () => {
+  const read = readDocument(JSON.stringify(dataset))
+  if (!read.ok) throw new Error('the bundled dataset does not validate')
+  const model = new TimelineModel(read.document)
+  const { start, end } = model.extent()!
+  const window = { start: start - (end - start) * 0.02, end: end + (end - start) * 0.18 }
+  const lanes = read.document.groups.map((g) => g.id)
+  const compact = { window, widthPx: 760, lanes, rowsPerLane: 2, capacity: Infinity, compact: true }
+  const isCompact = (detail: ReturnType<typeof levelOfDetail>, id: string) =>
+    detail.items.find((item) => item.id === id)!.compact === true
+  // Markers whose titles would end before the right edge: some could have had their title.
+  const pxPerMs = 760 / (window.end - window.start)
+  const markers = levelOfDetail(model, compact).items.filter(
+    (item) =>
+      item.compact &&
+      item.type === 'point' &&
+      (item.start - window.start) * pxPerMs + Math.min(282, 22 + 7 * item.text.length) <= 760
+  )
+  expect(markers.length).toBeGreaterThan(5)
+  const titledOnceSelected = markers.filter(
+    (marker) => !isCompact(levelOfDetail(model, { ...compact, selectedIds: new Set([marker.id]) }), marker.id)
+  )
+  // Not every one: a title may need a row that the lane's other markers need. (Before, none.)
+  expect(titledOnceSelected.length).toBeGreaterThan(3)
+  for (const marker of titledOnceSelected) {
+    const key = model.keyOf(marker.id)!
+    const searched = levelOfDetail(model, { ...compact, matches: (k) => k === key })
+    expect(isCompact(searched, marker.id)).toBe(false)
+  }
+})
