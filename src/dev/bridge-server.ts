@@ -160,7 +160,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // A document's bytes (documents:open) follow the envelope as they are, as Electron's IPC
       // copies them once: escaped inside JSON, 130 MB took seconds to write and to parse twice.
       const withBytes = reply.ok && hasBytes(reply.value) ? reply.value : null
-      const envelope = Buffer.from(JSON.stringify(withBytes ? { ok: true, value: { ...withBytes, bytes: null } } : reply))
+      const envelope = Buffer.from(
+        JSON.stringify(withBytes ? { ok: true, value: { ...withBytes, bytes: null } } : reply)
+      )
       response.writeHead(200, {
         'Content-Type': withBytes ? 'application/octet-stream' : 'application/json',
         ...(withBytes ? { [BYTES_AFTER_HEADER]: String(envelope.length) } : {})

@@ -89,7 +89,9 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   // 1. Start: the first events are drawn (loading is not part of the interactive part).
   // (The library lists a folder by reading each file whole until its sidecar lands: so, long timeouts.)
   await page.goto(bridge.url)
-  await expect(page.locator('.statusbar')).toContainText(`${COUNT.toLocaleString('en')} events · 8 lanes`, { timeout: 120_000 })
+  await expect(page.locator('.statusbar')).toContainText(`${COUNT.toLocaleString('en')} events · 8 lanes`, {
+    timeout: 120_000
+  })
   await expect(page.locator('.timeline .vis-foreground .vis-item').first()).toBeVisible({ timeout: 60_000 })
   // Every lane shows density and how many events it stands for.
   await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
@@ -168,7 +170,9 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   // 8. Quit and start again: the event is in Lane 2, without the undone note, on screen and on disk.
   await restart()
   await page.goto(bridge.url)
-  await expect(page.locator('.statusbar')).toContainText(`${COUNT.toLocaleString('en')} events · 8 lanes`, { timeout: 120_000 })
+  await expect(page.locator('.statusbar')).toContainText(`${COUNT.toLocaleString('en')} events · 8 lanes`, {
+    timeout: 120_000
+  })
   const kept = await onDisk(libraryDir, event.id)
   expect(kept).toMatchObject({ groupId: lane2.id, title, notes: event.notes })
   await page.getByRole('searchbox', { name: 'Find events' }).fill(address)

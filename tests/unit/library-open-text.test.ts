@@ -29,7 +29,9 @@ async function library(validatorId = 'build-1') {
 const textOf = (opened: { bytes: Uint8Array }) => new TextDecoder().decode(opened.bytes)
 
 /** The per-user cache file, as the library keeps it. */
-async function cache(cacheDir: string): Promise<{ file: string; data: Record<string, { size?: number; mtimeMs?: number; valid?: string }> }> {
+async function cache(
+  cacheDir: string
+): Promise<{ file: string; data: Record<string, { size?: number; mtimeMs?: number; valid?: string }> }> {
   const [name] = (await readdir(cacheDir)).filter((f) => f.startsWith('library-list-'))
   const file = join(cacheDir, name!)
   return { file, data: JSON.parse(await readFile(file, 'utf8')) }

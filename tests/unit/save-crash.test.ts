@@ -164,59 +164,63 @@ async function expectBackupsComplete(): Promise<number> {
 }
 
 describe('a save killed mid-way', () => {
-  it('always leaves a file that parses as the old or the new version', async () => {
-    expect(Buffer.byteLength(newText)).toBeGreaterThan(2_000_000)
+  it(
+    'always leaves a file that parses as the old or the new version',
+    async () => {
+      expect(Buffer.byteLength(newText)).toBeGreaterThan(2_000_000)
 
-    // Calibrate: how long an uninterrupted save takes here, and how long its writing takes.
-    const calibration: Run[] = []
-    for (let n = 0; n < 2; n++) {
-      await resetLibrary()
-      calibration.push(await runChild())
-      expect(await versionOnDisk()).toBe('new')
-      expect(await expectBackupsComplete()).toBe(1)
-    }
-    const saveMs = Math.max(...calibration.map((r) => r.savedMs!))
-    const writeMs = Math.max(2, ...calibration.map((r) => r.writeMs ?? 0))
+      // Calibrate: how long an uninterrupted save takes here, and how long its writing takes.
+      const calibration: Run[] = []
+      for (let n = 0; n < 2; n++) {
+        await resetLibrary()
+        calibration.push(await runChild())
+        expect(await versionOnDisk()).toBe('new')
+        expect(await expectBackupsComplete()).toBe(1)
+      }
+      const saveMs = Math.max(...calibration.map((r) => r.savedMs!))
+      const writeMs = Math.max(2, ...calibration.map((r) => r.writeMs ?? 0))
 
-    // Half the kills land anywhere from the start of the save to twice its length, so that some
-    // land inside the save and some after it; the other half land while it is writing.
-    const outcomes = { old: 0, new: 0 }
-    let killedWhileWriting = 0
-    let tempFilesLeftByKills = 0
-    let tempFilesAfterOpen = 0
-    let lost = 0
-    for (let i = 0; i < ITERATIONS; i++) {
-      await resetLibrary()
-      const jitter = (i + Math.random()) / ITERATIONS
-      const run = await runChild(
-        i % 2 ? { afterFirstWrite: 1.2 * writeMs * jitter } : { afterSaving: 2 * saveMs * jitter }
+      // Half the kills land anywhere from the start of the save to twice its length, so that some
+      // land inside the save and some after it; the other half land while it is writing.
+      const outcomes = { old: 0, new: 0 }
+      let killedWhileWriting = 0
+      let tempFilesLeftByKills = 0
+      let tempFilesAfterOpen = 0
+      let lost = 0
+      for (let i = 0; i < ITERATIONS; i++) {
+        await resetLibrary()
+        const jitter = (i + Math.random()) / ITERATIONS
+        const run = await runChild(
+          i % 2 ? { afterFirstWrite: 1.2 * writeMs * jitter } : { afterSaving: 2 * saveMs * jitter }
+        )
+        const version = await versionOnDisk()
+        outcomes[version]++
+        await expectBackupsComplete()
+        if (run.killed && run.writeStarted && version === 'old') killedWhileWriting++
+        if (run.savedMs !== undefined && version === 'old') lost++
+        const backups = join(root, STATE_DIR, 'backups', NAME)
+        const strays = async () =>
+          (await strayTempFiles(root)).length + (existsSync(backups) ? (await strayTempFiles(backups)).length : 0)
+        tempFilesLeftByKills += await strays()
+        // The next open (a new process, as after a restart) clears what the killed save left.
+        await new LibraryService({ root }).open(NAME)
+        tempFilesAfterOpen += await strays()
+      }
+
+      console.info(
+        `save of ${(Buffer.byteLength(newText) / 1e6).toFixed(1)} MB took ~${saveMs.toFixed(0)} ms, writing ~${writeMs.toFixed(0)} ms;`,
+        `after ${ITERATIONS} kills: ${outcomes.old} old, ${outcomes.new} new;`,
+        `${killedWhileWriting} killed while writing; ${lost} lost; ${tempFilesLeftByKills} half-written temporary files left by the kills, ${tempFilesAfterOpen} after the next open`
       )
-      const version = await versionOnDisk()
-      outcomes[version]++
-      await expectBackupsComplete()
-      if (run.killed && run.writeStarted && version === 'old') killedWhileWriting++
-      if (run.savedMs !== undefined && version === 'old') lost++
-      const backups = join(root, STATE_DIR, 'backups', NAME)
-      const strays = async () =>
-        (await strayTempFiles(root)).length + (existsSync(backups) ? (await strayTempFiles(backups)).length : 0)
-      tempFilesLeftByKills += await strays()
-      // The next open (a new process, as after a restart) clears what the killed save left.
-      await new LibraryService({ root }).open(NAME)
-      tempFilesAfterOpen += await strays()
-    }
-
-    console.info(
-      `save of ${(Buffer.byteLength(newText) / 1e6).toFixed(1)} MB took ~${saveMs.toFixed(0)} ms, writing ~${writeMs.toFixed(0)} ms;`,
-      `after ${ITERATIONS} kills: ${outcomes.old} old, ${outcomes.new} new;`,
-      `${killedWhileWriting} killed while writing; ${lost} lost; ${tempFilesLeftByKills} half-written temporary files left by the kills, ${tempFilesAfterOpen} after the next open`
-    )
-    expect(outcomes.old + outcomes.new).toBe(ITERATIONS)
-    expect(lost).toBe(0)
-    expect(tempFilesAfterOpen).toBe(0)
-    // Both outcomes prove that the kills landed before and after the moment the save takes effect,
-    // and some landed after the save had begun to write.
-    expect(outcomes.old).toBeGreaterThan(0)
-    expect(outcomes.new).toBeGreaterThan(0)
-    expect(killedWhileWriting).toBeGreaterThan(0)
-  }, ITERATIONS * 15_000 + 60_000) // about 6 s a kill on a busy 2-core machine
+      expect(outcomes.old + outcomes.new).toBe(ITERATIONS)
+      expect(lost).toBe(0)
+      expect(tempFilesAfterOpen).toBe(0)
+      // Both outcomes prove that the kills landed before and after the moment the save takes effect,
+      // and some landed after the save had begun to write.
+      expect(outcomes.old).toBeGreaterThan(0)
+      expect(outcomes.new).toBeGreaterThan(0)
+      expect(killedWhileWriting).toBeGreaterThan(0)
+    },
+    ITERATIONS * 15_000 + 60_000
+  ) // about 6 s a kill on a busy 2-core machine
 })

@@ -87,8 +87,6 @@ export class ReportService implements Pick<ChronotesApi['reports'], 'exportPdf' 
   }
 }
 
-
-
 /** "US–Ukraine intelligence cooperation, 2014–2025.pdf": the title, without what file names cannot hold. */
 export function suggestedFileName(title: string): string {
   const name = title

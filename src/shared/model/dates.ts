@@ -57,7 +57,5 @@ export function describePrecision(value: string): string {
   const date = readDate(value)
   if (!date) return 'not a date'
   const unit = date.precision === 'second' ? 'a time to the second' : `${date.precision} precision`
-  return [qualifierWords(date), date.unspecified && 'digits unspecified', unit]
-    .filter(Boolean)
-    .join(', ')
+  return [qualifierWords(date), date.unspecified && 'digits unspecified', unit].filter(Boolean).join(', ')
 }

@@ -149,7 +149,7 @@ function squeezeLongRuns(text: string): { text: string; originalOffset: (offset:
   let kept = 0 // where the next piece starts in `text`
   let cut = 0
   // A loop rather than a regular expression: V8 backtracks through a long run matched by one.
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const blank = text.charCodeAt(i)
     let end = i + 1
     if (blank === 0x20 || blank === 0x09) while (text.charCodeAt(end) === blank) end++

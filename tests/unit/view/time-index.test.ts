@@ -44,7 +44,12 @@ describe('TimeIndex', () => {
           // Windows over every start (the timeline at "fit all"), exactly at the edges too.
           const starts = ivs.map((iv) => iv.start)
           const [first, last] = [Math.min(...starts), Math.max(...starts)]
-          for (const [a, b] of [[first, last + 1], [first - 5, last + 300], [first, last], [first + 1, last + 1]])
+          for (const [a, b] of [
+            [first, last + 1],
+            [first - 5, last + 300],
+            [first, last],
+            [first + 1, last + 1]
+          ])
             expect(found(index, a!, b!)).toEqual(brute(ivs, a!, b!))
         }
       ),

@@ -199,13 +199,19 @@ export const useEditorStore = defineStore('editor', () => {
       batch.push({ type: 'item', index: index!, before: item, after: next })
     }
     if (!batch.length) return
-    execute(batch.length === 1 ? 'Move event' : `Move ${countOf(batch.length, 'event')}`, { type: 'batch', commands: batch })
+    execute(batch.length === 1 ? 'Move event' : `Move ${countOf(batch.length, 'event')}`, {
+      type: 'batch',
+      commands: batch
+    })
   }
 
   function removeItems(ids: string[]): void {
     const doc = documents.document
     if (!doc || !ids.length) return
-    execute(ids.length === 1 ? 'Delete event' : `Delete ${countOf(ids.length, 'event')}`, commands.removeItems(doc, ids))
+    execute(
+      ids.length === 1 ? 'Delete event' : `Delete ${countOf(ids.length, 'event')}`,
+      commands.removeItems(doc, ids)
+    )
   }
 
   // ——— Notes ———

@@ -27,7 +27,6 @@ export function visibleDiffs(fields: FieldDiff[]): FieldDiff[] {
     .sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field))
 }
 
-
 function clip(text: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
