@@ -122,9 +122,9 @@ function fitInRows(
  * row where it fits): each with its title where the title has room (in a row, before the window's
  * right edge) and the events after it still fit, else as a bare marker; null when even the
  * markers do not fit. Events in date order: a row is free from its rightmost end on.
- * Events that `first` ranks above 0 keep room for their titles ahead of the others, the highest
- * ranked first, as long as the rest still fit: the selected, then the matching events, then those
- * whose marker lies left of the window but whose title reaches into it (unseen as a marker).
+ * Some events keep room for their titles ahead of the others, the highest ranked first, as long as
+ * the rest still fit: those `first` ranks above 0 (the selected, then the matching events), then
+ * those whose marker lies left of the window but whose title reaches into it (unseen as a marker).
  */
 function titlesOrMarkers(
   keys: number[],
@@ -152,7 +152,10 @@ function titlesOrMarkers(
   // How the events after each one must still fit: as markers, or titled where they come first.
   let kept = markers
   const ranked = keys
-    .map((key, i) => ({ i, rank: titles[i]!.to <= rightEdge ? first(key) : 0 }))
+    .map((key, i) => ({
+      i,
+      rank: titles[i]!.to > rightEdge ? 0 : first(key) || (markers[i]!.to <= 0 && titles[i]!.to > 0 ? 1 : 0)
+    }))
     .filter(({ rank }) => rank > 0)
     // Among equals, nearer the window's left edge first: a title reaching in from far left shows little.
     .sort((a, b) => b.rank - a.rank || titles[b.i]!.from - titles[a.i]!.from)
@@ -343,8 +346,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const bar = model.item(key)!.kind === 'point' ? 0 : (model.period(key)!.end - model.period(key)!.start) * pxPerMs
     return { from: from - MARKER_PX / 2, to: from + Math.max(MARKER_PX / 2, Math.min(bar, to - from)) }
   }
-  const titledFirst = (key: number) =>
-    selected[key] === 1 ? 3 : matches?.(key) ? 2 : markerFootprint(key).to <= 0 && footprint(key).to > 0 ? 1 : 0
+  const titledFirst = (key: number) => (selected[key] === 1 ? 3 : matches?.(key) ? 2 : 0)
   // Compact: the lanes share the height between them (rows × lanes), each taking the rows its
   // markers need and the rest going to lanes with titles still to show.
   const compactRows =
