@@ -1,6 +1,8 @@
 import { CONFIDENCES, type TimelineDocument, type TimelineItem } from '../model/schema'
 import { TimeIndex } from './time-index'
 import { readDate } from '../model/dates'
+import { compileFilter, isFilterActive, type ItemFilter } from './filter'
+import { KeySet } from './key-set'
 import { outlineItem, type Outline } from './outline'
 import type { TimeWindow } from './timeline-items'
 
@@ -156,6 +158,31 @@ export class TimelineModel {
   period(key: number): { start: number; end: number } | undefined {
     const start = this.startByKey[key]
     return start === undefined || Number.isNaN(start) ? undefined : { start, end: this.endByKey[key]! }
+  }
+
+  /**
+   * The keys of the events through `filter`, given the search index's answer for its text (null
+   * when it has none yet). Lanes, notes and the text are read from the model's arrays and that
+   * answer; an event's object is read only for what they cannot tell (tags, confidence, dates).
+   * A filter toggle at 100,000 events took 20–27 ms testing every event's object; this takes a
+   * few.
+   */
+  keysThrough(filter: ItemFilter, textKeys: KeySet | null): KeySet {
+    const { groupIds, hasNotes, text, ...rest } = filter
+    const lanes = groupIds?.length ? new Set(groupIds.map((id) => this.laneNumbers.get(id) ?? -1)) : null
+    const others =
+      isFilterActive(rest) || (text && !textKeys) ? compileFilter(textKeys ? rest : { ...rest, text }) : null
+    const keys = new KeySet(this.keyCount)
+    for (let key = 0; key < this.keyCount; key++) {
+      if (lanes && !lanes.has(this.laneNumberByKey[key]!)) continue
+      if (hasNotes && !(this.flagsByKey[key]! & HAS_NOTES)) continue
+      if (textKeys && !textKeys.has(key)) continue
+      // A removed event keeps its key (and its lane and flags) but not its object.
+      if (!this.outline && this.itemByKey[key] === undefined) continue
+      if (others && !others(this.item(key)!)) continue
+      keys.add(key)
+    }
+    return keys
   }
 
   /** Brings the model in step with `doc`; returns the keys of events added, changed or removed. */

@@ -50,21 +50,14 @@ export const useViewStore = defineStore('view', () => {
   )
   /**
    * The keys of the events through the filter; null when no filter is on (every event passes).
-   * One pass over the timeline model's events (no list of them made, no lookup by id): what a
-   * filter toggle costs the timeline, which draws from these keys.
+   * No list of events made, no lookup by id: what a filter toggle costs the timeline, which
+   * draws from these keys.
    */
   const visibleKeys = computed(() => {
     if (!isFilterActive(filter.value)) return null
-    const doc = documents.document
     const { model } = indexes.current
-    const keys = new KeySet(model.keyCount)
-    if (!doc) return keys
-    const passes = compileFilter(filter.value, indexes.textMatcher(filter.value.text)?.matches)
-    for (let key = 0; key < model.keyCount; key++) {
-      const item = model.item(key)
-      if (item && passes(item)) keys.add(key)
-    }
-    return keys
+    if (!documents.document) return new KeySet(model.keyCount)
+    return model.keysThrough(filter.value, indexes.textMatcher(filter.value.text)?.keys ?? null)
   })
   /** How many events pass the filter. */
   const visibleCount = computed(() => visibleKeys.value?.size ?? documents.document?.items.length ?? 0)
