@@ -57,16 +57,20 @@ export class DensityCanvas {
       : ''
     if (key === this.shown) return
     this.shown = key
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
-      this.canvas.width = Math.round(width * ratio)
-      this.canvas.height = Math.round(height * ratio)
-      this.canvas.style.width = `${width}px`
-      this.canvas.style.height = `${height}px`
+    // Grown, never shrunk: resizing a canvas allocates a new bitmap (10–15 ms at 1440×800 here),
+    // and the timeline's height changes each time the filter's summary line comes or goes.
+    // vis-timeline's panel clips what lies beyond its size.
+    const [pixelsWide, pixelsHigh] = [Math.round(width * ratio), Math.round(height * ratio)]
+    if (this.canvas.width < pixelsWide || this.canvas.height < pixelsHigh) {
+      this.canvas.width = Math.max(this.canvas.width, pixelsWide)
+      this.canvas.height = Math.max(this.canvas.height, pixelsHigh)
+      this.canvas.style.width = `${this.canvas.width / ratio}px`
+      this.canvas.style.height = `${this.canvas.height / ratio}px`
     }
     const context = this.canvas.getContext('2d')
     if (!context) return
     context.setTransform(ratio, 0, 0, ratio, 0, 0)
-    context.clearRect(0, 0, width, height)
+    context.clearRect(0, 0, this.canvas.width / ratio, this.canvas.height / ratio)
     if (!this.bins.length) return
     const start = window.start.getTime()
     const scale = width / (window.end.getTime() - start)
