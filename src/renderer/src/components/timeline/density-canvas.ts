@@ -57,10 +57,11 @@ export class DensityCanvas {
       : ''
     if (key === this.shown) return
     this.shown = key
-    // Grown, never shrunk: resizing a canvas allocates a new bitmap (10–15 ms at 1440×800 here),
-    // and the timeline's height changes each time the filter's summary line comes or goes.
-    // vis-timeline's panel clips what lies beyond its size.
-    const [pixelsWide, pixelsHigh] = [Math.round(width * ratio), Math.round(height * ratio)]
+    // At least the window's size, grown and never shrunk: resizing a canvas allocates a new bitmap
+    // (10–15 ms at 1440×800 here), and the timeline's size changes each time a side panel or the
+    // filter's summary line comes or goes. vis-timeline's panel clips what lies beyond its size.
+    const pixelsWide = Math.round(Math.max(width, globalThis.innerWidth || 0) * ratio)
+    const pixelsHigh = Math.round(Math.max(height, globalThis.innerHeight || 0) * ratio)
     if (this.canvas.width < pixelsWide || this.canvas.height < pixelsHigh) {
       this.canvas.width = Math.max(this.canvas.width, pixelsWide)
       this.canvas.height = Math.max(this.canvas.height, pixelsHigh)
