@@ -171,7 +171,7 @@ export class TimelineModel {
     const { groupIds, hasNotes, text, ...rest } = filter
     const lanes = groupIds?.length ? new Set(groupIds.map((id) => this.laneNumbers.get(id) ?? -1)) : null
     const others =
-      isFilterActive(rest) || (text && !textKeys) ? compileFilter(textKeys ? rest : { ...rest, text }) : null
+      isFilterActive(rest) || (text?.trim() && !textKeys) ? compileFilter(textKeys ? rest : { ...rest, text }) : null
     const keys = new KeySet(this.keyCount)
     for (let key = 0; key < this.keyCount; key++) {
       if (lanes && !lanes.has(this.laneNumberByKey[key]!)) continue
