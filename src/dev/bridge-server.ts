@@ -12,6 +12,7 @@ import { ChronotesError } from '../shared/errors'
 import { CONTRACT, type ChronotesEvents, type EventName, type Settings } from '../shared/ipc'
 import { filesApi, type FileDialogs } from '../main/ipc/files'
 import { domainHandlers, type Handler } from '../main/ipc/handlers'
+import { settlesWithin } from '../main/services/abortable'
 import { createChromiumPrintEngine } from '../main/services/chromium-print-engine'
 import { ReportService } from '../main/services/report-service'
 import { LibraryService } from '../main/services/library-service'
@@ -118,6 +119,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   })
   const eventStreams = new Set<ServerResponse>()
   let flushed: (() => void) | null = null
+  /** The calls being answered, which close() waits for. */
+  const inFlight = new Set<Promise<unknown>>()
 
   const handlers = new Map<string, Handler>([
     ...domainHandlers('documents', library),
@@ -156,7 +159,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const handler = handlers.get(channel)
       if (!handler) return void response.writeHead(404).end()
       const args: unknown = JSON.parse(await readBody(request))
-      const reply = await handler(Array.isArray(args) ? args : [args])
+      const work = handler(Array.isArray(args) ? args : [args])
+      inFlight.add(work)
+      const reply = await work.finally(() => inFlight.delete(work))
       // A document's bytes (documents:open) follow the envelope as they are, as Electron's IPC
       // copies them once: escaped inside JSON, 130 MB took seconds to write and to parse twice.
       const withBytes = reply.ok && hasBytes(reply.value) ? reply.value : null
@@ -236,13 +241,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         }
         emit('app:flush-request')
       }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        void library.stop()
-        for (const stream of eventStreams) stream.end()
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
+    // Stopped once the calls it took have finished their work (or after 10 s: a call may wait on
+    // the user, as a file dialog does): a save cut off mid-way still writes (its lock, its backup)
+    // after its connection is gone, into a folder the caller may be removing by then.
+    close: async () => {
+      for (const stream of eventStreams) stream.end()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await settlesWithin(Promise.allSettled([...inFlight]), 10_000)
+      await library.stop()
+    }
   }
 }
 
