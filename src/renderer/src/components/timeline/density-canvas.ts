@@ -57,14 +57,14 @@ export class DensityCanvas {
       : ''
     if (key === this.shown) return
     this.shown = key
-    // At least the window's size, grown and never shrunk: resizing a canvas allocates a new bitmap
-    // (10–15 ms at 1440×800 here), and the timeline's size changes each time a side panel or the
-    // filter's summary line comes or goes. vis-timeline's panel clips what lies beyond its size.
-    const pixelsWide = Math.round(Math.max(width, globalThis.innerWidth || 0) * ratio)
-    const pixelsHigh = Math.round(Math.max(height, globalThis.innerHeight || 0) * ratio)
+    // Grown, never shrunk, and when grown to at least the window's size: resizing a canvas
+    // allocates a new bitmap (10–15 ms at 1440×800 here), and the timeline's size changes each time
+    // a side panel or the filter's summary line comes or goes. vis-timeline's panel clips what lies
+    // beyond its size. The window's size is read only then: reading it may lay the page out.
+    const [pixelsWide, pixelsHigh] = [Math.round(width * ratio), Math.round(height * ratio)]
     if (this.canvas.width < pixelsWide || this.canvas.height < pixelsHigh) {
-      this.canvas.width = Math.max(this.canvas.width, pixelsWide)
-      this.canvas.height = Math.max(this.canvas.height, pixelsHigh)
+      this.canvas.width = Math.max(this.canvas.width, pixelsWide, Math.round(globalThis.innerWidth * ratio))
+      this.canvas.height = Math.max(this.canvas.height, pixelsHigh, Math.round(globalThis.innerHeight * ratio))
       this.canvas.style.width = `${this.canvas.width / ratio}px`
       this.canvas.style.height = `${this.canvas.height / ratio}px`
     }
