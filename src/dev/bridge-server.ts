@@ -119,8 +119,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   })
   const eventStreams = new Set<ServerResponse>()
   let flushed: (() => void) | null = null
-  /** The calls being answered, which close() waits for. */
-  const inFlight = new Set<Promise<unknown>>()
+  /** The requests being answered (all but the event streams), which close() lets finish. */
+  const inFlight = new Set<Promise<void>>()
 
   const handlers = new Map<string, Handler>([
     ...domainHandlers('documents', library),
@@ -142,6 +142,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   ])
 
   const server = createServer((request, response) => {
+    if (!request.url?.startsWith('/__chronotes/events')) {
+      const answered = new Promise<void>((resolve) => response.on('close', resolve))
+      inFlight.add(answered)
+      void answered.then(() => inFlight.delete(answered))
+    }
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' })
       response.end(String(error))
@@ -159,9 +164,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const handler = handlers.get(channel)
       if (!handler) return void response.writeHead(404).end()
       const args: unknown = JSON.parse(await readBody(request))
-      const work = handler(Array.isArray(args) ? args : [args])
-      inFlight.add(work)
-      const reply = await work.finally(() => inFlight.delete(work))
+      const reply = await handler(Array.isArray(args) ? args : [args])
       // A document's bytes (documents:open) follow the envelope as they are, as Electron's IPC
       // copies them once: escaped inside JSON, 130 MB took seconds to write and to parse twice.
       const withBytes = reply.ok && hasBytes(reply.value) ? reply.value : null
@@ -241,14 +244,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         }
         emit('app:flush-request')
       }),
-    // Stopped once the calls it took have finished their work (or after 10 s: a call may wait on
-    // the user, as a file dialog does): a save cut off mid-way still writes (its lock, its backup)
-    // after its connection is gone, into a folder the caller may be removing by then.
+    // As the app quits: no new connection is taken, and the requests under way are answered (for
+    // up to 10 s: one may wait on the user, as a file dialog does) before the rest are cut. A save
+    // cut off mid-way failed in the page, and still wrote (its lock, its backup) after close()
+    // returned, into a folder the caller may be removing by then.
     close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      await settlesWithin(Promise.allSettled([...inFlight]), 10_000)
       for (const stream of eventStreams) stream.end()
       server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await settlesWithin(Promise.allSettled([...inFlight]), 10_000)
+      await closed
       await library.stop()
     }
   }
