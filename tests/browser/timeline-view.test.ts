@@ -424,6 +424,89 @@ describe('TimelineView updates and interaction', () => {
       )
   })
 
+  // vis-timeline draws the events coming into the window lane by lane, each lane laying the page
+  // out; the timeline draws them for every lane at once just before (vis-internals.ts). What ends
+  // up drawn must be exactly what vis-timeline draws, where it draws it, stacked as it stacks.
+  test('zooming out draws just the events coming into view, beside their dates, in their lanes, none overlapping', async () => {
+    const doc = loadDataset()
+    const { host, view } = await mountTimeline(propsFor(doc))
+    await settle(host, 88)
+    const panel = host.querySelector<HTMLElement>('.vis-panel.vis-center')!
+    /** Turns a mouse wheel with ctrl, a notch a frame: towards the user (1) zooms out. */
+    const turn = async (direction: 1 | -1, notches: number) => {
+      for (let notch = 0; notch < notches; notch++) {
+        const box = panel.getBoundingClientRect()
+        panel.dispatchEvent(
+          new WheelEvent('wheel', {
+            deltaY: 100 * direction,
+            wheelDeltaY: -120 * direction,
+            ctrlKey: true,
+            bubbles: true,
+            cancelable: true,
+            // Around 2023, where the events are thickest.
+            clientX: box.left + box.width * 0.75,
+            clientY: box.top + 40
+          } as WheelEventInit)
+        )
+        await frame()
+      }
+    }
+    // In to a few months of the twelve years, then out again: events leave the window, then come back.
+    await turn(-1, 16)
+    await turn(1, 6)
+    // Each notch takes effect at once; the events are drawn in the frame after the last.
+    await frame()
+    await settle(host, itemElements(host).length)
+    const { start, end } = view.emitted<[TimeWindow]>('window')!.at(-1)![0]
+    const years = (end - start) / (365 * 86_400_000)
+    expect(years, 'zoomed out from a few months to a year or more, not to everything').toBeGreaterThan(1)
+    expect(years).toBeLessThan(5)
+
+    // vis-timeline's rule: a point within a quarter of the window beyond its edges, a range
+    // overlapping the window. Events a hundredth of the window from those bounds are not judged.
+    const quarter = (end - start) / 4
+    const near = (t: number, bound: number) => Math.abs(t - bound) < (end - start) / 100
+    const expected: string[] = []
+    const unsure = new Set<string>()
+    for (const item of doc.items) {
+      const period = itemPeriod(item)!
+      const [from, to] = item.kind === 'point' ? [start - quarter, end + quarter] : [start, end]
+      const [first, last] = item.kind === 'point' ? [drawnTime(item), drawnTime(item)] : [period.start, period.end]
+      if (near(first, to) || near(last, from)) unsure.add(item.title)
+      else if (first <= to && last >= from) expected.push(item.title)
+    }
+    const drawn = itemElements(host)
+    expect(
+      drawn
+        .map(titleOf)
+        .filter((title) => !unsure.has(title))
+        .sort()
+    ).toEqual(expected.sort())
+    expect(expected.length, 'events came into view').toBeGreaterThan(10)
+    expect(expected.length, 'events stayed out of view').toBeLessThan(doc.items.length - 10)
+
+    // Beside their dates: one scale for every point (from the first and the last), within a pixel.
+    const points = doc.items.filter((item) => item.kind === 'point' && expected.includes(item.title))
+    const [a, b] = [points[0]!, points.at(-1)!]
+    const x = (item: TimelineItem) => xOf(elementFor(host, item.title))
+    const pxPerMs = (x(b) - x(a)) / (drawnTime(b) - drawnTime(a))
+    for (const item of points)
+      expect(Math.abs(x(item) - (x(a) + (drawnTime(item) - drawnTime(a)) * pxPerMs)), item.title).toBeLessThanOrEqual(
+        TOLERANCE
+      )
+    const rows = laneRows(host)
+    for (const group of doc.groups) {
+      const row = rows.get(group.title)!
+      const own = drawn.filter((el) => row.contains(el))
+      const titles = new Set(doc.items.filter((item) => item.groupId === group.id).map((item) => item.title))
+      expect(
+        own.every((el) => titles.has(titleOf(el))),
+        group.title
+      ).toBe(true)
+      expectNoOverlaps(own.map((el) => ({ title: titleOf(el), box: el.getBoundingClientRect() })))
+    }
+  })
+
   // A large timeline's outline is drawn read-only while the timeline itself is read: once it has
   // arrived, every event on screen can be dragged, including those drawn before.
   test('events drawn read-only can be dragged once the timeline is editable', async () => {

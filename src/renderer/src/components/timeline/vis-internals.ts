@@ -6,9 +6,10 @@ export interface TimelineInternals {
   props: { scrollTop: number; center: { width: number; height: number } }
   itemSet: {
     groups: Record<string, VisGroupInternals | undefined>
-    items: Record<string, { displayed: boolean; hide(): void } | undefined>
-    /** Lays out and draws the items; called after each DataSet change. */
+    items: Record<string, VisItemInternals | undefined>
+    /** Lays out and draws the items; called after each DataSet change and each range change. */
     redraw(): boolean
+    body: { range: { start: number; end: number } }
   }
   body: { emitter: { emit(event: '_change'): void } }
 }
@@ -16,8 +17,23 @@ export interface TimelineInternals {
 interface VisGroupInternals {
   top: number
   height: number
+  /** Whether the lane was in view (scrolled vertically) at the last redraw. */
+  isVisible: boolean
+  /** The items the lane drew at the last redraw. */
+  visibleItems: VisItemInternals[]
   /** Called by `add` to draw an item at once if it is in the window (and only there). */
   _checkIfVisible(...args: unknown[]): void
+}
+
+interface VisItemInternals {
+  displayed: boolean
+  parent?: VisGroupInternals
+  data: { start: Date; end?: Date }
+  /** Whether an item with an end overlaps the range (an item without one is judged by its start). */
+  isVisible(range: { start: number; end: number }): boolean
+  /** Its drawing steps (make, attach, write, measure, write…), to be run step by step across items. */
+  redraw(returnQueue: true): (() => void)[]
+  hide(): void
 }
 
 /** vis-timeline's layout state: read from its last layout, so reading it never forces one. */
@@ -43,21 +59,72 @@ export function redrawForNewSize(timeline: Timeline): void {
  * item on its own as it comes, each reading the page's layout after writing to it: a zoom step
  * at 100,000 events (some tens of items in and out) laid the page out about ten times. Here the
  * changed items are taken off the page first, added ones are not drawn as they come, and one
- * layout afterwards draws them all as it draws items coming into the window: every write, then
- * every read, then every write.
+ * layout afterwards draws them all as it draws items coming into the window (drawItemsTogether).
  */
 export function drawInOnePass(timeline: Timeline, changed: readonly { id: string }[], change: () => void): void {
   const { itemSet } = internalsOf(timeline)
+  const drawing = drawItemsTogether(timeline)
   for (const { id } of changed) itemSet.items[id]?.hide()
   const groups = Object.values(itemSet.groups).filter((group) => group !== undefined)
   // Own properties, deleted afterwards: the prototype's methods are untouched.
   for (const group of groups) group._checkIfVisible = () => {}
-  itemSet.redraw = () => false
+  drawing.held = true
   try {
     change()
   } finally {
     for (const group of groups) delete (group as Partial<VisGroupInternals>)._checkIfVisible
-    delete (itemSet as Partial<TimelineInternals['itemSet']>).redraw
+    drawing.held = false
   }
   itemSet.redraw()
+}
+
+const drawings = new WeakMap<object, { held: boolean }>()
+
+/**
+ * Makes vis-timeline draw the items coming into the window in all lanes together: every write,
+ * then every read (one layout), then every write. It draws them lane by lane, each lane writing
+ * its new items and then reading their sizes: a layout of the page per lane with new items, eight
+ * in a zoom step of eight lanes, each laying out what the lane before it wrote.
+ * Here, before its redraw, the items it will find in the window and draw are drawn, step by step
+ * across lanes as it does within one; it then finds them drawn, and only places them. It judges
+ * what is in the window as vis-timeline does; any drawn here that it did not take are taken off
+ * the page again after it.
+ * Installed once per timeline (an own property; the prototype's method is untouched). While
+ * `held`, redraws are skipped (drawInOnePass: one redraw after a change, not one per DataSet call).
+ */
+export function drawItemsTogether(timeline: Timeline): { held: boolean } {
+  const { itemSet } = internalsOf(timeline)
+  const installed = drawings.get(itemSet)
+  if (installed) return installed
+  const drawing = { held: false }
+  drawings.set(itemSet, drawing)
+  const redraw = itemSet.redraw.bind(itemSet)
+  itemSet.redraw = () => {
+    if (drawing.held) return false
+    const drawn = drawComing(itemSet)
+    const resized = redraw()
+    for (const item of drawn) if (!item.parent?.visibleItems.includes(item)) item.hide()
+    return resized
+  }
+  return drawing
+}
+
+/** Draws the undrawn items of lanes in view that are in the window by vis-timeline's rule (Group._updateItemsInRange). */
+function drawComing(itemSet: TimelineInternals['itemSet']): VisItemInternals[] {
+  const { start, end } = itemSet.body.range
+  // Items without an end are drawn a quarter of the window beyond each side.
+  const margin = (end - start) / 4
+  const coming = Object.values(itemSet.items).filter(
+    (item): item is VisItemInternals =>
+      item !== undefined &&
+      !item.displayed &&
+      item.parent?.isVisible === true &&
+      (item.data.end === undefined
+        ? +item.data.start >= start - margin && +item.data.start <= end + margin
+        : item.isVisible({ start, end }))
+  )
+  const queues = coming.map((item) => item.redraw(true))
+  const steps = Math.max(0, ...queues.map((queue) => queue.length))
+  for (let step = 0; step < steps; step++) for (const queue of queues) queue[step]?.()
+  return coming
 }
