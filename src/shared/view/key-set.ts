@@ -24,11 +24,7 @@ export class KeySet {
 
   add(key: number): void {
     const cell = key >>> 5
-    if (cell >= this.bits.length) {
-      const grown = new Uint32Array(Math.max(cell + 1, this.bits.length * 2))
-      grown.set(this.bits)
-      this.bits = grown
-    }
+    if (cell >= this.bits.length) this.grow(Math.max(cell + 1, this.bits.length * 2))
     this.bits[cell]! |= 1 << (key & 31)
     this.counted = -1
   }
@@ -40,11 +36,17 @@ export class KeySet {
     this.counted = -1
   }
 
-  /** Adds every member of `other` (those beyond this set's capacity are left out). */
+  /** Adds every member of `other`. */
   orWith(other: KeySet): void {
-    const n = Math.min(this.bits.length, other.bits.length)
-    for (let i = 0; i < n; i++) this.bits[i]! |= other.bits[i]!
+    if (other.bits.length > this.bits.length) this.grow(other.bits.length)
+    for (let i = 0; i < other.bits.length; i++) this.bits[i]! |= other.bits[i]!
     this.counted = -1
+  }
+
+  private grow(cells: number): void {
+    const grown = new Uint32Array(cells)
+    grown.set(this.bits)
+    this.bits = grown
   }
 
   /** A new set of the keys in both. */

@@ -79,6 +79,10 @@ it('KeySet holds, counts, intersects and lists what a Set of the same keys does'
       union.orWith(x)
       union.orWith(y)
       expect(union.size).toBe(new Set([...plain, ...b]).size)
+      // A set made smaller than another takes all of it in, as add does.
+      const small = new KeySet(1)
+      small.orWith(x)
+      expect([...small]).toEqual([...x])
     }),
     { numRuns: 200 }
   )
