@@ -13,6 +13,9 @@ import type { BuiltWords } from './search-build'
  *   searched a moment ago ("sat" after "sa") looks only among that term's words.
  * - An answer is a set of event keys as bits (KeySet): a word found in many events keeps its
  *   events as bits too, so a term found everywhere costs one OR per word, not one step per event.
+ * - A one-character term (every search's first keystroke) is found in nearly every word of a
+ *   large document: its events are kept as bits per character, made once while idle and kept
+ *   per edit, rather than gathered from the events of tens of thousands of words on the keystroke.
  * - Events are indexed under slots: an edited event gets a new slot and its old one goes stale,
  *   so an edit costs the event's own words.
  * - A whole document is built elsewhere (`takeQueue`, then `adopt` what search-build.ts made in
@@ -48,6 +51,11 @@ export class SearchIndex {
   private wordKeys: (KeySet | null | undefined)[] = []
   /** The words that have bits in wordKeys. */
   private withKeys = new Set<number>()
+  /** Per character: the live events with a word holding it; made by prepareSome, as of `charsUpTo` words. */
+  private charKeys = new Map<string, KeySet>()
+  private charsUpTo = 0
+  /** Whether charKeys has been made for every word once (edits then keep it whole). */
+  private charsMade = false
   /** Per word: the last slot it was posted under, so that a word occurring twice is posted once. */
   private lastSlot: number[] = []
   private slotKey: number[] = []
@@ -115,6 +123,9 @@ export class SearchIndex {
     this.postings = []
     this.wordKeys = []
     this.withKeys.clear()
+    this.charKeys.clear()
+    this.charsUpTo = 0
+    this.charsMade = false
     this.lastSlot = []
     keys.forEach((key, slot) => (this.liveSlot[key] = slot))
     this.termWords.clear()
@@ -185,6 +196,11 @@ export class SearchIndex {
 
   /** The live events holding `term` inside one of their words. */
   private keysWith(term: string): KeySet {
+    if (term.length === 1 && this.charsMade) {
+      // A copy: the kept bits change with the next edit, an answer given out does not.
+      const kept = this.charKeys.get(term)
+      return kept ? new KeySet(0, kept.bits.slice()) : new KeySet(this.liveSlot.length)
+    }
     const keys = new KeySet(this.liveSlot.length)
     // A word in more events than the set has 32-bit cells is cheaper to OR as bits than to walk.
     const many = Math.max(64, keys.cells)
@@ -244,8 +260,9 @@ export class SearchIndex {
 
   /**
    * Work that makes later answers quick, done in slices while `stop()` says no (true when done):
-   * mapping adopted words to ids (which an edit needs; done at once on an edit otherwise), and
-   * the bits of the words found in many events (done on a first search otherwise).
+   * mapping adopted words to ids (which an edit needs; done at once on an edit otherwise), the
+   * bits of the words found in many events (done on a first search otherwise), and the events of
+   * each character (one-character searches gather them from the words until then).
    */
   prepareSome(stop: () => boolean = () => false): boolean {
     if (!this.mapWords(stop)) return false
@@ -254,7 +271,25 @@ export class SearchIndex {
       if (this.warmed % 256 === 0 && stop()) return false
       if (!this.wordKeys[this.warmed] && this.postingCount(this.warmed) > many) this.cacheKeysOf(this.warmed)
     }
+    // Words come after charsUpTo only while this is made: edits then add their events themselves (index).
+    for (; this.charsUpTo < this.words.length; this.charsUpTo++) {
+      if (this.charsUpTo % 256 === 0 && stop()) return false
+      const id = this.charsUpTo
+      for (const char of new Set(this.words[id])) {
+        const keys = this.charKeysOf(char)
+        const bits = this.wordKeys[id]
+        if (bits) keys.orWith(bits)
+        else this.addLiveKeys(id, keys)
+      }
+    }
+    this.charsMade = true
     return true
+  }
+
+  private charKeysOf(char: string): KeySet {
+    let keys = this.charKeys.get(char)
+    if (!keys) this.charKeys.set(char, (keys = new KeySet(this.liveSlot.length)))
+    return keys
   }
   private warmed = 0
 
@@ -268,8 +303,9 @@ export class SearchIndex {
   }
 
   private index(key: number): void {
-    // The event's previous version leaves the words' bits; its words now add it back below.
+    // The event's previous version leaves the words' and characters' bits; its words now add it back below.
     for (const id of this.withKeys) this.wordKeys[id]!.delete(key)
+    for (const keys of this.charKeys.values()) keys.delete(key)
     const item = this.itemOf(key)
     if (!item) {
       this.liveSlot[key] = -1
@@ -292,6 +328,8 @@ export class SearchIndex {
       this.lastSlot[id] = slot
       ;(this.postings[id] ??= []).push(slot)
       this.wordKeys[id]?.add(key)
+      // The characters' bits: made for every word, or for those prepareSome has done (it does the rest).
+      if (this.charsMade || id < this.charsUpTo) for (const char of word) this.charKeysOf(char).add(key)
     }
   }
 }

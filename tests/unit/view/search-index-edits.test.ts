@@ -35,6 +35,8 @@ function event(id: string, words: number[], note: boolean): TimelineItem {
 const wordList = fc.array(fc.nat(40), { maxLength: 7 })
 const term = fc.oneof(
   fc.constantFrom(...WORDS),
+  // One character, as every search's first keystroke: from the words, folded ones, and one in none.
+  fc.constantFrom(...new Set(WORDS.join('')), 'i', 'ss', 'q'),
   fc.constantFrom('s', 'sa', 'SAT', 'kyiv', 'radoslaw', "ukraine's", 'ss', 'e', 'example.org/e1', 'olena', 'zzz', '-'),
   fc
     .constantFrom(...WORDS)
@@ -62,9 +64,10 @@ class Events {
   keys = new Map<string, number>()
   private next = 0
 
-  add(words: number[], note = false): number {
+  add(words: number[], note = false, title?: string): number {
     const key = this.byKey.length
     const item = event(`e${this.next++}`, words, note)
+    if (title !== undefined) item.title = title
     this.byKey.push(item)
     this.keys.set(item.id, key)
     return key
@@ -122,17 +125,20 @@ function expectScan(index: SearchIndex, events: Events, text: string): void {
 }
 
 describe('SearchIndex against a plain scan', () => {
-  it('built here, with edits and searches interleaved', () => {
+  it('built here, with edits and searches interleaved, prepared or not', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(wordList, fc.boolean()), { maxLength: 30 }),
         fc.array(step, { maxLength: 25 }),
         query,
-        (rows, steps, last) => {
+        fc.boolean(),
+        (rows, steps, last, prepared) => {
           const events = new Events()
           rows.forEach(([words, note]) => events.add(words, note))
           const index = events.index()
           index.indexSome()
+          // Prepared: a one-character term is answered from the characters' bits, kept per edit.
+          if (prepared) index.prepareSome()
           events.replay(steps, index, (query) => expectScan(index, events, query))
           expectScan(index, events, last)
         }
@@ -170,6 +176,37 @@ describe('SearchIndex against a plain scan', () => {
       ),
       { numRuns: 300 }
     )
+  })
+
+  it('keeps one-character answers right while edits land between the slices that make them, and after', () => {
+    const events = new Events()
+    // Enough distinct words for the characters' bits to be made in several slices (256 words each).
+    for (let i = 0; i < 1200; i++) events.add([i % 11], false, `w${i.toString(36)} ${i % 3 ? 'kyiv' : 'x-ray'}`)
+    const index = events.index()
+    index.indexSome()
+    const chars = [...new Set(events.live().flatMap((key) => [...events.byKey[key]!.title]))]
+    let checks = 0
+    let slice = 0
+    // Every other check asks to stop: a slice, then an edit and one-character searches, and so on.
+    while (!index.prepareSome(() => ++checks % 2 === 0)) {
+      slice++
+      const edit: Step =
+        slice % 3 === 0
+          ? { kind: 'add', words: [slice] }
+          : slice % 5 === 0
+            ? { kind: 'remove', at: slice * 89 }
+            : { kind: 'edit', at: slice * 97, words: [slice, slice + 3], note: slice % 2 === 0 }
+      events.replay([edit], index, () => {})
+      for (const char of ['w', 'k', 's', '-']) expectScan(index, events, char)
+    }
+    expect(slice, 'made in several slices').toBeGreaterThan(6)
+    events.replay([{ kind: 'add', words: [7] }], index, () => {})
+    const given = index.search('k')!
+    const keysGiven = [...given.keys]
+    // The first live event gets "Kyïv": a "k" it did not have.
+    events.replay([{ kind: 'edit', at: 0, words: [0], note: false }], index, () => {})
+    for (const char of [...chars, 'ł', 'q']) expectScan(index, events, char)
+    expect([...given.keys], 'an answer given out stays as it was').toEqual(keysGiven)
   })
 
   it('keeps a word found in many events right as those events change (its bits are kept, not rebuilt)', () => {
