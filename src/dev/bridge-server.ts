@@ -173,7 +173,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       )
       response.writeHead(200, {
         'Content-Type': withBytes ? 'application/octet-stream' : 'application/json',
-        ...(withBytes ? { [BYTES_AFTER_HEADER]: String(envelope.length) } : {})
+        // The length lets the page read the bytes into one buffer, a few megabytes a task.
+        ...(withBytes
+          ? {
+              [BYTES_AFTER_HEADER]: String(envelope.length),
+              'Content-Length': String(envelope.length + withBytes.bytes.byteLength)
+            }
+          : {})
       })
       if (withBytes) response.write(envelope)
       response.end(withBytes ? withBytes.bytes : envelope, () => {
