@@ -10,10 +10,16 @@ import type { TimelineDocument, TimelineItem } from '@shared/model/schema'
 const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
 const settings: Settings = { authorName: 'jdoe', authorConfirmed: true, libraryPath: '/library' }
 
+/** The timelines the fake bridge opens, by file name, as their text (documents:open). */
+export const openable = new Map<string, TimelineDocument>()
+
 export function installFakeBridge(): void {
   window.chronotes = {
     on: () => () => undefined,
     documents: {
+      outline: () => ok(null),
+      openText: (name: string) =>
+        ok({ name, revision: 'r0', bytes: new TextEncoder().encode(JSON.stringify(openable.get(name) ?? null)) }),
       save: () => ok({ revision: 'r1', savedAt: new Date().toISOString() }),
       saveChanges: () => ok({ revision: 'r1', savedAt: new Date().toISOString() })
     },

@@ -8,7 +8,7 @@ import { afterEach, expect, test } from 'vitest'
 import { render } from 'vitest-browser-vue'
 import { compileFilter } from '@shared/view/filter'
 import { itemPeriod } from '@shared/view/timeline-items'
-import { installFakeBridge, jeddahDocument } from './filter-fixtures'
+import { installFakeBridge, jeddahDocument, openable } from './filter-fixtures'
 
 installFakeBridge()
 const { useDocumentStore } = await import('@renderer/stores/document')
@@ -96,6 +96,26 @@ test('builds in the search worker and answers what a scan of every event answers
   view.query = 'quartermaster'
   view.setFilter({})
   expect(view.matchingItems.map((item) => item.id)).toEqual([edited.id])
+})
+
+// Opened from the library, the timeline's model is built a part at a time while it is read
+// (stores/document.ts) and handed to the index store: every one of its events must reach the
+// search index and the filter as when the document is loaded at once.
+test('a timeline opened from the library, its model built while it opened, is searched and filtered whole', async () => {
+  const { documents, view, indexes } = freshStores()
+  const doc = largeDocument()
+  openable.set('big.chronotes.json', doc)
+  await documents.open('big.chronotes.json')
+  expect(documents.document!.items).toHaveLength(doc.items.length)
+  expect(indexes.current.model.size).toBe(doc.items.length)
+  await expect.poll(() => indexes.textMatcher('satellite'), { timeout: 30_000 }).not.toBeNull()
+  for (const query of ['satellite', 'kyiv intel', 'zzz']) {
+    view.query = query
+    expect(view.matchCount, query).toBe(doc.items.filter(compileFilter({ text: query })).length)
+  }
+  view.query = ''
+  view.setFilter({ confidences: ['confirmed'] })
+  expect(view.visibleCount).toBe(doc.items.filter((item) => item.confidence === 'confirmed').length)
 })
 
 test('another document opened while the worker builds: its own index answers, the first build is dropped', async () => {

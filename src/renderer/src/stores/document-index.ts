@@ -82,11 +82,14 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
     () => documents.document,
     (doc) => {
       if (!doc) return
-      if (doc.id !== documentId) {
+      // A model built while the document opened (document store) holds all of it already.
+      const built = documents.takeBuiltModel(doc)
+      let touched: number[]
+      if (built || doc.id !== documentId) {
         documentId = doc.id
-        replaceModel(new TimelineModel())
-      }
-      const touched = model.update(doc)
+        replaceModel(built ?? new TimelineModel())
+        touched = built ? Array.from({ length: built.keyCount }, (_, key) => key) : model.update(doc)
+      } else touched = model.update(doc)
       search.enqueue(touched)
       dates.update(touched)
       version.value++
