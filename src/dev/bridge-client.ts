@@ -5,6 +5,7 @@
 // First, as in the preload: the page's CSP refuses zod's generated code.
 import '../shared/zod-jitless'
 import { buildTransport, type ChronotesBridge, type Envelope } from '../shared/ipc'
+import { nextTask } from '../shared/next-task'
 import { withBrowserFiles } from './browser-files'
 
 const HEADERS = { 'Content-Type': 'application/json', 'X-Chronotes-Bridge': '1' }
@@ -54,18 +55,6 @@ async function readBytes(response: Response): Promise<Uint8Array> {
   }
   if (read !== length) throw new Error(`The bridge sent ${read} of the ${length} bytes it announced`)
   return body
-}
-
-/** Resolves in a task of its own (a message, not setTimeout's clamped wait). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
 }
 
 // One stream for every event: a browser keeps at most six connections to a host, and a stream

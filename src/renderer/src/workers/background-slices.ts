@@ -1,3 +1,5 @@
+import { nextTask } from '@shared/next-task'
+
 /** How long a slice of background work may hold the main thread: well under a frame. */
 const SLICE_MS = 8
 /** How long background work waits after the last step of a zoom or pan: a gesture's steps come closer. */
@@ -30,15 +32,9 @@ export function nextBackgroundSlice(work: (stop: () => boolean) => void): void {
  * large timeline's parts, read while its outline is zoomed): at once, without setTimeout's 4 ms
  * wait after a few in a row, unless the user is zooming or panning.
  */
-export function nextBackgroundTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      afterHold(resolve)
-    }
-    channel.port2.postMessage(null)
-  })
+export async function nextBackgroundTask(): Promise<void> {
+  await nextTask()
+  await new Promise<void>((resolve) => afterHold(resolve))
 }
 
 /** Runs `run` now, or once a zoom or pan has stopped for a moment (checked again after each wait). */
