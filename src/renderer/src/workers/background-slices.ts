@@ -32,9 +32,8 @@ export function nextBackgroundSlice(work: (stop: () => boolean) => void): void {
  * large timeline's parts, read while its outline is zoomed): at once, without setTimeout's 4 ms
  * wait after a few in a row, unless the user is zooming or panning.
  */
-export async function nextBackgroundTask(): Promise<void> {
-  await nextTask()
-  await new Promise<void>((resolve) => afterHold(resolve))
+export function nextBackgroundTask(): Promise<void> {
+  return new Promise((resolve) => void nextTask().then(() => afterHold(resolve)))
 }
 
 /** Runs `run` now, or once a zoom or pan has stopped for a moment (checked again after each wait). */
