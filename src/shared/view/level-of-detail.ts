@@ -1,3 +1,4 @@
+import { KeySet } from './key-set'
 import { CONFIRMED, HAS_NOTES, type TimelineModel } from './timeline-model'
 import { toViewItem, type TimelineViewItem, type TimeWindow } from './timeline-items'
 
@@ -55,10 +56,10 @@ export interface DetailRequest {
   widthPx: number
   /** Lane ids; events in other lanes are not shown. */
   lanes: string[]
-  /** Whether an event passes the filter (undefined: every event does). */
-  passes?: (key: number) => boolean
-  /** While searching: whether an event matches. */
-  matches?: (key: number) => boolean
+  /** The events (by key) that pass the filter; undefined: every event does. */
+  passing?: KeySet
+  /** While searching: the events (by key) that match. */
+  matching?: KeySet
   selectedIds?: ReadonlySet<string>
   /**
    * Rows of stacked titles a lane may take (so that every lane fits the timeline's height); when
@@ -225,8 +226,10 @@ function drawnScore(flags: number, drawn: number): number {
 
 /**
  * The hot loop at "fit all" (every event of a dense lane in the range): counts per bin, and the
- * best event per slot. A function of its own that calls no closure made per request but the
- * search's, and makes no object per event.
+ * best event per slot among those drawn in any case (the selected, and the matches when shown).
+ * A function of its own that calls no closure made per request and makes no object per event.
+ * Each step runs for every event, with a search or without: a step first run in a loop already
+ * compiled sends the loop back to be compiled again, 10–20 ms of a first keystroke at 100,000 events.
  */
 function tallyLane(
   model: TimelineModel,
@@ -239,24 +242,19 @@ function tallyLane(
     bestScore: Int8Array
     selected: Uint8Array
     shown: Uint8Array
-    matches: ((key: number) => boolean) | undefined
-    /** The selected events, and the matches when they are shown: drawn whatever their slot. */
-    shownFirst: number[]
+    matching: KeySet
   }
 ): void {
   const { rangeStart, binWidth, binsPerSlot, firstSlot, showMatches } = grid
-  const { counts, matchCounts, best, bestScore, selected, shown, matches, shownFirst } = into
+  const { counts, matchCounts, best, bestScore, selected, shown, matching } = into
   const lastBin = counts.length - 1
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!
     const at = Math.min(lastBin, Math.floor((Math.max(model.startOf(key), rangeStart) - rangeStart) / binWidth))
     counts[at]!++
-    const isMatch = matches === undefined ? false : matches(key)
-    if (isMatch) matchCounts[at]!++
-    if (selected[key] === 1 || (isMatch && showMatches)) {
-      shownFirst.push(key)
-      continue
-    }
+    const isMatch = matching.has(key)
+    matchCounts[at]! += isMatch ? 1 : 0
+    if (selected[key] === 1 || (showMatches && isMatch)) continue
     const score = drawnScore(model.flagsOf(key), shown[key] ?? 0)
     const slot = Math.floor((rangeStart / binWidth + at) / binsPerSlot) - firstSlot
     if (score > bestScore[slot]!) {
@@ -266,10 +264,26 @@ function tallyLane(
   }
 }
 
+const NO_KEYS = new KeySet()
+
+/** A set of every key below `count`. */
+function everyKey(count: number): KeySet {
+  return new KeySet(0, new Uint32Array(Math.ceil(count / 32)).fill(0xffffffff))
+}
+
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
 export function binWidthFor(window: TimeWindow, widthPx: number, binPx = BIN_PX): number {
   const ideal = ((window.end - window.start) * binPx) / Math.max(1, widthPx)
   return MINUTE * 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, ideal / MINUTE))))
+}
+
+/** The span a level of detail covers: the window widened by half its length each side, out to whole bins. */
+export function detailRange(window: TimeWindow, binWidth: number): TimeWindow {
+  const margin = (window.end - window.start) / 2
+  return {
+    start: Math.floor((window.start - margin) / binWidth) * binWidth,
+    end: Math.ceil((window.end + margin) / binWidth) * binWidth
+  }
 }
 
 /**
@@ -279,7 +293,13 @@ export function binWidthFor(window: TimeWindow, widthPx: number, binPx = BIN_PX)
  * with notes or confirmed, spread over the window. One pass over the events in the range.
  */
 export function levelOfDetail(model: TimelineModel, request: DetailRequest): LevelOfDetail {
-  const { window, widthPx, passes, matches } = request
+  const { window, widthPx } = request
+  // Sets, not tests: the loops below run the same code with a search or a filter on as without.
+  // A loop that calls a test it has not called before is compiled again: the first keystroke of
+  // a search spent 10–30 ms of its frame on it at 100,000 events.
+  const passing = request.passing ?? everyKey(model.keyCount)
+  const searching = request.matching !== undefined
+  const matching = request.matching ?? NO_KEYS
   // Selected and drawn events marked by key: the hot loop below reads a byte, never an event's
   // object (reading 100,000 of those for their ids took 60 ms where the loop takes 5).
   const keysOf = (ids: ReadonlySet<string> | undefined) => {
@@ -293,11 +313,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const selected = keysOf(request.selectedIds)
   const shown = keysOf(request.shownIds)
   const binWidth = binWidthFor(window, widthPx, request.binPx)
-  const margin = (window.end - window.start) / 2
-  const range = {
-    start: Math.floor((window.start - margin) / binWidth) * binWidth,
-    end: Math.ceil((window.end + margin) / binWidth) * binWidth
-  }
+  const range = detailRange(window, binWidth)
   const capacity = request.capacity ?? laneCapacity(widthPx)
   const rows = Math.max(1, request.rowsPerLane ?? DEFAULT_ROWS)
   const limitRows = request.rowsPerLane !== undefined
@@ -322,14 +338,14 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   })
   const inLane: number[][] = request.lanes.map(() => [])
   const visible = new Array<number>(request.lanes.length).fill(0)
-  const matching = new Array<number>(request.lanes.length).fill(0)
+  const matchesIn = new Array<number>(request.lanes.length).fill(0)
 
   model.index.query(range.start, range.end, (key, start, end) => {
     const lane = laneIndex[model.laneNumberOf(key)]
-    if (lane === undefined || (passes && !passes(key))) return
+    if (lane === undefined || !passing.has(key)) return
     inLane[lane]!.push(key)
     if (start < window.end && (end > window.start || (end === start && start >= window.start))) visible[lane]!++
-    if (matches?.(key)) matching[lane]!++
+    matchesIn[lane]! += matching.has(key) ? 1 : 0
   })
 
   const items: TimelineViewItem[] = []
@@ -337,7 +353,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const lanes = new Map<string, LaneDetail>()
   const show = (key: number, compact = false) => {
     const item = model.item(key)!
-    const viewItem = toViewItem(item, model.period(key)!, matches ? matches(key) : undefined)
+    const viewItem = toViewItem(item, model.period(key)!, searching ? matching.has(key) : undefined)
     items.push(compact ? { ...viewItem, compact } : viewItem)
   }
   // A bare marker's footprint: the dot (or the bar of a range) and a little room around it.
@@ -346,7 +362,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const bar = model.item(key)!.kind === 'point' ? 0 : (model.period(key)!.end - model.period(key)!.start) * pxPerMs
     return { from: from - MARKER_PX / 2, to: from + Math.max(MARKER_PX / 2, Math.min(bar, to - from)) }
   }
-  const titledFirst = (key: number) => (selected[key] === 1 ? 3 : matches?.(key) ? 2 : 0)
+  const titledFirst = (key: number) => (selected[key] === 1 ? 3 : matching.has(key) ? 2 : 0)
   // Compact: the lanes share the height between them (rows × lanes), each taking the rows its
   // markers need and the rest going to lanes with titles still to show.
   const compactRows =
@@ -388,24 +404,16 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const slots = Math.floor((range.end / binWidth - 1) / binsPerSlot) - firstSlot + 1
     const best = new Int32Array(slots).fill(-1)
     const bestScore = new Int8Array(slots).fill(-1)
-    const showMatches = matching[lane]! <= capacity
-    const shownFirst: number[] = []
+    const showMatches = matchesIn[lane]! <= capacity
     tallyLane(
       model,
       keys,
       { rangeStart: range.start, binWidth, binsPerSlot, firstSlot, showMatches },
-      {
-        counts,
-        matchCounts,
-        best,
-        bestScore,
-        selected,
-        shown,
-        matches,
-        shownFirst
-      }
+      { counts, matchCounts, best, bestScore, selected, shown, matching }
     )
-    for (const key of shownFirst) show(key)
+    // The selected events, and the matches when they fit, are drawn whatever their slot.
+    if (request.selectedIds?.size || (searching && showMatches))
+      for (const key of keys) if (selected[key] === 1 || (showMatches && matching.has(key))) show(key)
     // Of those, as many as the lane's rows hold without stacking deeper, best first.
     const scoreOf = (key: number) => drawnScore(model.flagsOf(key), shown[key] ?? 0)
     const picks = [...best].filter((key) => key >= 0).sort((a, b) => scoreOf(b) - scoreOf(a))

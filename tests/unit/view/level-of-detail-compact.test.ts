@@ -7,6 +7,7 @@
 import { expect, it } from 'vitest'
 import dataset from '../../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
 import { readDocument } from '../../../src/shared/model/document'
+import { KeySet } from '../../../src/shared/view/key-set'
 import { levelOfDetail } from '../../../src/shared/view/level-of-detail'
 import type { TimelineViewItem } from '../../../src/shared/view/timeline-items'
 import { TimelineModel } from '../../../src/shared/view/timeline-model'
@@ -94,7 +95,9 @@ it('a selected or matching event keeps its title where a marker would do for oth
   expect(titledOnceSelected.length).toBeGreaterThan(3)
   for (const marker of titledOnceSelected) {
     const key = model.keyOf(marker.id)!
-    const searched = levelOfDetail(model, { ...compact, matches: (k) => k === key })
+    const matching = new KeySet()
+    matching.add(key)
+    const searched = levelOfDetail(model, { ...compact, matching })
     expect(isCompact(searched, marker.id)).toBe(false)
   }
 })

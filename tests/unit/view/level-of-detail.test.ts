@@ -41,7 +41,9 @@ function makeItem(
 
 const documents = fc
   .array(fc.tuple(fc.nat(2), fc.nat(2000), fc.oneof(fc.constant(0), fc.nat(60)), fc.nat(3), fc.boolean()), {
-    maxLength: 400
+    maxLength: 400,
+    // Up to 400 events, not fast-check's few by default: enough for lanes to turn to density.
+    size: 'max'
   })
   .map((rows): TimelineDocument => {
     const doc = emptyDocument('Property', new Date('2026-01-01T00:00:00Z'))
@@ -77,7 +79,12 @@ describe('levelOfDetail', () => {
       fc.property(documents, windows, filters, widths, (doc, window, confidences, widthPx) => {
         const model = new TimelineModel(doc)
         const pass = compileFilter({ confidences })
-        const detail = levelOfDetail(model, { window, widthPx, lanes: LANES, passes: (k) => pass(model.item(k)!) })
+        const detail = levelOfDetail(model, {
+          window,
+          widthPx,
+          lanes: LANES,
+          passing: model.keysThrough({ confidences }, null)
+        })
         for (const lane of LANES) {
           const info = detail.lanes.get(lane)!
           expect(info.visible).toBe(overlapping(doc, lane, window, pass).length)
@@ -111,7 +118,12 @@ describe('levelOfDetail', () => {
           const model = new TimelineModel(doc)
           const pass = compileFilter({ confidences })
           const window = { start: BASE + day * DAY, end: BASE + day * DAY + hours * 3_600_000 }
-          const detail = levelOfDetail(model, { window, widthPx, lanes: LANES, passes: (k) => pass(model.item(k)!) })
+          const detail = levelOfDetail(model, {
+            window,
+            widthPx,
+            lanes: LANES,
+            passing: model.keysThrough({ confidences }, null)
+          })
           expect(detail.bins).toEqual([])
           const expected = LANES.flatMap((l) => overlapping(doc, l, detail.range, pass)).map((i) => i.id)
           expect(detail.items.map((i) => i.id).sort()).toEqual(expected.sort())
@@ -152,20 +164,20 @@ describe('levelOfDetail', () => {
             window,
             widthPx,
             lanes: LANES,
-            matches: (k) => found(model.item(k)!),
+            matching: model.keysThrough({ text: 'satellite' }, null),
             selectedIds
           })
           const drawn = new Set(detail.items.map((i) => i.id))
+          expect(drawn.size, 'no event is drawn twice').toBe(detail.items.length)
           for (const lane of LANES) {
             const inRange = overlapping(doc, lane, detail.range, () => true)
             for (const item of inRange) if (selectedIds.has(item.id)) expect(drawn.has(item.id)).toBe(true)
             const matching = inRange.filter(found)
+            const binnedMatches = detail.bins.filter((b) => b.group === lane).reduce((s, b) => s + b.matches, 0)
+            if (!detail.lanes.get(lane)!.dense) expect(binnedMatches).toBe(0)
+            else expect(binnedMatches).toBe(matching.length)
             if (matching.length <= laneCapacity(widthPx))
               for (const item of matching) expect(drawn.has(item.id)).toBe(true)
-            else
-              expect(detail.bins.filter((b) => b.group === lane).reduce((s, b) => s + b.matches, 0)).toBe(
-                matching.length
-              )
           }
           for (const item of detail.items) expect(item.match).toBe(found(model.byId(item.id)!))
         }

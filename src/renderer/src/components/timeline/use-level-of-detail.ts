@@ -1,8 +1,8 @@
 import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Group } from '@shared/model/schema'
 import { compileFilter } from '@shared/view/filter'
-import type { KeySet } from '@shared/view/key-set'
-import { levelOfDetail, type LevelOfDetail } from '@shared/view/level-of-detail'
+import { KeySet } from '@shared/view/key-set'
+import { binWidthFor, detailRange, levelOfDetail, type LevelOfDetail } from '@shared/view/level-of-detail'
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentIndexStore } from '../../stores/document-index'
 
@@ -76,15 +76,19 @@ export function useLevelOfDetail(inputs: Inputs) {
     const query = inputs.query.value
     const search = query.trim() ? indexes.textMatcher(query) : null
     // While the search worker indexes a large document just opened, matches are marked once it is done.
-    const found = search ? search.matchesKey : query.trim() && !indexes.indexing ? scanMatcher(query) : undefined
+    const found = search
+      ? search.keys
+      : query.trim() && !indexes.indexing
+        ? scanMatches(query, detailRange(window, binWidthFor(window, inputs.widthPx.value)))
+        : undefined
     detail.value = levelOfDetail(model, {
       window,
       widthPx: inputs.widthPx.value,
       lanes: inputs.groups.value.map((g) => g.id),
       // The filter's verdicts, from the view store's set (one pass when the filter or the document
       // changes): a bit per event, never the event's object, in the loop over every event in range.
-      ...(passing ? { passes: (key: number) => passing.has(key) } : {}),
-      matches: found,
+      ...(passing ? { passing } : {}),
+      ...(found ? { matching: found } : {}),
       selectedIds: new Set(inputs.selectedIds.value),
       shownIds: new Set(detail.value.items.map((item) => item.id)),
       // Every lane keeps within its share of the height. Small timelines draw every event near the
@@ -95,11 +99,15 @@ export function useLevelOfDetail(inputs: Inputs) {
     })
   }
 
-  /** Until the search index has caught up: read the events in the window, as before. */
-  function scanMatcher(query: string): (key: number) => boolean {
+  /** Until the search index has caught up: the matches among the events the level of detail covers, read one by one. */
+  function scanMatches(query: string, range: TimeWindow): KeySet {
     const test = compileFilter({ text: query })
     const { model } = indexes.current
-    return (key) => test(model.item(key)!)
+    const found = new KeySet(model.keyCount)
+    model.index.query(range.start, range.end, (key) => {
+      if (test(model.item(key)!)) found.add(key)
+    })
+    return found
   }
 
   function schedule(): void {
