@@ -265,10 +265,13 @@ function tallyLane(
 }
 
 const NO_KEYS = new KeySet()
+let allKeys = new KeySet()
 
-/** A set of every key below `count`. */
+/** A set of every key below `count` (kept for the next request: nothing changes it). */
 function everyKey(count: number): KeySet {
-  return new KeySet(0, new Uint32Array(Math.ceil(count / 32)).fill(0xffffffff))
+  const cells = Math.ceil(count / 32)
+  if (allKeys.cells !== cells) allKeys = new KeySet(0, new Uint32Array(cells).fill(0xffffffff))
+  return allKeys
 }
 
 /** Bin width: a power of two of minutes, so that bins stay put while panning and split in two on zoom. */
