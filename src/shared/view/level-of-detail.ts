@@ -1,4 +1,5 @@
 import { KeySet } from './key-set'
+import { overlaps } from './time-index'
 import { CONFIRMED, HAS_NOTES, type TimelineModel } from './timeline-model'
 import { toViewItem, type TimelineViewItem, type TimeWindow } from './timeline-items'
 
@@ -314,6 +315,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     return marked
   }
   const selected = keysOf(request.selectedIds)
+  const selectedKeys = [...(request.selectedIds ?? [])].flatMap((id) => model.keyOf(id) ?? [])
   const shown = keysOf(request.shownIds)
   const binWidth = binWidthFor(window, widthPx, request.binPx)
   const range = detailRange(window, binWidth)
@@ -347,7 +349,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const lane = laneIndex[model.laneNumberOf(key)]
     if (lane === undefined || !passing.has(key)) return
     inLane[lane]!.push(key)
-    if (start < window.end && (end > window.start || (end === start && start >= window.start))) visible[lane]!++
+    if (overlaps(start, end, window.start, window.end)) visible[lane]!++
     matchesIn[lane]! += matching.has(key) ? 1 : 0
   })
 
@@ -414,9 +416,19 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
       { rangeStart: range.start, binWidth, binsPerSlot, firstSlot, showMatches },
       { counts, matchCounts, best, bestScore, selected, shown, matching }
     )
-    // The selected events, and the matches when they fit, are drawn whatever their slot.
-    if (request.selectedIds?.size || (searching && showMatches))
-      for (const key of keys) if (selected[key] === 1 || (showMatches && matching.has(key))) show(key)
+    // The selected events, and the matches when they fit, are drawn whatever their slot. The
+    // selected are looked up, not looked for among the lane's events: that loop, run for the first
+    // time when an event is added (and selected), took 20 ms at 100,000 events before it was compiled.
+    for (const key of selectedKeys) {
+      const period = model.period(key)!
+      if (
+        laneIndex[model.laneNumberOf(key)] === lane &&
+        passing.has(key) &&
+        overlaps(period.start, period.end, range.start, range.end)
+      )
+        show(key)
+    }
+    if (searching && showMatches) for (const key of keys) if (selected[key] !== 1 && matching.has(key)) show(key)
     // Of those, as many as the lane's rows hold without stacking deeper, best first.
     const scoreOf = (key: number) => drawnScore(model.flagsOf(key), shown[key] ?? 0)
     const picks = [...best].filter((key) => key >= 0).sort((a, b) => scoreOf(b) - scoreOf(a))

@@ -7,6 +7,11 @@
  * [start, end) overlaps [a, b) when start < b and end > a; an interval with end === start is a
  * moment and overlaps [a, b) when a <= start < b.
  */
+/** Whether [start, end) overlaps [a, b), by the rule above. */
+export function overlaps(start: number, end: number, a: number, b: number): boolean {
+  return start < b && (end > a || (end === start && start >= a))
+}
+
 export class TimeIndex {
   private starts: Float64Array
   private ends: Float64Array
@@ -65,7 +70,6 @@ export class TimeIndex {
       for (let i = 0; i < n; i++) visit(keys[i]!, starts[i]!, ends[i]!)
       return
     }
-    const overlaps = (i: number) => starts[i]! < b && (ends[i]! > a || (ends[i] === starts[i] && starts[i]! >= a))
     // A stack of (node, level, whether its left side is done), as three parallel arrays.
     const stackX: number[] = []
     const stackK: number[] = []
@@ -84,14 +88,15 @@ export class TimeIndex {
         // A small subtree: scan it in order, stopping at the first start past the window.
         const i0 = (x >> k) << k
         const i1 = Math.min(n, i0 + (1 << (k + 1)) - 1)
-        for (let i = i0; i < i1 && starts[i]! < b; i++) if (overlaps(i)) visit(keys[i]!, starts[i]!, ends[i]!)
+        for (let i = i0; i < i1 && starts[i]! < b; i++)
+          if (overlaps(starts[i]!, ends[i]!, a, b)) visit(keys[i]!, starts[i]!, ends[i]!)
       } else if (w === 0) {
         push(x, k, 1)
         const left = x - (1 << (k - 1))
         // The left subtree only if something in it ends after a (or it is partly past the end).
         if (left >= n || maxEnds[left]! >= a) push(left, k - 1, 0)
       } else if (x < n && starts[x]! < b) {
-        if (overlaps(x)) visit(keys[x]!, starts[x]!, ends[x]!)
+        if (overlaps(starts[x]!, ends[x]!, a, b)) visit(keys[x]!, starts[x]!, ends[x]!)
         push(x + (1 << (k - 1)), k - 1, 0)
       }
     }
