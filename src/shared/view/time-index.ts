@@ -61,15 +61,22 @@ export class TimeIndex {
     return this.size ? this.latestEnd : NaN
   }
 
-  /** Calls `visit(key, start, end)` for every entry overlapping [a, b), in no particular order. */
+  /** Calls `visit(key, start, end)` for every entry overlapping [a, b), in start order. */
   query(a: number, b: number, visit: (key: number, start: number, end: number) => void): void {
+    const { starts, ends, keys } = this
+    // Every entry starting in [a, b) overlaps it: one run in start order. At "fit all" that run is
+    // every event, so the loop is compiled by the time the user zooms in; the tree walk that did
+    // this part ran for the first time on the first zoom-in, 15–20 ms of that frame at 100,000 events.
+    const from = this.lowerBound(a)
+    const to = this.lowerBound(b)
+    // Before them, those that start earlier and reach into the window: the tree finds them.
+    if (from > 0) this.reaching(a, visit)
+    for (let i = from; i < to; i++) visit(keys[i]!, starts[i]!, ends[i]!)
+  }
+
+  /** Calls `visit` for every entry starting before `a` and ending after it, in start order. */
+  private reaching(a: number, visit: (key: number, start: number, end: number) => void): void {
     const { starts, ends, keys, maxEnds, size: n } = this
-    if (!n) return
-    // A window over every event (the timeline at "fit all") visits them all: in order, no tree.
-    if (a <= starts[0]! && starts[n - 1]! < b) {
-      for (let i = 0; i < n; i++) visit(keys[i]!, starts[i]!, ends[i]!)
-      return
-    }
     // A stack of (node, level, whether its left side is done), as three parallel arrays.
     const stackX: number[] = []
     const stackK: number[] = []
@@ -85,18 +92,17 @@ export class TimeIndex {
       const k = stackK.pop()!
       const w = stackW.pop()!
       if (k <= 3) {
-        // A small subtree: scan it in order, stopping at the first start past the window.
+        // A small subtree: scan it in order, stopping at the first start at or past a.
         const i0 = (x >> k) << k
         const i1 = Math.min(n, i0 + (1 << (k + 1)) - 1)
-        for (let i = i0; i < i1 && starts[i]! < b; i++)
-          if (overlaps(starts[i]!, ends[i]!, a, b)) visit(keys[i]!, starts[i]!, ends[i]!)
+        for (let i = i0; i < i1 && starts[i]! < a; i++) if (ends[i]! > a) visit(keys[i]!, starts[i]!, ends[i]!)
       } else if (w === 0) {
         push(x, k, 1)
         const left = x - (1 << (k - 1))
         // The left subtree only if something in it ends after a (or it is partly past the end).
-        if (left >= n || maxEnds[left]! >= a) push(left, k - 1, 0)
-      } else if (x < n && starts[x]! < b) {
-        if (overlaps(starts[x]!, ends[x]!, a, b)) visit(keys[x]!, starts[x]!, ends[x]!)
+        if (left >= n || maxEnds[left]! > a) push(left, k - 1, 0)
+      } else if (x < n && starts[x]! < a) {
+        if (ends[x]! > a) visit(keys[x]!, starts[x]!, ends[x]!)
         push(x + (1 << (k - 1)), k - 1, 0)
       }
     }
