@@ -296,7 +296,7 @@ export class SearchIndex {
   private mapWords(stop: () => boolean = () => false): boolean {
     const map = (this.wordIds ??= new Map())
     for (let id = map.size; id < this.baseWords; id++) {
-      if (id % 1024 === 0 && stop()) return false
+      if (id % 128 === 0 && stop()) return false
       map.set(this.words[id]!, id)
     }
     return true
