@@ -265,7 +265,12 @@ test('events that changed while the list was in front are laid out, not piled up
   // The timeline is hidden meanwhile, not gone: it takes these events while it has no size.
   await page.locator('.filter-bar').getByText('Has notes').click()
   await page.locator('.filter-bar').getByText('Has notes').click()
+  // A search typed meanwhile is not drawn on the hidden timeline, but is there when it comes back.
+  await page.getByRole('searchbox').fill('Moskva')
   await page.getByRole('radio', { name: 'Timeline' }).click()
+  await expect(page.locator('.timeline .vis-item.match .item-title')).toHaveText([/Moskva/])
+  await page.getByRole('searchbox').fill('')
+  await expect(page.locator('.timeline .vis-item.match')).toHaveCount(0)
   // Events measured at no size and never again are stacked as if they had none: piled on each other.
   await expect.poll(async () => (await overlappingEvents(page)).length).toBeLessThanOrEqual(touching)
 })

@@ -18,6 +18,8 @@ interface Inputs {
   widthPx: Ref<number>
   /** The height the lanes share, in CSS pixels: every lane should fit it without scrolling. */
   heightPx: Ref<number>
+  /** Whether the timeline is on screen (not behind the list or notes view). */
+  onScreen: Ref<boolean>
 }
 
 /** One row of stacked titles, with vis-timeline's margins (timeline.css). */
@@ -111,7 +113,9 @@ export function useLevelOfDetail(inputs: Inputs) {
   }
 
   function schedule(): void {
-    if (!frame) frame = requestAnimationFrame(recompute)
+    // Hidden (the list view is in front), the timeline is not drawn for each search keystroke or
+    // edit there. Shown again, its size comes back from none, and that brings it up to date.
+    if (inputs.onScreen.value && !frame) frame = requestAnimationFrame(recompute)
   }
 
   recompute()
