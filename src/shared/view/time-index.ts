@@ -7,11 +7,6 @@
  * [start, end) overlaps [a, b) when start < b and end > a; an interval with end === start is a
  * moment and overlaps [a, b) when a <= start < b.
  */
-/** Whether [start, end) overlaps [a, b), by the rule above. */
-export function overlaps(start: number, end: number, a: number, b: number): boolean {
-  return start < b && (end > a || (end === start && start >= a))
-}
-
 export class TimeIndex {
   private starts: Float64Array
   private ends: Float64Array
@@ -196,4 +191,9 @@ export class TimeIndex {
     keys.set(this.keys)
     this.keys = keys
   }
+}
+
+/** Whether [start, end) overlaps [a, b), by TimeIndex's rule: a moment (end === start) when a <= start < b. */
+export function overlaps(start: number, end: number, a: number, b: number): boolean {
+  return start < b && (end > a || (end === start && start >= a))
 }

@@ -18,7 +18,13 @@ function brute(intervals: Interval[], a: number, b: number): number[] {
 
 function found(index: TimeIndex, a: number, b: number): number[] {
   const keys: number[] = []
-  index.query(a, b, (key) => keys.push(key))
+  const starts: number[] = []
+  index.query(a, b, (key, start) => {
+    keys.push(key)
+    starts.push(start)
+  })
+  // Visited in start order, as query says.
+  expect(starts).toEqual([...starts].sort((x, y) => x - y))
   return keys.sort((x, y) => x - y)
 }
 
