@@ -227,8 +227,8 @@ function drawnScore(flags: number, drawn: number): number {
 
 /**
  * The hot loop at "fit all" (every event of a dense lane in the range): counts per bin, and the
- * best event per slot among those drawn in any case (the selected, and the matches when shown).
- * A function of its own that calls no closure made per request and makes no object per event.
+ * best event per slot, leaving out those drawn in any case (the selected, and the matches when
+ * shown). A function of its own that calls no closure made per request and makes no object per event.
  * Each step runs for every event, with a search or without: a step first run in a loop already
  * compiled sends the loop back to be compiled again, 10–20 ms of a first keystroke at 100,000 events.
  */
