@@ -87,6 +87,23 @@ test('→ and ← step through the events the filter shows, in time, from the se
   await expect(title).toHaveValue(inTime[1]!)
 })
 
+/** Whether the lanes scroll or run past the timeline's bottom, and how much of its height they fill. */
+function laneFit(page: Page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector('.timeline .vis-panel.vis-left')!
+    const box = panel.getBoundingClientRect()
+    // What the window shows of the timeline: the panel itself may run on below it, cut off.
+    const shown = document.querySelector('.timeline')!.getBoundingClientRect()
+    const lanes = [...document.querySelectorAll('.timeline .vis-label')].map((l) => l.getBoundingClientRect())
+    return {
+      scrolls: panel.scrollHeight > panel.clientHeight + 1,
+      pastBottom: lanes.filter((lane) => lane.bottom > Math.min(box.bottom, shown.bottom) + 1).length,
+      // One lane of one row each left a third of the height empty under the lanes.
+      shareFilled: Math.round((lanes.reduce((sum, lane) => sum + lane.height, 0) / box.height) * 10) / 10
+    }
+  })
+}
+
 test.describe('in a laptop-sized window', () => {
   test.use({ viewport: { width: 1024, height: 640 } })
 
@@ -94,21 +111,42 @@ test.describe('in a laptop-sized window', () => {
     await openApp(page, bridge)
     await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
     await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const panel = document.querySelector('.timeline .vis-panel.vis-left')!
-          const box = panel.getBoundingClientRect()
-          const lanes = [...document.querySelectorAll('.timeline .vis-label')].map((l) => l.getBoundingClientRect())
-          return {
-            scrolls: panel.scrollHeight > panel.clientHeight + 1,
-            pastBottom: lanes.filter((lane) => lane.bottom > box.bottom + 1).length,
-            // One lane of one row each left a third of the height empty under the lanes.
-            shareFilled: Math.round((lanes.reduce((sum, lane) => sum + lane.height, 0) / box.height) * 10) / 10
-          }
-        })
-      )
-      .toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
+    await expect.poll(() => laneFit(page)).toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
     await screenshot(page, testInfo, 'lanes-1024x640')
+  })
+})
+
+test.describe('in a 1280×720 window', () => {
+  test.use({
+    viewport: { width: 1280, height: 720 },
+    // Crowded enough that every slot of a lane has an event with notes to draw.
+    libraryFiles: { 'crowded.chronotes.json': serializeDocument(syntheticDocument(20_000)) }
+  })
+
+  test('the lanes still fit when the search results take a side of the timeline', async ({
+    page,
+    bridge
+  }, testInfo) => {
+    await openApp(page, bridge)
+    await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 20000').click()
+    await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+    await expect.poll(() => laneFit(page)).toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
+    // The narrower timeline puts the events drawn closer together: titles with a note count
+    // measured without it were stacked a row deeper than the lanes have, and the last lane was cut.
+    await page.getByRole('searchbox').fill('satellite')
+    await expect(page.getByRole('complementary', { name: 'Search results' })).toBeVisible()
+    await expect(page.locator('.timeline .vis-item.match').first()).toBeVisible()
+    // Once the layout holds still (the timeline narrows, then draws again for its new width).
+    let previous = ''
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await laneFit(page))
+        const still = now === previous
+        previous = now
+        return still
+      })
+      .toBe(true)
+    expect(JSON.parse(previous)).toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
+    await screenshot(page, testInfo, 'lanes-1280x720-search')
   })
 })

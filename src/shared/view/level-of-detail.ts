@@ -16,6 +16,8 @@ export const FULL_DETAIL_SPAN = 86_400_000
 /** About how wide a title is drawn (timeline.css caps point titles at 260 px). */
 const CHAR_PX = 7
 const LABEL_PX_MAX = 260 + 22
+/** The note count's badge after a title (timeline.css: a 6 px gap, 5 px padding each side, the digits). */
+const BADGE_PX = 24
 const MINUTE = 60_000
 /** A bare marker's width with room around it, in pixels. */
 const MARKER_PX = 14
@@ -329,8 +331,10 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
     const from = (period.start - window.start) * pxPerMs
     const item = model.item(key)!
     // A point's title is cut at 260 px (timeline.css); a range's runs on past its bar in full.
+    // Either is followed by its note count, if it has notes.
     const text = 22 + CHAR_PX * item.title.length
-    const label = item.kind === 'point' ? Math.min(LABEL_PX_MAX, text) : text
+    const badge = model.flagsOf(key) & HAS_NOTES ? BADGE_PX : 0
+    const label = (item.kind === 'point' ? Math.min(LABEL_PX_MAX, text) : text) + badge
     const bar = item.kind === 'point' ? 0 : (period.end - period.start) * pxPerMs
     return { from, to: from + Math.max(label, bar) }
   }
