@@ -84,12 +84,12 @@ export const useDocumentIndexStore = defineStore('document-index', () => {
       if (!doc) return
       // A model built while the document opened (document store) holds all of it already.
       const built = documents.takeBuiltModel(doc)
-      let touched: number[]
       if (built || doc.id !== documentId) {
         documentId = doc.id
         replaceModel(built ?? new TimelineModel())
-        touched = built ? Array.from({ length: built.keyCount }, (_, key) => key) : model.update(doc)
-      } else touched = model.update(doc)
+      }
+      // A built model is already up to date with `doc`: every one of its events is new here.
+      const touched = built ? Array.from({ length: built.keyCount }, (_, key) => key) : model.update(doc)
       search.enqueue(touched)
       dates.update(touched)
       version.value++
