@@ -209,3 +209,72 @@ test('hostile notes from a colleague’s file are inert here too', async () => {
   await new Promise((resolve) => requestAnimationFrame(resolve))
   expect(window.__viewPwned).toBeUndefined()
 })
+
+test('thousands of notes: only those in view are drawn, each below the one before, and the focused one stays', async () => {
+  // Notes of different heights, so that a position from the first guess would overlap or leave gaps.
+  const long = `\n\n${'A longer paragraph, as a researcher writes one. '.repeat(24)}\n\n- one\n- two`
+  const many = Array.from({ length: 3000 }, (_, i) =>
+    event(`e${i}`, i % 2 ? 'military' : 'diplomacy', '2020-01-01', [
+      note(`n${i}`, `Note ${i}.${i % 7 ? '' : long}`, new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString())
+    ])
+  )
+  useDocumentStore().load({ name: 'many.chronotes.json', document: documentWith(many), revision: 'r0' })
+  useViewStore().mainView = 'notes'
+  const host = document.createElement('div')
+  host.style.cssText = 'position: absolute; left: 0; top: 0; width: 900px; height: 600px;'
+  document.body.appendChild(host)
+  const screen = await render(Host, { container: host, global: { plugins: [pinia] } })
+  try {
+    const scroller = host.querySelector<HTMLElement>('.scroll')!
+    const drawn = () =>
+      entries(host)
+        .map((article) => article.parentElement!)
+        .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
+    /** The drawn notes as [position, top, bottom], once two frames have let their sizes settle. */
+    const settled = async () => {
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve))
+      return drawn().map((li) => {
+        const box = li.getBoundingClientRect()
+        return [Number(li.getAttribute('aria-posinset')), box.top, box.bottom] as const
+      })
+    }
+    const expectStacked = (rows: (readonly [number, number, number])[]) => {
+      rows.slice(1).forEach(([position, top], i) => {
+        const [before, , bottom] = rows[i]!
+        expect(position).toBe(before + 1)
+        expect(Math.abs(top - bottom)).toBeLessThan(1)
+      })
+    }
+
+    await expect.poll(() => drawn().length).toBeGreaterThan(3)
+    expect(drawn().length).toBeLessThan(40)
+    expect(drawn()[0]!.getAttribute('aria-setsize')).toBe('3000')
+    expect(host.querySelector('.summary')?.textContent?.trim()).toBe('3,000 notes on 3,000 events')
+    expectStacked(await settled())
+
+    // At the end: the last note, below the one before it, and the list ends where it does.
+    scroller.scrollTop = scroller.scrollHeight
+    await expect.poll(() => drawn().at(-1)?.querySelector('.note-body')?.textContent?.trim()).toBe('Note 2999.')
+    scroller.scrollTop = scroller.scrollHeight
+    const atEnd = await settled()
+    expectStacked(atEnd)
+    const list = host.querySelector('.note-list')!.getBoundingClientRect()
+    expect(Math.abs(atEnd.at(-1)![2] - list.bottom)).toBeLessThan(1)
+
+    // Back at the top, a note's event link takes the focus; Tab reaches the next note's.
+    scroller.scrollTop = 0
+    await expect.poll(() => drawn()[0]?.getAttribute('aria-posinset')).toBe('1')
+    const firstLink = drawn()[0]!.querySelector<HTMLElement>('.event-link')!
+    firstLink.focus()
+    await userEvent.tab()
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('2')
+    // Scrolled far away, the focused note is still drawn and still has the focus.
+    scroller.scrollTop = scroller.scrollHeight / 2
+    await expect.poll(() => drawn().some((li) => li.getAttribute('aria-posinset') === '1500')).toBe(true)
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('2')
+    expect(drawn().length).toBeLessThan(40)
+  } finally {
+    await screen.unmount()
+    host.remove()
+  }
+})
