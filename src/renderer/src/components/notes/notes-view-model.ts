@@ -3,6 +3,8 @@ import type { Group, Note, TimelineItem } from '@shared/model/schema'
 export type NoteOrder = 'oldest' | 'newest'
 
 export interface NoteEntry {
+  /** Its event's id and its own: unique in the document, and kept across edits. */
+  key: string
   note: Note
   item: TimelineItem
   group: Group | undefined
@@ -11,12 +13,18 @@ export interface NoteEntry {
 /** Every note of these events with its event and lane, by when it was written. */
 export function collectNotes(items: readonly TimelineItem[], groups: readonly Group[], order: NoteOrder): NoteEntry[] {
   const lanes = new Map(groups.map((group) => [group.id, group]))
-  const entries = items.flatMap((item) => item.notes.map((note) => ({ note, item, group: lanes.get(item.groupId) })))
+  const written: { entry: NoteEntry; at: number }[] = []
+  for (const item of items) {
+    for (const note of item.notes) {
+      const entry = { key: `${item.id}/${note.id}`, note, item, group: lanes.get(item.groupId) }
+      // Timestamps may carry different offsets (colleagues' files), so they are compared as instants.
+      written.push({ entry, at: Date.parse(note.createdAt) })
+    }
+  }
   const sign = order === 'oldest' ? 1 : -1
-  // Timestamps may carry different offsets (colleagues' files), so they are compared as instants.
-  return entries
-    .map((entry) => ({ entry, at: Date.parse(entry.note.createdAt) }))
-    .sort((a, b) => sign * (a.at - b.at) || a.entry.note.id.localeCompare(b.entry.note.id))
+  // Notes written in the same instant (imported together) keep one order.
+  return written
+    .sort((a, b) => sign * (a.at - b.at) || a.entry.key.localeCompare(b.entry.key))
     .map(({ entry }) => entry)
 }
 
