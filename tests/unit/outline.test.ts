@@ -64,6 +64,19 @@ describe('a timeline outline', () => {
     expect(() => fromOutline.update(doc)).toThrow(/never updated/)
   })
 
+  it('finds its events by id, those already drawn and the others', () => {
+    const doc = varied()
+    const model = TimelineModel.ofOutline(readOutline(outlineText(doc))!)
+    const drawn = model.item(3)!
+    expect(model.byId(drawn.id)).toBe(drawn)
+    expect(model.keyOf(drawn.id)).toBe(3)
+    const other = doc.items.find((item) => item.id !== drawn.id)!
+    expect(model.byId(other.id)?.title).toBe(other.title)
+    expect(model.item(model.keyOf(other.id)!)?.id).toBe(other.id)
+    expect(model.keyOf('no-such-event')).toBeUndefined()
+    expect(model.byId(drawn.id)).toBe(drawn)
+  })
+
   it('holds no note text, description, tag or source', () => {
     const doc = varied()
     const text = outlineText(doc)
