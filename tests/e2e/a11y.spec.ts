@@ -165,7 +165,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       libraryFiles: { 'crowded.chronotes.json': serializeDocument(syntheticDocument(3_000)) }
     })
 
-    test(`its density view has no axe violations (${colorScheme})`, async ({ page, bridge }, testInfo) => {
+    test(`its density view and its notes have no axe violations (${colorScheme})`, async ({
+      page,
+      bridge
+    }, testInfo) => {
       await openApp(page, bridge)
       await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
       await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
@@ -175,6 +178,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(found).toEqual([])
       // axe leaves a colour-mixed background for review, so each count's contrast is computed here.
       expect(await countContrasts(page)).toEqual(Array(8).fill(true))
+
+      // Its 600 notes, of which only those in view are drawn, checked scrolled into the middle.
+      await page.keyboard.press('Control+3')
+      const notes = page.locator('.notes-view .note-list > li')
+      await expect(notes.first()).toBeVisible()
+      await page.locator('.notes-view .scroll').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight / 2))
+      await expect(notes.first()).not.toHaveAttribute('aria-posinset', '1')
+      await expect(notes.first()).toHaveAttribute('aria-setsize', '600')
+      const inNotes = await axe(page)
+      await screenshot(page, testInfo, `${colorScheme}-crowded-notes`)
+      expect(inNotes).toEqual([])
     })
   })
 }

@@ -39,7 +39,7 @@ export class TimelineModel {
   version = 0
   /** Set for the model of an outline: its events are made from it when first read. */
   private outline: Outline | null = null
-  /** Whether every event of the outline is in `keys` (see keysById). */
+  /** Whether every event of the outline is in `keys` (see keyForId). */
   private allKeyed = false
 
   constructor(doc?: TimelineDocument) {
@@ -130,7 +130,7 @@ export class TimelineModel {
   }
 
   keyOf(id: string): number | undefined {
-    return this.keysById(id)
+    return this.keyForId(id)
   }
 
   item(key: number): TimelineItem | undefined {
@@ -142,7 +142,7 @@ export class TimelineModel {
   }
 
   byId(id: string): TimelineItem | undefined {
-    const key = this.keysById(id)
+    const key = this.keyForId(id)
     return key === undefined ? undefined : this.item(key)
   }
 
@@ -151,7 +151,7 @@ export class TimelineModel {
    * keyed by id only for another one. Keying 100,000 ids took 60–70 ms of the first paint, whose
    * drawn events are looked up for their tooltips.
    */
-  private keysById(id: string): number | undefined {
+  private keyForId(id: string): number | undefined {
     const key = this.keys.get(id)
     if (key !== undefined || !this.outline || this.allKeyed) return key
     this.outline.events.id.forEach((each, at) => this.keys.set(each, at))
