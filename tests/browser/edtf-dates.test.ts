@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, expect, test } from 'vitest'
 import { render } from 'vitest-browser-vue'
 import { computed, defineComponent, h } from 'vue'
-import type { TimelineDocument } from '@shared/model/schema'
+import type { TimelineDocument, TimelineItem } from '@shared/model/schema'
 import { toViewItem, itemPeriod } from '@shared/view/timeline-items'
 import { installFakeBridge, loadDataset } from './fake-bridge'
 
@@ -89,4 +89,16 @@ test('the timeline draws the doubt: "c." in the title, a class for the faded ran
   expect(vis.content).toContain('c. 2016 (approximate date) (as given: about 2016, per a former official)')
   const known = doc.items.find((i) => i.start === '2014-03-18')!
   expect(toVisItem(toViewItem(known, itemPeriod(known)!), '#0072b2', known).className).not.toContain('doubt')
+})
+
+test('an edited event’s tooltip says what the event says now (events are replaced, not changed)', () => {
+  const { doc, id } = circaDocument()
+  const item = doc.items.find((i) => i.id === id)!
+  const drawn = (event: TimelineItem) => toVisItem(toViewItem(event, itemPeriod(event)!), '#0072b2', event).content
+  expect(drawn(item)).toContain(`title="${TITLE}`)
+  const { displayDate: _given, ...rest } = item
+  const edited: TimelineItem = { ...rest, title: 'Renamed', start: '2017' }
+  expect(drawn(edited)).toContain('title="Renamed\n2017 · ')
+  expect(drawn(edited)).not.toContain('as given')
+  expect(drawn(item)).toContain('c. 2016 (approximate date) (as given: about 2016, per a former official)')
 })

@@ -54,10 +54,23 @@ export function eventTooltip(event: TimelineItem): string {
   return `${event.title}\n${when} · ${CONFIDENCE_LABELS[event.confidence]}${notes}`
 }
 
+// Events are replaced, never mutated: an event's tooltip is written once, not on every redraw of
+// the items (a tenth of a 1,000-event timeline's redraw after an edit went to dates in words).
+const tooltips = new WeakMap<TimelineItem, string>()
+
+function tooltipAttribute(event: TimelineItem): string {
+  let attribute = tooltips.get(event)
+  if (attribute === undefined) {
+    attribute = ` title="${escapeHtml(eventTooltip(event))}"`
+    tooltips.set(event, attribute)
+  }
+  return attribute
+}
+
 export function toVisItem(item: TimelineViewItem, color: string, event?: TimelineItem): VisItem {
   const badge = item.noteCount ? `<span class="note-badge" title="Notes">${item.noteCount}</span>` : ''
   const search = item.match === undefined ? '' : item.match ? 'match' : 'no-match'
-  const tooltip = event ? ` title="${escapeHtml(eventTooltip(event))}"` : ''
+  const tooltip = event ? tooltipAttribute(event) : ''
   const doubt = item.doubt
     ? `doubt ${item.doubt.includes('approximate') ? 'doubt-approximate' : 'doubt-uncertain'}`
     : ''
