@@ -77,6 +77,21 @@ describe('a timeline outline', () => {
     expect(model.byId(drawn.id)).toBe(drawn)
   })
 
+  it('has at hand the keys of the events it has made, and keys no others for a miss', () => {
+    const doc = varied()
+    const model = TimelineModel.ofOutline(readOutline(outlineText(doc))!)
+    const drawn = model.item(3)!
+    expect(model.keyAtHand(drawn.id)).toBe(3)
+    const [first, second] = doc.items.filter((item) => item.id !== drawn.id)
+    expect(model.keyAtHand(first!.id)).toBeUndefined()
+    expect(model.keyAtHand(second!.id)).toBeUndefined() // the miss before keyed nothing
+    expect(model.keyAtHand('no-such-event')).toBeUndefined()
+    const key = model.keyOf(first!.id)!
+    expect(model.keyAtHand(first!.id)).toBe(key)
+    const documentModel = new TimelineModel(doc)
+    expect(documentModel.keyAtHand(second!.id)).toBe(documentModel.keyOf(second!.id))
+  })
+
   it('holds no note text, description, tag or source', () => {
     const doc = varied()
     const text = outlineText(doc)

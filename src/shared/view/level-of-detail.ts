@@ -308,7 +308,7 @@ export function levelOfDetail(model: TimelineModel, request: DetailRequest): Lev
   const matching = request.matching ?? NO_KEYS
   // Selected and drawn events marked by key: the hot loop below reads a byte, never an event's
   // object (reading 100,000 of those for their ids took 60 ms where the loop takes 5).
-  const keysOf = (ids: ReadonlySet<string> | undefined) => [...(ids ?? [])].flatMap((id) => model.keyOf(id) ?? [])
+  const keysOf = (ids: ReadonlySet<string> | undefined) => [...(ids ?? [])].flatMap((id) => model.keyAtHand(id) ?? [])
   const marked = (keys: number[]) => {
     const marks = new Uint8Array(keys.length ? model.keyCount : 0)
     for (const key of keys) marks[key] = 1

@@ -133,6 +133,16 @@ export class TimelineModel {
     return this.keyForId(id)
   }
 
+  /**
+   * An event's key when it is at hand: any event's in a document's model; in an outline's, only
+   * that of an event already made (a drawn one) or once the whole outline is keyed. The timeline
+   * asks this for the events it drew and selected, which just after another timeline was open are
+   * that timeline's: each of those misses keyed all 100,000 ids of the new one's outline.
+   */
+  keyAtHand(id: string): number | undefined {
+    return this.outline ? this.keys.get(id) : this.keyOf(id)
+  }
+
   item(key: number): TimelineItem | undefined {
     const item = this.itemByKey[key]
     if (item || !this.outline || !(key >= 0 && key < this.itemByKey.length)) return item

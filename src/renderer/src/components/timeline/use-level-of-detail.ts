@@ -138,6 +138,10 @@ export function useLevelOfDetail(inputs: Inputs) {
   return {
     detail,
     laneHeightPx,
-    findItem: (id: string) => indexes.current.model.byId(id)
+    findItem: (id: string) => {
+      const { model } = indexes.current
+      const key = model.keyAtHand(id)
+      return key === undefined ? undefined : model.item(key)
+    }
   }
 }
