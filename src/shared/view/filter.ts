@@ -2,6 +2,7 @@ import { formatDate, parsePeriod, readDate, type Period } from '../model/dates'
 import { possibleSpan } from '../model/edtf'
 import type { Confidence, TimelineDocument, TimelineItem } from '../model/schema'
 import { countOf, formatCount } from '../count'
+import { perObject } from '../per-object'
 
 /**
  * Which events to show. Plain data (no Sets) so that the same filter can travel to the PDF export.
@@ -74,18 +75,8 @@ export function searchTerms(text: string | undefined): string[] {
   return text ? normalizeText(text).split(/\s+/).filter(Boolean) : []
 }
 
-// Items are replaced, never mutated, so a haystack computed once per item object stays right.
-const haystacks = new WeakMap<TimelineItem, string>()
-
-/** Everything a search looks in for one event, normalized; cached per event object. */
-function haystack(item: TimelineItem): string {
-  let text = haystacks.get(item)
-  if (text === undefined) {
-    text = eventText(item)
-    haystacks.set(item, text)
-  }
-  return text
-}
+/** Everything a search looks in for one event, normalized; kept per event object. */
+const haystack = perObject(eventText)
 
 /** Everything a search looks in for one event, normalized (not cached: the search index keeps words). */
 export function eventText(item: TimelineItem): string {

@@ -1,5 +1,6 @@
 import { CONFIDENCES, type Group, type TimelineItem } from '@shared/model/schema'
 import { itemPeriod } from '@shared/view/timeline-items'
+import { perObject } from '@shared/per-object'
 
 export type SortKey = 'date' | 'title' | 'lane' | 'confidence' | 'notes' | 'sources'
 export type SortDirection = 'ascending' | 'descending'
@@ -27,19 +28,11 @@ export const COLUMNS: readonly Column[] = [
 
 export const DEFAULT_SORT: Sort = { key: 'date', direction: 'ascending' }
 
-// Items are replaced, never mutated: a start read once per item object stays right, and
-// re-sorting 100,000 events does not parse 100,000 dates again.
-const starts = new WeakMap<TimelineItem, number>()
-
-/** When an event begins, for sorting: the start of its period; unreadable dates sort last. */
-export function startOf(item: TimelineItem): number {
-  let start = starts.get(item)
-  if (start === undefined) {
-    start = itemPeriod(item)?.start ?? Number.POSITIVE_INFINITY
-    starts.set(item, start)
-  }
-  return start
-}
+/**
+ * When an event begins, for sorting: the start of its period; unreadable dates sort last. Kept per
+ * event object, so re-sorting 100,000 events does not parse 100,000 dates again.
+ */
+export const startOf = perObject((item: TimelineItem): number => itemPeriod(item)?.start ?? Number.POSITIVE_INFINITY)
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 const confidenceRank = new Map<string, number>(CONFIDENCES.map((c, i) => [c, i]))

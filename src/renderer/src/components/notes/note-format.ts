@@ -1,6 +1,7 @@
 import type { Note } from '@shared/model/schema'
 import { renderMarkdown } from '../../composables/markdown'
 import { MONTHS } from '@shared/model/dates'
+import { perObject } from '@shared/per-object'
 
 /**
  * "6 March 2025, 10:05": when a note was written or edited, in the reader's own time zone and in
@@ -29,18 +30,8 @@ export function wasEdited(note: Note): boolean {
   return Date.parse(note.updatedAt) !== Date.parse(note.createdAt)
 }
 
-// Notes are replaced, never mutated, so a note object's HTML is computed once.
-const rendered = new WeakMap<Note, string>()
-
-/** A note's body as sanitised HTML. */
-export function noteHtml(note: Note): string {
-  let html = rendered.get(note)
-  if (html === undefined) {
-    html = renderMarkdown(note.body)
-    rendered.set(note, html)
-  }
-  return html
-}
+/** A note's body as sanitised HTML, rendered once per note object. */
+export const noteHtml = perObject((note: Note) => renderMarkdown(note.body))
 
 /** What a note keeps of what was typed: no blank lines before it, no whitespace after it. */
 export function cleanBody(text: string): string {
