@@ -39,8 +39,6 @@ export class TimelineModel {
   version = 0
   /** Set for the model of an outline: its events are made from it when first read. */
   private outline: Outline | null = null
-  /** Whether every event of the outline is in `keys` (see keyForId). */
-  private allKeyed = false
 
   constructor(doc?: TimelineDocument) {
     if (doc) this.update(doc)
@@ -129,8 +127,16 @@ export class TimelineModel {
     return this.index.size ? { start: this.index.first, end: this.index.last } : null
   }
 
+  /**
+   * An event's key by its id. An outline's events made so far (the drawn ones) are found at once;
+   * the whole outline is keyed by id only when another one is asked for, never for a first paint.
+   */
   keyOf(id: string): number | undefined {
-    return this.keyForId(id)
+    const key = this.keys.get(id)
+    // Every event keyed (ids are unique): a miss is an id the outline does not have.
+    if (key !== undefined || !this.outline || this.keys.size === this.itemByKey.length) return key
+    this.outline.events.id.forEach((each, at) => this.keys.set(each, at))
+    return this.keys.get(id)
   }
 
   /**
@@ -152,21 +158,8 @@ export class TimelineModel {
   }
 
   byId(id: string): TimelineItem | undefined {
-    const key = this.keyForId(id)
+    const key = this.keyOf(id)
     return key === undefined ? undefined : this.item(key)
-  }
-
-  /**
-   * An outline's events made so far (the ones drawn) are found by id at once; the whole outline is
-   * keyed by id only for another one. Keying 100,000 ids took 60–70 ms of the first paint, whose
-   * drawn events are looked up for their tooltips.
-   */
-  private keyForId(id: string): number | undefined {
-    const key = this.keys.get(id)
-    if (key !== undefined || !this.outline || this.allKeyed) return key
-    this.outline.events.id.forEach((each, at) => this.keys.set(each, at))
-    this.allKeyed = true
-    return this.keys.get(id)
   }
 
   /** The event's lane id. */
