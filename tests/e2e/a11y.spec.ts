@@ -10,7 +10,17 @@ import { syntheticDocument } from '../../bench/synthetic'
 import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
 import { OUTLINE_FROM } from '../../src/shared/view/outline'
-import { DATASET_FILE, datasetsDir, expect, holdDocumentOpens, openApp, root, screenshot, test } from './fixtures'
+import {
+  DATASET_FILE,
+  datasetsDir,
+  expect,
+  holdDocumentOpens,
+  openApp,
+  openCrowded,
+  root,
+  screenshot,
+  test
+} from './fixtures'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -169,9 +179,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       bridge
     }, testInfo) => {
-      await openApp(page, bridge)
-      await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
-      await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+      await openCrowded(page, bridge, 'Synthetic 3000')
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme)
       const found = await axe(page)
       await screenshot(page, testInfo, `${colorScheme}-crowded`)

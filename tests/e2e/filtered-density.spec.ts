@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { syntheticDocument } from '../../bench/synthetic'
 import { serializeDocument } from '../../src/shared/model/document'
 import { itemPeriod } from '../../src/shared/view/timeline-items'
-import { expect, openApp, screenshot, test } from './fixtures'
+import { expect, openCrowded, screenshot, test } from './fixtures'
 
 const doc = syntheticDocument(3_000)
 test.use({
@@ -41,9 +41,7 @@ test('a filter on a crowded timeline: lane counts and drawn events are what pass
   page,
   bridge
 }, testInfo) => {
-  await openApp(page, bridge)
-  await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
-  await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+  await openCrowded(page, bridge, 'Synthetic 3000')
   await expect.poll(() => shownCounts(page)).toEqual(countsByLane(() => true))
 
   await page.locator('.filter-bar').getByText('Has notes').click()
@@ -61,9 +59,7 @@ test('a filter on a crowded timeline: lane counts and drawn events are what pass
 })
 
 test('→ and ← step through the events the filter shows, in time, from the selection', async ({ page, bridge }) => {
-  await openApp(page, bridge)
-  await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
-  await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+  await openCrowded(page, bridge, 'Synthetic 3000')
   await page.locator('.filter-bar').getByText('Has notes').click()
   await expect.poll(() => shownCounts(page)).toEqual(countsByLane((item) => item.notes.length > 0))
   // In time, ties in the document's order (as the kept date order has them).
@@ -108,9 +104,7 @@ test.describe('in a laptop-sized window', () => {
   test.use({ viewport: { width: 1024, height: 640 } })
 
   test('the lanes share the timeline’s whole height, and none runs past it', async ({ page, bridge }, testInfo) => {
-    await openApp(page, bridge)
-    await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 3000').click()
-    await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+    await openCrowded(page, bridge, 'Synthetic 3000')
     await expect.poll(() => laneFit(page)).toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
     await screenshot(page, testInfo, 'lanes-1024x640')
   })
@@ -127,9 +121,7 @@ test.describe('in a 1280×720 window', () => {
     page,
     bridge
   }, testInfo) => {
-    await openApp(page, bridge)
-    await page.getByRole('navigation', { name: 'Library' }).getByText('Synthetic 20000').click()
-    await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+    await openCrowded(page, bridge, 'Synthetic 20000')
     await expect.poll(() => laneFit(page)).toEqual({ scrolls: false, pastBottom: 0, shareFilled: 1 })
     // The narrower timeline puts the events drawn closer together: titles with a note count
     // measured without it were stacked a row deeper than the lanes have, and the last lane was cut.

@@ -146,6 +146,16 @@ export async function openApp(page: Page, bridge: Bridge): Promise<void> {
 }
 
 /**
+ * Opens the app and, from the library, a synthetic timeline too full to draw every event
+ * (titled as `syntheticDocument` titles it, "Synthetic 3000"): waits until all its 8 lanes show their counts.
+ */
+export async function openCrowded(page: Page, bridge: Bridge, title: string): Promise<void> {
+  await openApp(page, bridge)
+  await page.getByRole('navigation', { name: 'Library' }).getByText(title).click()
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
+}
+
+/**
  * Holds the page's requests to open a document until `release`: what the window shows meanwhile
  * is what a researcher sees for seconds while a large timeline is read. `release` first waits for
  * a request to be held (the window may ask only after its outline, or after a screen the test
