@@ -375,6 +375,52 @@ describe('TimelineView updates and interaction', () => {
     expect(after.get('Ratcliffe confirms the pause (edited)')).toBe(changedEl)
   })
 
+  // A search marks every drawn event, and nothing else about them changes: they are marked where
+  // they are, never taken off the page to be drawn and measured again (vis-internals.ts). An event
+  // whose title changes in the same step is drawn and measured again.
+  test('a search marks the drawn events in place; a title changed with it is measured again', async () => {
+    const doc = loadDataset()
+    const all = selectTimelineItems(doc, {})
+    const { host, view } = await mountTimeline(propsFor(doc))
+    await settle(host, 88)
+    const before = elementsByTitle(host)
+    const retitled = all.find((item) => item.type === 'point')!
+    const retitledWidth = before.get(retitled.text)!.getBoundingClientRect().width
+    const shortTitle = 'Retitled'
+    const taken: Node[] = []
+    const watch = new MutationObserver((records) => records.forEach((r) => taken.push(...r.removedNodes)))
+    watch.observe(host.querySelector('.vis-foreground')!, { childList: true, subtree: true })
+
+    const searched = all.map((item, i) => ({
+      ...item,
+      match: i % 3 === 0,
+      ...(item === retitled ? { text: shortTitle } : {})
+    }))
+    await view.rerender({ items: searched })
+    await expect.poll(() => elementsByTitle(host).has(shortTitle)).toBe(true)
+    await settle(host, 88)
+    watch.disconnect()
+
+    const after = elementsByTitle(host)
+    for (const [i, item] of searched.entries()) {
+      const el = after.get(item.text)!
+      expect(el.classList.contains(item.match ? 'match' : 'no-match'), item.text).toBe(true)
+      if (item.text === shortTitle) continue
+      expect(el, item.text).toBe(before.get(item.text))
+      expect(taken, `${item.text} (${i}) was taken off the page`).not.toContain(el)
+    }
+    // Taken off and drawn again, as any change that may resize an event.
+    const retitledEl = after.get(shortTitle)!
+    expect(taken).toContain(retitledEl)
+    expect(retitledEl.getBoundingClientRect().width).toBeLessThan(retitledWidth - 100)
+    for (const lane of new Set(itemElements(host).map((el) => el.parentElement)))
+      expectNoOverlaps(
+        itemElements(host)
+          .filter((el) => el.parentElement === lane)
+          .map((el) => ({ title: titleOf(el), box: el.getBoundingClientRect() }))
+      )
+  })
+
   // What a zoom or a filter does at every size: many events come into view in one sync. Each is
   // drawn once, in its own lane row, stacked clear of the others.
   test('events added to a drawn timeline at once are each drawn in their lane row, none overlapping', async () => {

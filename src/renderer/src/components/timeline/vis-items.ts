@@ -105,6 +105,24 @@ export function toVisGroup(group: Group, detail?: LaneDetail, minHeightPx?: numb
   }
 }
 
+/** Classes that change how an event is painted, never its size. */
+const PAINT_ONLY = new Set(['match', 'no-match'])
+
+/**
+ * Whether `next` differs from `shown` only in classes that change its paint, not its size: a
+ * search starting, ending or narrowing marks the drawn events so, and nothing else about them.
+ */
+export function repaintsOnly(shown: VisItem | undefined, next: VisItem): boolean {
+  if (!shown || shown.className === next.className || !sameVisItem({ ...shown, className: next.className }, next))
+    return false
+  const sizing = (className: string) =>
+    className
+      .split(' ')
+      .filter((name) => !PAINT_ONLY.has(name))
+      .join(' ')
+  return sizing(shown.className) === sizing(next.className)
+}
+
 /** Whether two vis items would draw the same; used to send vis-timeline only what changed. */
 export function sameVisItem(a: VisItem | VisGroup | undefined, b: VisItem | VisGroup): boolean {
   if (!a) return false
