@@ -90,6 +90,13 @@ if (process.argv.includes('--list')) {
   process.exit(0)
 }
 
+// `npm run bench -- --pdf` measures only the PDF export.
+if (process.argv.includes('--pdf')) {
+  console.log('\nPDF export')
+  await pdfBench()
+  process.exit(0)
+}
+
 // `npm run bench -- --view` measures the timeline in Chromium only.
 if (process.argv.includes('--view')) {
   console.log('\nThe timeline in Chromium (built renderer over the loopback bridge; raw vis-timeline beside it)')

@@ -66,9 +66,11 @@ export async function pdfBench(): Promise<void> {
   try {
     // The whole export at 100,000 events does not finish (see below): opt in.
     const exportAll = process.env['CHRONOTES_BENCH_PDF_100K'] === '1'
+    // 4,000 shows how the print's time grows with its length: per page, as well as in all.
     for (const [count, runs] of [
       [100, 3],
       [1_000, 2],
+      [4_000, 1],
       [100_000, exportAll ? 1 : 0]
     ] as const) {
       const doc = annotated(count)
@@ -116,7 +118,7 @@ export async function pdfBench(): Promise<void> {
       if (!samples.length) continue
       report('  whole export (start Chromium, lay out, print, write)', samples)
       console.log(
-        `    ${last.pages.toLocaleString('en')} pages, ${(last.bytes / 1024 / 1024).toFixed(2)} MB (${Math.round(last.bytes / count / 102.4) / 10} KB per event)`
+        `    ${last.pages.toLocaleString('en')} pages, ${(last.bytes / 1024 / 1024).toFixed(2)} MB (${Math.round(last.bytes / count / 102.4) / 10} KB per event); ${Math.round(Math.min(...samples) / last.pages)} ms per page`
       )
     }
   } finally {
