@@ -82,10 +82,12 @@ describe('a timeline outline', () => {
     const model = TimelineModel.ofOutline(readOutline(outlineText(doc))!)
     const drawn = model.item(3)!
     expect(model.keyAtHand(drawn.id)).toBe(3)
+    expect(model.itemAtHand(drawn.id)).toBe(drawn)
     const [first, second] = doc.items.filter((item) => item.id !== drawn.id)
     expect(model.keyAtHand(first!.id)).toBeUndefined()
     expect(model.keyAtHand(second!.id)).toBeUndefined() // the miss before keyed nothing
     expect(model.keyAtHand('no-such-event')).toBeUndefined()
+    expect(model.itemAtHand(first!.id)).toBeUndefined()
     const key = model.keyOf(first!.id)!
     expect(model.keyAtHand(first!.id)).toBe(key)
     const documentModel = new TimelineModel(doc)

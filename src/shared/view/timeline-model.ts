@@ -158,7 +158,15 @@ export class TimelineModel {
   }
 
   byId(id: string): TimelineItem | undefined {
-    const key = this.keyOf(id)
+    return this.itemWith(this.keyOf(id))
+  }
+
+  /** The event by its id when its key is at hand (keyAtHand): the timeline's look-ups of what it drew. */
+  itemAtHand(id: string): TimelineItem | undefined {
+    return this.itemWith(this.keyAtHand(id))
+  }
+
+  private itemWith(key: number | undefined): TimelineItem | undefined {
     return key === undefined ? undefined : this.item(key)
   }
 

@@ -138,10 +138,6 @@ export function useLevelOfDetail(inputs: Inputs) {
   return {
     detail,
     laneHeightPx,
-    findItem: (id: string) => {
-      const { model } = indexes.current
-      const key = model.keyAtHand(id)
-      return key === undefined ? undefined : model.item(key)
-    }
+    findItem: (id: string) => indexes.current.model.itemAtHand(id)
   }
 }
