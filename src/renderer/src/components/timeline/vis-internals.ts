@@ -34,7 +34,7 @@ interface VisItemInternals {
   /** Whether an item with an end overlaps the range (an item without one is judged by its start). */
   isVisible(range: { start: number; end: number }): boolean
   /** Its drawing steps (make, attach, write, measure, write…), to be run step by step across items. */
-  redraw(returnQueue?: true): (() => void)[] | undefined
+  redraw(returnQueue: true): (() => void)[]
   /** Writes its data (content, class, style) to its elements, if it is dirty. */
   _updateDirtyDomComponents(): void
   hide(): void
@@ -82,7 +82,7 @@ export function drawInOnePass(
     return item?.displayed ? [item] : []
   })
   for (const { id } of changed) if (!repainted.has(id)) itemSet.items[id]?.hide()
-  for (const item of repainting) item.redraw = () => undefined
+  for (const item of repainting) item.redraw = () => []
   const groups = Object.values(itemSet.groups).filter((group) => group !== undefined)
   // Own properties, deleted afterwards: the prototype's methods are untouched.
   for (const group of groups) group._checkIfVisible = () => {}
@@ -146,7 +146,7 @@ function drawComing(itemSet: TimelineInternals['itemSet']): VisItemInternals[] {
         ? +item.data.start >= start - margin && +item.data.start <= end + margin
         : item.isVisible({ start, end }))
   )
-  const queues = coming.map((item) => item.redraw(true)!)
+  const queues = coming.map((item) => item.redraw(true))
   const steps = Math.max(0, ...queues.map((queue) => queue.length))
   for (let step = 0; step < steps; step++) for (const queue of queues) queue[step]?.()
   return coming
