@@ -12,6 +12,10 @@ export interface TimelineInternals {
     body: { range: { start: number; end: number } }
   }
   body: { emitter: { emit(event: '_change'): void } }
+  /** Asks for a redraw of everything in the next animation frame; what a DataSet change calls. */
+  _redraw(): void
+  /** Redraws everything now: the panels' sizes, the date axis, the lanes and their items. */
+  _origRedraw(): void
 }
 
 interface VisGroupInternals {
@@ -57,13 +61,16 @@ export function redrawForNewSize(timeline: Timeline): void {
 }
 
 /**
- * Applies `change` (a removal and an update of the DataSet, whose new or changed items are
- * `changed`) with one layout of the items for both.
+ * Applies `change` (removals and updates of the DataSets, whose new or changed items are
+ * `changed`; the lanes' too) with one redraw for all of it, now.
  * vis-timeline lays its items out again after each DataSet change, and draws an added or changed
  * item on its own as it comes, each reading the page's layout after writing to it: a zoom step
  * at 100,000 events (some tens of items in and out) laid the page out about ten times. Here the
  * changed items are taken off the page first, added ones are not drawn as they come, and one
  * layout afterwards draws them all as it draws items coming into the window (drawItemsTogether).
+ * Each DataSet change also asks for a redraw of everything in the next frame: a zoom step drew
+ * the events it brought twice, once here and once in that redraw a frame later. Those asks are
+ * dropped, and the one redraw here is of everything (the lanes' labels and heights too).
  */
 export function drawInOnePass(
   timeline: Timeline,
@@ -71,7 +78,8 @@ export function drawInOnePass(
   change: () => void,
   repainted: ReadonlySet<string> = new Set()
 ): void {
-  const { itemSet } = internalsOf(timeline)
+  const internals = internalsOf(timeline)
+  const { itemSet } = internals
   const drawing = drawItemsTogether(timeline)
   // Of the changed items, those whose paint alone changes (repaintsOnly) keep their place and
   // size: vis-timeline would redraw and measure each as it takes its new data, a forced layout
@@ -87,9 +95,13 @@ export function drawInOnePass(
   // Own properties, deleted afterwards: the prototype's methods are untouched.
   for (const group of groups) group._checkIfVisible = () => {}
   drawing.held = true
+  // An own property already (vis-timeline's throttled redraw): put back as it was.
+  const askRedraw = internals._redraw
+  internals._redraw = () => {}
   try {
     change()
   } finally {
+    internals._redraw = askRedraw
     for (const group of groups) delete (group as Partial<VisGroupInternals>)._checkIfVisible
     for (const item of repainting) {
       delete (item as Partial<VisItemInternals>).redraw
@@ -98,7 +110,7 @@ export function drawInOnePass(
     }
     drawing.held = false
   }
-  itemSet.redraw()
+  internals._origRedraw()
 }
 
 const drawings = new WeakMap<object, { held: boolean }>()
