@@ -1,12 +1,12 @@
 /**
  * The timeline's hold on vis-timeline's drawing (vis-internals.ts), on a real vis-timeline in a
- * real Chromium: a change is drawn whole once, at once, and vis-timeline draws as it did after.
+ * real Chromium: a change is drawn whole, once, at once; a window moved is drawn with its events.
  */
 import { DataSet } from 'vis-data/peer'
 import { Timeline } from 'vis-timeline/peer'
 import 'vis-timeline/styles/vis-timeline-graph2d.css'
 import { afterEach, expect, test } from 'vitest'
-import { drawInOnePass, drawItemsTogether } from '@renderer/components/timeline/vis-internals'
+import { deferRedraws, drawInOnePass, drawItemsTogether } from '@renderer/components/timeline/vis-internals'
 import type { VisGroup, VisItem } from '@renderer/components/timeline/vis-items'
 
 const DAY = 86_400_000
@@ -18,11 +18,25 @@ const taken: (() => void)[] = []
 afterEach(() => taken.splice(0).forEach((takeDown) => takeDown()))
 
 function lane(id: string, title: string): VisGroup {
-  return { id, content: title, order: Number(id.slice(1)), className: '', style: '' }
+  return {
+    id,
+    content: title,
+    order: Number(id.slice(1)),
+    className: '',
+    style: ''
+  }
 }
 
 function event(id: string, group: string, day: number): VisItem {
-  return { id, group, type: 'point', start: START + day * DAY, content: `Event ${id}`, className: '', style: '' }
+  return {
+    id,
+    group,
+    type: 'point',
+    start: START + day * DAY,
+    content: `Event ${id}`,
+    className: '',
+    style: ''
+  }
 }
 
 /** A drawn timeline of 20 events in two lanes, counting vis-timeline's whole redraws ('changed'). */
@@ -93,3 +107,43 @@ test('vis-timeline draws a change made outside drawInOnePass as before, in the n
   // vis-timeline redraws everything after it, as it asked.
   await expect.poll(() => redraws.count).toBeGreaterThanOrEqual(1)
 })
+
+test('a window moved waits to be drawn while its events are coming, then is drawn with them, once', async () => {
+  const { host, items, timeline, redraws } = await drawnTimeline()
+  let coming = true
+  const owed = deferRedraws(timeline, () => coming)
+  const axisBefore = axisText(host)
+  redraws.count = 0
+  timeline.setWindow(START + 20 * DAY, START + 30 * DAY, { animation: false })
+  expect(owed.due).toBe(true)
+  for (let i = 0; i < 3; i++) await frame()
+  expect(redraws.count, 'waits while the events are coming').toBe(0)
+  expect(axisText(host)).toBe(axisBefore)
+  coming = false
+  const added = event('e20', 'g0', 25)
+  drawInOnePass(timeline, [added], () => items.update(added))
+  expect(redraws.count, 'the new window drawn with the events, at once').toBe(1)
+  expect(owed.due).toBe(false)
+  expect(axisText(host)).not.toBe(axisBefore)
+  expect(titles(host)).toContain('Event e20')
+  for (let i = 0; i < 3; i++) await frame()
+  expect(redraws.count, 'and only once').toBe(1)
+})
+
+test('a window moved with no events coming is drawn in the next frame, as vis-timeline does', async () => {
+  const { host, timeline, redraws } = await drawnTimeline()
+  const owed = deferRedraws(timeline, () => false)
+  const axisBefore = axisText(host)
+  redraws.count = 0
+  timeline.setWindow(START + 20 * DAY, START + 30 * DAY, { animation: false })
+  await frame()
+  await frame()
+  expect(redraws.count).toBe(1)
+  expect(owed.due).toBe(false)
+  expect(axisText(host)).not.toBe(axisBefore)
+})
+
+/** The date axis's labels, which vis-timeline writes on each whole redraw. */
+function axisText(host: HTMLElement): string {
+  return [...host.querySelectorAll('.vis-time-axis .vis-text')].map((el) => el.textContent).join(' ')
+}

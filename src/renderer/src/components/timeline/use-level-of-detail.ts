@@ -138,6 +138,8 @@ export function useLevelOfDetail(inputs: Inputs) {
   return {
     detail,
     laneHeightPx,
-    findItem: (id: string) => indexes.current.model.itemAtHand(id)
+    findItem: (id: string) => indexes.current.model.itemAtHand(id),
+    /** Whether a new answer will come in the next frame. */
+    coming: () => frame !== 0
   }
 }

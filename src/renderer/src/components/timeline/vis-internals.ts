@@ -60,6 +60,46 @@ export function redrawForNewSize(timeline: Timeline): void {
   internalsOf(timeline).body.emitter.emit('_change')
 }
 
+/** Whether vis-timeline owes a redraw (deferRedraws): one asked for and not yet drawn. */
+export interface OwedRedraw {
+  readonly due: boolean
+}
+
+/**
+ * vis-timeline redraws everything in the next animation frame after any change: each step of a
+ * zoom or pan, a DataSet change, an option. Here that redraw waits, a frame at a time, while
+ * `coming()` says the events for the new window are on their way: drawing them (drawInOnePass, or
+ * `redrawNow` when none changed) draws the new window too, once. A zoom step at 100,000 events
+ * drew everything twice, first with the old window's events, then with the new ones.
+ */
+export function deferRedraws(timeline: Timeline, coming: () => boolean): OwedRedraw {
+  const internals = internalsOf(timeline)
+  const owed = { due: false }
+  let frame = 0
+  const redrawIfDue = () => {
+    frame = 0
+    if (!owed.due) return
+    if (coming()) frame = requestAnimationFrame(redrawIfDue)
+    else internals._origRedraw()
+  }
+  // Both are own properties already (vis-timeline's throttle and its bound redraw), called by name.
+  const redraw = internals._origRedraw
+  internals._origRedraw = () => {
+    owed.due = false
+    redraw()
+  }
+  internals._redraw = () => {
+    owed.due = true
+    frame ||= requestAnimationFrame(redrawIfDue)
+  }
+  return owed
+}
+
+/** Redraws everything now (and so, nothing in the next frame). */
+export function redrawNow(timeline: Timeline): void {
+  internalsOf(timeline)._origRedraw()
+}
+
 /**
  * Applies `change` (removals and updates of the DataSets, whose new or changed items are
  * `changed`; the lanes' too) with one redraw for all of it, now.
