@@ -580,6 +580,33 @@ describe('TimelineView updates and interaction', () => {
     expect(heights()).toEqual(doc.groups.map(() => 400))
   })
 
+  // A new size is drawn a frame or two later, with the events worked out for it; the width the
+  // timeline reports at once (for that work) must be the width it then draws in.
+  test('a new size is drawn at the width reported with it, every event beside its date', async () => {
+    const doc = loadDataset()
+    const { host, view } = await mountTimeline(propsFor(doc))
+    await settle(host, 88)
+    const panel = host.querySelector<HTMLElement>('.vis-panel.vis-center')!
+    const reports = () => view.emitted<[TimeWindow, number]>('window')!
+    const before = reports().length
+    const wide = panel.getBoundingClientRect().width
+    host.style.width = '900px'
+    await expect.poll(() => panel.getBoundingClientRect().width).toBeLessThan(wide - 300)
+    await settle(host, itemElements(host).length)
+    // The first report after the new size, made before it was drawn.
+    const [{ start, end }, widthPx] = reports()[before]!
+    const box = panel.getBoundingClientRect()
+    expect(Math.abs(widthPx - box.width)).toBeLessThanOrEqual(TOLERANCE)
+    const points = doc.items.filter((item) => item.kind === 'point')
+    const byTitle = elementsByTitle(host)
+    const drawn = points.filter((item) => byTitle.has(item.title))
+    expect(drawn.length).toBeGreaterThan(20)
+    for (const item of drawn) {
+      const expected = box.left + panel.clientLeft + ((drawnTime(item) - start) / (end - start)) * widthPx
+      expect(Math.abs(xOf(byTitle.get(item.title)!) - expected), item.title).toBeLessThanOrEqual(TOLERANCE)
+    }
+  })
+
   // The browser scrolls an overflow-hidden panel to bring what is in it into view (an event
   // clicked as the timeline narrows): the events must stay beside their dates on the axis.
   test('the events panel never stays scrolled sideways: events stay beside their dates', async () => {

@@ -3,7 +3,13 @@ import type { Timeline } from 'vis-timeline/peer'
 /** What the app reads of vis-timeline's own layout state (not in its typings; stable since 4.x). */
 export interface TimelineInternals {
   dom: { center: HTMLElement }
-  props: { scrollTop: number; center: { width: number; height: number } }
+  props: {
+    scrollTop: number
+    center: { width: number; height: number }
+    /** The lane names' column, and the column on the other side (none here). */
+    left: { width: number }
+    right: { width: number }
+  }
   itemSet: {
     groups: Record<string, VisGroupInternals | undefined>
     items: Record<string, VisItemInternals | undefined>
@@ -50,14 +56,23 @@ export function internalsOf(timeline: Timeline): TimelineInternals {
 }
 
 /**
- * Redraws at once for a new size, as vis-timeline's own once-a-second size check does. Its public
- * `redraw()` also measures every drawn event again, a forced layout each (about 35 ms of a filter
- * toggle at 100,000 events, whose summary line changes the timeline's height): a new size moves
- * events, it does not resize them. Events taken in while the timeline had no size (hidden behind
- * another view) are the exception; they need `redraw()` once it has one again.
+ * Asks for a redraw for a new size, as vis-timeline's own size check does (turned off in
+ * TimelineView.vue): with deferRedraws, it waits for the events worked out for the new width,
+ * and they are drawn together, a frame or two later (the first search keystroke opens the
+ * results pane: redrawing at once put a whole redraw into that keystroke's frame). Its public
+ * `redraw()` would also measure every drawn event again, a forced layout each (about 35 ms of a
+ * filter toggle at 100,000 events, whose summary line changes the timeline's height): a new
+ * size moves events, it does not resize them. Events taken in while the timeline had no size
+ * (hidden behind another view) are the exception; they need `redraw()` once it has one again.
  */
 export function redrawForNewSize(timeline: Timeline): void {
-  internalsOf(timeline).body.emitter.emit('_change')
+  internalsOf(timeline)._redraw()
+}
+
+/** The width vis-timeline will draw its events in once redrawn in a container this wide: less its lane names. */
+export function drawingWidthFor(timeline: Timeline, containerWidth: number): number {
+  const { props } = internalsOf(timeline)
+  return containerWidth - props.left.width - props.right.width
 }
 
 /** Whether vis-timeline owes a redraw (deferRedraws): one asked for and not yet drawn. */
