@@ -52,6 +52,7 @@ interface Figures {
   pan: number[]
   panLongest: number[]
   search?: number[]
+  searchLongest?: number[]
   /** Opening the list view (from Ctrl+2 to its rows drawn), then frames of scrolling it. */
   listOpen?: number
   listScroll?: number[]
@@ -227,6 +228,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
     // Search: each keystroke of "satellite", from the key to the second frame after it.
     const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
     await input.focus()
+    await page.evaluate('window.__longest = []')
     const search = await profiled(page, `search-${doc.items.length}`, async () => {
       const samples: number[] = []
       for (let i = 1; i <= 'satellite'.length; i++)
@@ -268,6 +270,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       zoomSettled: zoomSettled.spans,
       zoomSettledLongest: zoomSettled.longest,
       search,
+      searchLongest: (await page.evaluate('window.__longest')) as number[],
       listOpen,
       listScroll,
       filterToggle,
@@ -372,7 +375,7 @@ function print(label: string, f: Figures): void {
       `${f.openingTasks ? `longest task while opening: before first paint ${ms(f.openingTasks.beforePaint)}, from first paint until editable ${ms(f.openingTasks.untilEditable)}; ` : ''}` +
       `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}${f.zoomSettled ? ` (once the search index is ready: ${ms(p(f.zoomSettled, 0.5))}/${ms(p(f.zoomSettled, 0.95))})` : ''}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
       `longest frame of a step p50/p95: zoom ${ms(p(f.zoomLongest, 0.5))}/${ms(p(f.zoomLongest, 0.95))}${f.zoomSettledLongest ? ` (index ready: ${ms(p(f.zoomSettledLongest, 0.5))}/${ms(p(f.zoomSettledLongest, 0.95))})` : ''}, pan ${ms(p(f.panLongest, 0.5))}/${ms(p(f.panLongest, 0.95))}; ` +
-      `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))}; ` : ''}` +
+      `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))} (longest frame ${ms(Math.max(...(f.searchLongest ?? [])))}); ` : ''}` +
       `${f.searchReady === undefined ? '' : `search index ready ${ms(f.searchReady)} after first paint; `}` +
       `${f.filterToggle ? `filter toggle p50/max ${ms(p(f.filterToggle, 0.5))}/${ms(Math.max(...f.filterToggle))}; ` : ''}` +
       // The page reports only tasks over 50 ms ("long tasks"): none is not 0 ms.
