@@ -86,14 +86,14 @@ new MutationObserver((_, observer) => {
 `
 const PAGE_HELPERS = `
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
-window.__longest = []
+window.__longestFrames = []
 window.__step = async (act) => {
   const t0 = await frame()
   act()
   const t1 = await frame()
   const t2 = await frame()
   const t3 = await frame()
-  window.__longest.push(Math.max(t1 - t0, t2 - t1, t3 - t2))
+  window.__longestFrames.push(Math.max(t1 - t0, t2 - t1, t3 - t2))
   return t2 - t0
 }
 window.__zoom = (direction) => window.__step(() => {
@@ -126,9 +126,9 @@ async function steps(page: Page, fn: string, args: unknown[]): Promise<number[]>
 
 /** The same steps: each one's figure, and its longest frame. */
 async function timedSteps(page: Page, fn: string, args: unknown[]): Promise<{ spans: number[]; longest: number[] }> {
-  await page.evaluate('window.__longest = []')
+  await page.evaluate('window.__longestFrames = []')
   const spans = await steps(page, fn, args)
-  return { spans, longest: (await page.evaluate('window.__longest')) as number[] }
+  return { spans, longest: (await page.evaluate('window.__longestFrames')) as number[] }
 }
 
 /** In, then back out to where it began. */
@@ -228,7 +228,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
     // Search: each keystroke of "satellite", from the key to the second frame after it.
     const input = page.getByRole('searchbox').or(page.getByLabel('Find events')).first()
     await input.focus()
-    await page.evaluate('window.__longest = []')
+    await page.evaluate('window.__longestFrames = []')
     const search = await profiled(page, `search-${doc.items.length}`, async () => {
       const samples: number[] = []
       for (let i = 1; i <= 'satellite'.length; i++)
@@ -241,6 +241,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
         )
       return samples
     })
+    const searchLongest = (await page.evaluate('window.__longestFrames')) as number[]
     // An edit and its autosave: the longest task the page ran from the edit until "Saved at".
     await page.evaluate(`(() => {
       window.__longest = 0
@@ -270,7 +271,7 @@ async function measureApp(browser: Browser, doc: TimelineDocument): Promise<Figu
       zoomSettled: zoomSettled.spans,
       zoomSettledLongest: zoomSettled.longest,
       search,
-      searchLongest: (await page.evaluate('window.__longest')) as number[],
+      searchLongest,
       listOpen,
       listScroll,
       filterToggle,
