@@ -17,7 +17,6 @@ export interface TimelineInternals {
     redraw(): boolean
     body: { range: { start: number; end: number } }
   }
-  body: { emitter: { emit(event: '_change'): void } }
   /** Asks for a redraw of everything in the next animation frame; what a DataSet change calls. */
   _redraw(): void
   /** Redraws everything now: the panels' sizes, the date axis, the lanes and their items. */
@@ -165,7 +164,7 @@ export function drawInOnePass(
     }
     drawing.held = false
   }
-  internals._origRedraw()
+  redrawNow(timeline)
 }
 
 const drawings = new WeakMap<object, { held: boolean }>()
