@@ -381,6 +381,9 @@ async function measureRaw(browser: Browser, doc: TimelineDocument): Promise<Figu
   }
 }
 
+const p50p95 = (samples: number[]) => `${ms(p(samples, 0.5))}/${ms(p(samples, 0.95))}`
+const p50max = (samples: number[]) => `${ms(p(samples, 0.5))}/${ms(Math.max(...samples))}`
+
 /** The page reports only tasks over 50 ms ("long tasks"): none is not 0 ms. */
 const longTask = (duration: number) => (duration ? ms(duration) : 'under 50 ms (none long)')
 
@@ -389,14 +392,14 @@ function print(label: string, f: Figures): void {
     `  ${label.padEnd(22)} ${f.firstOpen === undefined ? '' : `first open ever ${ms(f.firstOpen)}; restarted with it open: `}first paint ${ms(f.firstPaint).padStart(9)}${f.afterArrival === undefined ? '' : f.afterArrival < 0 ? ` (${ms(-f.afterArrival)} before the document arrived)` : ` (${ms(f.afterArrival)} after the document arrived)`}; ` +
       `${f.loaded === undefined ? '' : `document loaded, editable ${ms(f.loaded)}; `}` +
       `${f.openingTasks ? `longest task while opening: before first paint ${ms(f.openingTasks.beforePaint)}, from first paint until editable ${ms(f.openingTasks.untilEditable)}; ` : ''}` +
-      `zoom p50/p95 ${ms(p(f.zoom, 0.5))}/${ms(p(f.zoom, 0.95))}${f.zoomSettled ? ` (once the search index is ready: ${ms(p(f.zoomSettled, 0.5))}/${ms(p(f.zoomSettled, 0.95))})` : ''}; pan p50/p95 ${ms(p(f.pan, 0.5))}/${ms(p(f.pan, 0.95))}; ` +
-      `longest frame of a step p50/p95: zoom ${ms(p(f.zoomLongest, 0.5))}/${ms(p(f.zoomLongest, 0.95))}${f.zoomSettledLongest ? ` (index ready: ${ms(p(f.zoomSettledLongest, 0.5))}/${ms(p(f.zoomSettledLongest, 0.95))})` : ''}, pan ${ms(p(f.panLongest, 0.5))}/${ms(p(f.panLongest, 0.95))}; ` +
-      `${f.search ? `search keystroke p50/max ${ms(p(f.search, 0.5))}/${ms(Math.max(...f.search))} (longest frame ${ms(Math.max(...(f.searchLongest ?? [])))}); ` : ''}` +
+      `zoom p50/p95 ${p50p95(f.zoom)}${f.zoomSettled ? ` (once the search index is ready: ${p50p95(f.zoomSettled)})` : ''}; pan p50/p95 ${p50p95(f.pan)}; ` +
+      `longest frame of a step p50/p95: zoom ${p50p95(f.zoomLongest)}${f.zoomSettledLongest ? ` (index ready: ${p50p95(f.zoomSettledLongest)})` : ''}, pan ${p50p95(f.panLongest)}; ` +
+      `${f.search ? `search keystroke p50/max ${p50max(f.search)} (longest frame ${ms(Math.max(...(f.searchLongest ?? [])))}); ` : ''}` +
       `${f.searchReady === undefined ? '' : `search index ready ${ms(f.searchReady)} after first paint; `}` +
-      `${f.filterToggle ? `filter toggle p50/max ${ms(p(f.filterToggle, 0.5))}/${ms(Math.max(...f.filterToggle))}; ` : ''}` +
+      `${f.filterToggle ? `filter toggle p50/max ${p50max(f.filterToggle)}; ` : ''}` +
       `${f.searchClearLongestTask === undefined ? '' : `search cleared: longest task ${longTask(f.searchClearLongestTask)}; `}` +
       `${f.autosaveLongestTask === undefined ? '' : `edit + autosave: longest task ${longTask(f.autosaveLongestTask)}; `}` +
-      `${f.listScroll ? `list view: opens in ${ms(f.listOpen)}, scroll frame p50/p95 ${ms(p(f.listScroll, 0.5))}/${ms(p(f.listScroll, 0.95))}; ` : ''}` +
+      `${f.listScroll ? `list view: opens in ${ms(f.listOpen)}, scroll frame p50/p95 ${p50p95(f.listScroll)}; ` : ''}` +
       `heap ${f.heapMb.toFixed(0)} MB; ${f.domItems} items in the DOM at first paint`
   )
 }
