@@ -6,6 +6,12 @@ import { binWidthFor, detailRange, levelOfDetail, type LevelOfDetail } from '@sh
 import type { TimeWindow } from '@shared/view/timeline-items'
 import { useDocumentIndexStore } from '../../stores/document-index'
 
+/** The size the events are drawn in, in CSS pixels: the lanes' width, and the height they share. */
+export interface DrawingSize {
+  widthPx: number
+  heightPx: number
+}
+
 interface Inputs {
   groups: Ref<Group[]>
   /** The keys of the events the filter lets through; null when no filter is on. */
@@ -20,6 +26,8 @@ interface Inputs {
   heightPx: Ref<number>
   /** Whether the timeline is on screen (not behind the list or notes view). */
   onScreen: Ref<boolean>
+  /** The drawing size as the layout has it now, ahead of `widthPx` and `heightPx` (null when unknown). */
+  measure?: () => DrawingSize | null
 }
 
 /** One row of stacked titles, with vis-timeline's margins (timeline.css). */
@@ -62,6 +70,15 @@ export function useLevelOfDetail(inputs: Inputs) {
   }
 
   function recompute(): void {
+    // A panel opened or closed since the last frame (the details, the search results) has resized
+    // the timeline already, though it reports so only after this frame's callbacks: the events are
+    // worked out for the size it has now, and drawn once, at it. Taken in while `frame` is still
+    // set, the size asks for no second recompute (the watch below is synchronous).
+    const size = inputs.measure?.()
+    if (size) {
+      inputs.widthPx.value = size.widthPx
+      inputs.heightPx.value = size.heightPx
+    }
     frame = 0
     const window = windowOrExtent()
     if (!window) {
@@ -131,7 +148,8 @@ export function useLevelOfDetail(inputs: Inputs) {
       inputs.widthPx,
       inputs.heightPx
     ],
-    schedule
+    schedule,
+    { flush: 'sync' }
   )
   onBeforeUnmount(() => cancelAnimationFrame(frame))
 
