@@ -8,6 +8,8 @@ import { normalizeText } from './filter'
  */
 export interface BuiltWords {
   words: string[]
+  /** The words by hash (findWord): a word's id without a map of every word made on the page. */
+  table: Int32Array
   starts: Int32Array
   slots: Int32Array
   /** The positions in date order (DateOrder's order). */
@@ -76,6 +78,33 @@ export class WordsBuilder {
         (at) => this.startText[at]!
       )
     )
-    return { words: this.words, starts, slots, byDate }
+    return { words: this.words, table: wordTable(this.words), starts, slots, byDate }
   }
+}
+
+/** FNV-1a over a word's UTF-16 code units: where the word goes in a word table. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193)
+  return hash >>> 0
+}
+
+/** An open-addressing table of `words` by hash, at most half full: each word's id + 1 at its place, 0 where none. */
+function wordTable(words: readonly string[]): Int32Array {
+  const table = new Int32Array(2 ** Math.ceil(Math.log2(2 * words.length + 2)))
+  const mask = table.length - 1
+  words.forEach((word, id) => {
+    let at = wordHash(word) & mask
+    while (table[at]) at = (at + 1) & mask
+    table[at] = id + 1
+  })
+  return table
+}
+
+/** The id of `word` in the words a table was made of (wordTable), or undefined. */
+export function findWord(table: Int32Array, words: readonly string[], word: string): number | undefined {
+  const mask = table.length - 1
+  for (let at = wordHash(word) & mask; table[at]; at = (at + 1) & mask)
+    if (words[table[at]! - 1] === word) return table[at]! - 1
+  return undefined
 }

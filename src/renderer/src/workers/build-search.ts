@@ -40,7 +40,11 @@ export function buildSearchOffThread(
     }
     const abort = () => finish(null)
     signal.addEventListener('abort', abort)
-    worker.onmessage = ({ data }: MessageEvent<SearchBuildReply>) => finish(data.built)
+    const words: string[] = []
+    worker.onmessage = ({ data }: MessageEvent<SearchBuildReply>) => {
+      if (data.type === 'words') words.push(...data.words)
+      else finish({ ...data.built, words })
+    }
     worker.onerror = (event) => {
       event.preventDefault()
       finish(null)
