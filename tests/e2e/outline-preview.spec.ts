@@ -43,12 +43,9 @@ test('a large timeline is drawn from its outline while it opens, can be zoomed m
   page,
   bridge
 }, testInfo) => {
-  // The first open validates the file and writes its outline in the per-user folder.
-  await openApp(page, bridge)
-  await expect(saveState(page)).toHaveText(/^Saved/)
-  await expect(page.locator('.timeline .lane-count')).toHaveCount(doc.groups.length)
   // Where the researcher leaves the timeline is where its outline is drawn next time: zoomed in
-  // here, and the test goes on once the session written down holds the narrower window.
+  // here, and the test goes on once the session written down holds the narrower window. Every
+  // write is seen, from the start: the last one for "fit all" may come before the timeline shows.
   const spans: number[] = []
   page.on('request', (request) => {
     if (!/settings%3Aupdate/.test(request.url())) return
@@ -58,6 +55,10 @@ test('a large timeline is drawn from its outline while it opens, can be zoomed m
     const window = patch?.session?.window
     if (window) spans.push(window.end - window.start)
   })
+  // The first open validates the file and writes its outline in the per-user folder.
+  await openApp(page, bridge)
+  await expect(saveState(page)).toHaveText(/^Saved/)
+  await expect(page.locator('.timeline .lane-count')).toHaveCount(doc.groups.length)
   await expect.poll(() => spans.length).toBeGreaterThan(0)
   const fitSpan = spans.at(-1)!
   await page.getByRole('button', { name: 'Zoom in' }).click()
