@@ -14,6 +14,8 @@ export class TimeIndex {
   private maxEnds: Float64Array
   private levels = 0
   private latestEnd = -Infinity
+  /** Entries were inserted or removed since the tree was made: it is made again when next read. */
+  private stale = false
   size = 0
 
   constructor(capacity = 16) {
@@ -53,6 +55,7 @@ export class TimeIndex {
 
   /** Latest end, or NaN when empty. */
   get last(): number {
+    this.fresh()
     return this.size ? this.latestEnd : NaN
   }
 
@@ -65,7 +68,10 @@ export class TimeIndex {
     const from = this.lowerBound(a)
     const to = this.lowerBound(b)
     // Before them, those that start earlier and reach into the window: the tree finds them.
-    if (from > 0) this.reaching(a, visit)
+    if (from > 0) {
+      this.fresh()
+      this.reaching(a, visit)
+    }
     for (let i = from; i < to; i++) visit(keys[i]!, starts[i]!, ends[i]!)
   }
 
@@ -119,6 +125,7 @@ export class TimeIndex {
     this.ends.copyWithin(i, i + 1, this.size)
     this.keys.copyWithin(i, i + 1, this.size)
     this.size--
+    this.stale = true
     return true
   }
 
@@ -133,10 +140,20 @@ export class TimeIndex {
     this.ends[i] = Math.max(start, end)
     this.keys[i] = key
     this.size++
+    this.stale = true
+  }
+
+  /**
+   * The tree as of the last remove/insert, made when it is next read: an edit's own task (the
+   * model updated for a keystroke or a drop) does not pay the O(n) pass, the next frame's query does.
+   */
+  private fresh(): void {
+    if (this.stale) this.reindex()
   }
 
   /** Rebuilds the tree's largest-end values after remove/insert: O(n), no allocation. */
   reindex(): void {
+    this.stale = false
     const { ends, maxEnds, size: n } = this
     if (!n) {
       this.levels = 0

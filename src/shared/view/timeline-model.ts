@@ -236,10 +236,7 @@ export class TimelineModel {
     if (changed === null || changed.length > next.length / 8) {
       this.rebuild(next)
       touched.push(...this.itemByKey.keys())
-    } else {
-      for (const position of changed) touched.push(...this.apply(position, next))
-      this.index.reindex()
-    }
+    } else for (const position of changed) touched.push(...this.apply(position, next))
     this.items = next
     this.version++
     return touched
