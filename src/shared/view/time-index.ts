@@ -152,7 +152,7 @@ export class TimeIndex {
   }
 
   /** Rebuilds the tree's largest-end values after remove/insert: O(n), no allocation. */
-  reindex(): void {
+  private reindex(): void {
     this.stale = false
     const { ends, maxEnds, size: n } = this
     if (!n) {

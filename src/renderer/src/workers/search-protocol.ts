@@ -4,7 +4,7 @@ import type { BuiltWords, EventTexts } from '@shared/view/search-build'
 export type SearchBuildRequest = ({ type: 'texts' } & EventTexts) | { type: 'build' }
 
 /**
- * What the worker sends back: the words a part at a time, then the rest of the build. Tens of
- * thousands of strings in one message took the page 200 ms to read at 100,000 events, in one task.
+ * What the worker sends back: the words a part at a time, then the rest of the build. Read in one
+ * message, 200,000 words made the build's arrival at 100,000 events a task of 45 ms; in parts, 36.
  */
 export type SearchBuildReply = { type: 'words'; words: string[] } | { type: 'built'; built: Omit<BuiltWords, 'words'> }
