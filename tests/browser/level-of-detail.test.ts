@@ -25,7 +25,10 @@ if (!read.ok) throw new Error('the large dataset does not validate')
 const doc = read.document
 const WINDOW: TimeWindow = { start: Date.UTC(2014, 0, 1), end: Date.UTC(2024, 0, 1) }
 
-beforeEach(() => setActivePinia(createPinia()))
+beforeEach(() => {
+  setActivePinia(createPinia())
+  performance.clearMarks('chronotes:search-ready')
+})
 afterEach(() => useDocumentStore().close())
 
 /** The composable as TimelinePane uses it, with every input in the test's hands. */
@@ -67,11 +70,10 @@ function mountDetail(measured: { size: DrawingSize | null }) {
 test('a change made as the timeline narrows is worked out once, at the new width, in the next frame', async () => {
   const measured: { size: DrawingSize | null } = { size: null }
   const { inputs, detail, answers } = mountDetail(measured)
-  // Until the search index has caught up with the document (a last answer then).
-  for (let quiet = 0, seen = -1; quiet < 10; quiet = answers.count === seen ? quiet + 1 : 0) {
-    seen = answers.count
-    await frame()
-  }
+  // The search index catches up with the document in the background, and is worked out again then:
+  // waited for by its mark, not for a number of frames (a slow machine takes longer).
+  await expect.poll(() => performance.getEntriesByName('chronotes:search-ready').length).toBe(1)
+  await frame()
   expect(detail().binWidth).toBe(binWidthFor(WINDOW, 1200))
 
   answers.count = 0
