@@ -14,6 +14,8 @@ export class TimeIndex {
   private maxEnds: Float64Array
   private levels = 0
   private latestEnd = -Infinity
+  /** The entry that ended last was removed: the latest end is found again with the tree. */
+  private latestGone = false
   /** Entries were inserted or removed since the tree was made: it is made again when next read. */
   private stale = false
   size = 0
@@ -55,7 +57,8 @@ export class TimeIndex {
 
   /** Latest end, or NaN when empty. */
   get last(): number {
-    this.fresh()
+    // Kept by each insert, so that an added event (Ctrl+E) does not have its task make the tree.
+    if (this.latestGone) this.fresh()
     return this.size ? this.latestEnd : NaN
   }
 
@@ -121,6 +124,7 @@ export class TimeIndex {
     let i = this.lowerBound(start)
     while (i < this.size && this.starts[i] === start && this.keys[i] !== key) i++
     if (i >= this.size || this.keys[i] !== key) return false
+    if (this.ends[i] === this.latestEnd) this.latestGone = true
     this.starts.copyWithin(i, i + 1, this.size)
     this.ends.copyWithin(i, i + 1, this.size)
     this.keys.copyWithin(i, i + 1, this.size)
@@ -139,6 +143,7 @@ export class TimeIndex {
     this.starts[i] = start
     this.ends[i] = Math.max(start, end)
     this.keys[i] = key
+    this.latestEnd = Math.max(this.latestEnd, this.ends[i])
     this.size++
     this.stale = true
   }
@@ -153,7 +158,7 @@ export class TimeIndex {
 
   /** Rebuilds the tree's largest-end values after remove/insert: O(n), no allocation. */
   private reindex(): void {
-    this.stale = false
+    this.stale = this.latestGone = false
     const { ends, maxEnds, size: n } = this
     if (!n) {
       this.levels = 0

@@ -79,6 +79,7 @@ describe('TimeIndex', () => {
             current[key] = next
             index.insert(key, next.start, next.end)
             if (read) expect(found(index, a, a + length)).toEqual(brute(current, a, a + length))
+            if (read) expect(index.last).toBe(Math.max(...current.map((iv) => iv.end)))
           }
           expect(found(index, a, a + length)).toEqual(brute(current, a, a + length))
           expect(index.size).toBe(current.length)
