@@ -73,6 +73,22 @@ async function rowOf(page: Page, lane: string): Promise<{ y: number; height: num
   return { y: box!.y, height: box!.height }
 }
 
+/** Marks where a step of the session begins, so that each long task can be put down to its step. */
+async function markStep(page: Page, step: string): Promise<void> {
+  await page.evaluate((name) => performance.mark(`session:${name}`), step)
+}
+
+/** The long tasks seen since the session's observer started, each with the step it began in. */
+async function sessionLongTasks(page: Page): Promise<{ step: string; duration: number }[]> {
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('session:'))
+    const stepAt = (time: number) =>
+      marks.findLast((mark) => mark.startTime <= time)?.name.replace('session:', '') ?? 'start'
+    const { longTasks } = window as unknown as { longTasks: [number, number][] }
+    return longTasks.map(([start, duration]) => ({ step: stepAt(start), duration }))
+  })
+}
+
 async function onDisk(libraryDir: string, id: string): Promise<TimelineItem | undefined> {
   const saved = JSON.parse(await readFile(join(libraryDir, FILE), 'utf8')) as TimelineDocument
   return saved.items.find((item) => item.id === id)
@@ -97,14 +113,17 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   await expect(page.locator('.timeline .lane-count')).toHaveCount(8)
   await screenshot(page, testInfo, '1-fit-all')
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
+    const w = window as unknown as { longTasks: [number, number][] }
     w.longTasks = []
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration]))
+    ).observe({
       type: 'longtask'
     })
   })
 
   // 2. From "fit all" to one day with the zoom buttons (vis-timeline stops at one day).
+  await markStep(page, 'zoom')
   // Clicked until the axis counts hours (vis-timeline's one-day view), each click once drawn.
   const zoomIn = page.getByRole('button', { name: 'Zoom in' })
   const hours = page.locator('.timeline .vis-time-axis .vis-text.vis-minor', { hasText: /^\d{2}:00$/ })
@@ -125,10 +144,12 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   const targetItem = (p: Page) => itemTitled(p, title)
 
   // 3. Select the event; 4. drag it to Lane 2 (diagonally: a purely vertical drag does not start).
+  await markStep(page, 'select')
   await targetItem(page).locator('.item-title').click()
   await expect(panel(page).getByLabel('Title', { exact: true })).toHaveValue(title)
   await expect(targetItem(page)).toHaveClass(/vis-selected/)
   expect(await drawnLane(page, title)).toBe(lane1.title)
+  await markStep(page, 'drag')
   const from = (await targetItem(page).locator('.item-title').boundingBox())!
   const row = await rowOf(page, lane2.title)
   await page.mouse.move(from.x + 10, from.y + from.height / 2)
@@ -139,6 +160,7 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   await expect.poll(() => drawnLane(page, title)).toBe(lane2.title)
 
   // 5. A note (the first asks for the author's name), 6. undone.
+  await markStep(page, 'note')
   const composer = panel(page).getByPlaceholder('Add a note (Markdown)…')
   await composer.fill('Check against the border log.')
   await panel(page).getByRole('button', { name: 'Add note', exact: true }).click()
@@ -148,11 +170,13 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   const notes = panel(page).getByRole('article', { name: /^note by / })
   await expect(notes).toHaveCount(event.notes.length + 1)
   await expect(targetItem(page).locator('.note-badge')).toHaveText(String(event.notes.length + 1))
+  await markStep(page, 'undo')
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(notes).toHaveCount(event.notes.length)
   await expect(panel(page).getByLabel('Lane', { exact: true })).toHaveValue(lane2.id) // the drag stays
 
   // 7. Search for its source's address (a handful of events share its prefix): listed and marked.
+  await markStep(page, 'search')
   const address = `example.org/${doc.items.indexOf(event)}`
   const search = page.getByRole('searchbox', { name: 'Find events' })
   await search.fill(address)
@@ -161,11 +185,13 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   await screenshot(page, testInfo, '3-searched')
 
   // The drag (and not the note) reaches the file.
+  await markStep(page, 'save')
   // Main reads, validates and writes 127 MB per save: on a loaded machine that takes a while.
   await expect.poll(async () => (await onDisk(libraryDir, event.id))?.groupId, { timeout: 180_000 }).toBe(lane2.id)
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
-  testInfo.annotations.push({ type: 'long tasks (ms)', description: longTasks.map((d) => d.toFixed(0)).join(', ') })
-  console.log(`long tasks during the session (ms): ${longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`)
+  const longTasks = await sessionLongTasks(page)
+  const described = longTasks.map(({ step, duration }) => `${duration.toFixed(0)} (${step})`).join(', ')
+  testInfo.annotations.push({ type: 'long tasks (ms)', description: described })
+  console.log(`long tasks during the session (ms, and the step each began in): ${described || 'none'}`)
 
   // 8. Quit and start again: the event is in Lane 2, without the undone note, on screen and on disk.
   await restart()
@@ -180,7 +206,7 @@ test('a 100,000-event timeline: zoom to a day, drag, annotate, undo, search, res
   await expect(page.getByRole('complementary', { name: 'Search results' })).toContainText(title, { timeout: 60_000 })
 
   expect(
-    longTasks.filter((duration) => duration > FREEZE_MS),
+    longTasks.filter(({ duration }) => duration > FREEZE_MS),
     `tasks that froze the window (over ${FREEZE_MS} ms) while working`
   ).toEqual([])
 })
