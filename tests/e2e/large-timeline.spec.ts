@@ -9,8 +9,9 @@
  * seconds, which is what a whole-document pass on a select, a drag or an autosave cost (8–51 s
  * before issue 10). It does not fail on a slow machine: a task of 200–600 ms happens when other
  * programs keep both cores busy (measured), so the issue's 200 ms is a figure for
- * `npm run bench -- --view` on a quiet machine, not an assertion here. Nothing waits on a clock:
- * every step waits on what the page shows.
+ * `npm run bench -- --view` on a quiet machine, not an assertion here. `npm test` runs this file
+ * alone, after the others (project `large` in playwright.config.ts), so that another test's
+ * Chromium is not in its figures. Nothing waits on a clock: every step waits on what the page shows.
  *
  * Step 3 pins issue 10's selection bug: the click selected the event and a moment later it was
  * deselected (see tests/browser/timeline-selection.test.ts for the cause).
