@@ -7,7 +7,7 @@
 import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FULL_READ_BYTES } from '../../src/main/services/library-index'
+import { countEvents, FULL_READ_BYTES } from '../../src/main/services/library-index'
 import { LibraryService } from '../../src/main/services/library-service'
 import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
@@ -49,6 +49,19 @@ describe('listing large documents by their header', () => {
     expect(await service.list()).toEqual([
       { name: 'large.chronotes.json', status: 'ok', title: 'Large', updatedAt: doc.updatedAt, itemCount: 1_500 }
     ])
+  })
+
+  it('counts the events alike whatever the size of its reads, a key split between two or not', async () => {
+    const doc = makeDocument({ items: 40 })
+    doc.items[0]!.description = 'Quoted JSON: {"groupId": "x"} and "groupId" : 1'
+    doc.items[1]!.tags = ['groupId']
+    // Spaces and line breaks between some keys and their colons, as another writer may put them.
+    let keys = 0
+    const text = serializeDocument(doc).replace(/"groupId":/g, (key) => (keys++ % 2 ? '"groupId" \n\t :' : key))
+    const path = join(await tempDir(), 'spaced.chronotes.json')
+    await writeFile(path, text)
+    for (const bytes of [3, 8, 9, 10, 13, 64, 4096, 1 << 20])
+      expect(await countEvents(path, bytes), `read ${bytes} bytes at a time`).toBe(40)
   })
 
   it('lists a cut-off large file as unreadable', async () => {

