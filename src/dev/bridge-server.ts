@@ -126,6 +126,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     ...domainHandlers('documents', library),
     ...domainHandlers('library', {
       list: () => library.list(),
+      counted: () => library.counted(),
       chooseLocation: async (): Promise<Settings | null> => {
         throw new ChronotesError('UNSUPPORTED', 'Choosing another library folder needs the desktop app.')
       }

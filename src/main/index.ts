@@ -55,7 +55,11 @@ async function openLibrary(root: string): Promise<void> {
   const disposers = [
     () => void library.stop(),
     registerDocumentsIpc(ipcMain, library, isTrusted),
-    registerLibraryIpc(ipcMain, { list: () => library.list(), chooseLocation }, isTrusted)
+    registerLibraryIpc(
+      ipcMain,
+      { list: () => library.list(), counted: () => library.counted(), chooseLocation },
+      isTrusted
+    )
   ]
   disposeLibrary = () => disposers.forEach((dispose) => dispose())
 }

@@ -76,7 +76,14 @@ export type SaveOptions = z.infer<typeof SaveOptionsSchema>
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
 export type LibraryEntry =
-  | { name: string; status: 'ok'; title: string; updatedAt: string; itemCount: number }
+  | {
+      name: string
+      status: 'ok'
+      title: string
+      updatedAt: string
+      /** Null while a large timeline's events are being counted (see `library.counted`). */
+      itemCount: number | null
+    }
   | { name: string; status: 'unreadable'; reason: string; problems: Problem[] }
 
 export interface OpenedDocument {
@@ -133,7 +140,10 @@ export interface Settings {
 /** What the renderer can ask for. Every method returns a promise; errors are ChronotesErrors. */
 export interface ChronotesApi {
   library: {
+    /** At once: a large timeline new to the list comes without its count, which `counted` waits for. */
     list(): Promise<LibraryEntry[]>
+    /** Resolves when the events of every timeline listed so far have been counted: list again then. */
+    counted(): Promise<void>
     /** Main shows a folder dialog; the chosen folder becomes the library and is remembered. */
     chooseLocation(): Promise<Settings | null>
   }
@@ -196,6 +206,7 @@ const BackupIdSchema = z
 export const CONTRACT: Channels<ChronotesApi> = {
   library: {
     list: { channel: 'library:list', args: z.tuple([]) },
+    counted: { channel: 'library:counted', args: z.tuple([]) },
     chooseLocation: { channel: 'library:choose-location', args: z.tuple([]) }
   },
   documents: {

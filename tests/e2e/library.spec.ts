@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { syntheticDocument } from '../../bench/synthetic'
+import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
 import {
   DATASET_FILE,
@@ -264,6 +266,33 @@ test.describe('a damaged file in the library', () => {
     await expect(page.locator('h1.doc-title')).toHaveText(DATASET_TITLE)
     expect(await readFile(join(libraryDir, 'broken.chronotes.json'), 'utf8')).toBe(broken)
     expect(existsSync(join(libraryDir, '.chronotes', 'backups', 'broken.chronotes.json'))).toBe(false)
+  })
+})
+
+test.describe('a large timeline new to the library', () => {
+  // Over a megabyte: listed by its header, its events counted after. Titled to sort after the dataset, which opens.
+  const archive = { ...syntheticDocument(3_000), title: 'Wartime archive' }
+  test.use({ libraryFiles: { 'wartime-archive.chronotes.json': serializeDocument(archive) } })
+
+  test('is listed at once, "Counting events…", then with its number of events', async ({ page, bridge }, testInfo) => {
+    // The window's wait for the count is held, to see the list meanwhile.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(
+      (url) => url.pathname.endsWith('/library%3Acounted'),
+      async (route) => {
+        await held
+        await route.continue()
+      }
+    )
+    await openApp(page, bridge)
+    const large = entry(page, 'Wartime archive')
+    await expect(large.locator('.entry-meta')).toHaveText('Counting events…')
+    await expect(entry(page, DATASET_TITLE).locator('.entry-meta')).toHaveText('88 events')
+    await expect(page.locator('h1.doc-title')).toHaveText(DATASET_TITLE)
+    await screenshot(page, testInfo, 'counting')
+    release()
+    await expect(large.locator('.entry-meta')).toHaveText('3,000 events')
   })
 })
 

@@ -1,6 +1,7 @@
 /**
  * Issue 10's library bullet: "library:list reads and validates every document in full". Large
- * files are listed from their header and a byte scan of their event count, small ones in full,
+ * files are listed at once from their header, then with their event count from a byte scan that
+ * no listing waits on; small ones are read in full,
  * and every file's entry is cached by size and mtime (in memory and on disk), so that listing
  * an unchanged file reads nothing of it.
  */
@@ -41,14 +42,30 @@ async function cacheFileIn(cacheDir: string): Promise<string> {
 }
 
 describe('listing large documents by their header', () => {
-  it('lists a large file with the title, date and event count a full read gives', async () => {
+  it('lists a large file at once by its header, then with the event count a full read gives', async () => {
     const doc = largeDocument()
     const text = serializeDocument(doc)
     expect(Buffer.byteLength(text)).toBeGreaterThan(FULL_READ_BYTES)
-    const { service } = await libraryWith({ 'large.chronotes.json': text })
-    expect(await service.list()).toEqual([
-      { name: 'large.chronotes.json', status: 'ok', title: 'Large', updatedAt: doc.updatedAt, itemCount: 1_500 }
-    ])
+    const { root, cacheDir, service } = await libraryWith({ 'large.chronotes.json': text })
+    const entry = { name: 'large.chronotes.json', status: 'ok', title: 'Large', updatedAt: doc.updatedAt }
+    expect(await service.list()).toEqual([{ ...entry, itemCount: null }])
+    await service.counted()
+    expect(await service.list()).toEqual([{ ...entry, itemCount: 1_500 }])
+    // Kept between runs: a restart lists the count at once.
+    expect(await new LibraryService({ root, cacheDir }).list()).toEqual([{ ...entry, itemCount: 1_500 }])
+  })
+
+  it('counts a large file again when it changes while it is counted', async () => {
+    const { root, service } = await libraryWith({ 'large.chronotes.json': serializeDocument(largeDocument()) })
+    expect(await service.list()).toMatchObject([{ title: 'Large', itemCount: null }])
+    // Another program writes the file while its first version is counted (or just after).
+    const fewer = largeDocument('Fewer')
+    fewer.items.splice(1_200)
+    await writeFile(join(root, 'large.chronotes.json'), serializeDocument(fewer))
+    await service.counted()
+    expect(await service.list()).toMatchObject([{ title: 'Fewer', itemCount: null }])
+    await service.counted()
+    expect(await service.list()).toMatchObject([{ title: 'Fewer', itemCount: 1_200 }])
   })
 
   it('counts the events alike whatever the size of its reads, a key split between two or not', async () => {
@@ -84,6 +101,7 @@ describe('listing large documents by their header', () => {
     const text = JSON.stringify({ items, ...rest })
     expect(Buffer.byteLength(text)).toBeGreaterThan(FULL_READ_BYTES)
     const { service } = await libraryWith({ 'reordered.chronotes.json': text })
+    // Read whole, it is counted at once.
     expect(await service.list()).toMatchObject([{ status: 'ok', title: 'Reordered', itemCount: 1_500 }])
   })
 })

@@ -23,16 +23,27 @@ const CacheSchema = z.record(
 )
 type Cache = z.infer<typeof CacheSchema>
 
+/** A large file listed by its header, whose events are being counted. */
+interface Counting {
+  size: number
+  mtimeMs: number
+  entry: LibraryEntry
+  done: Promise<void>
+}
+
 /**
  * What the library list shows of each document (title, count, date), without reading whole
  * documents: a cache keyed by each file's size and modification time, kept in step by the
  * library's own saves and kept on disk between runs. A file the cache does not know is read in
- * full when small, and by its header (the writer puts format, version, title and dates first)
- * plus a byte scan for its event count when large: a 127 MB timeline is never parsed to be listed.
+ * full when small. A large one is listed at once by its header (the writer puts format, version,
+ * title and dates first), its count unknown; a byte scan then counts its events, which `counted`
+ * waits for. A 127 MB timeline is never parsed to be listed, and no listing waits on its scan
+ * (90 ms here).
  */
 export class LibraryIndex {
   private cache: Cache | null = null
   private changed = false
+  private readonly counting = new Map<string, Counting>()
 
   constructor(
     private readonly root: string,
@@ -48,6 +59,7 @@ export class LibraryIndex {
       delete cache[name]
       this.changed = true
     }
+    for (const name of this.counting.keys()) if (!known.has(name)) this.counting.delete(name)
     const entries = await Promise.all(names.map((name) => this.entry(name)))
     await this.persist()
     return entries
@@ -60,6 +72,7 @@ export class LibraryIndex {
   async remember(name: string, entry: LibraryEntry, valid: string): Promise<void> {
     const info = await stat(join(this.root, name)).catch(() => null)
     if (!info) return
+    this.counting.delete(name) // what is being counted is older than what was just written
     ;(await this.load())[name] = { size: info.size, mtimeMs: info.mtimeMs, entry, valid }
     this.changed = true
     await this.persist()
@@ -84,25 +97,58 @@ export class LibraryIndex {
     await this.persist()
   }
 
+  /** Resolves when the events of every large file listed so far have been counted. */
+  async counted(): Promise<void> {
+    await Promise.all([...this.counting.values()].map((counting) => counting.done))
+  }
+
   private async entry(name: string): Promise<LibraryEntry> {
     const path = join(this.root, name)
     const info = await stat(path).catch((error: Error) => error)
-    if (info instanceof Error)
-      return { name, status: 'unreadable', reason: 'IO', problems: [{ file: name, message: info.message }] }
+    if (info instanceof Error) return unreadable(name, info)
+    const unchanged = (known?: { size: number; mtimeMs: number }) =>
+      known?.size === info.size && known.mtimeMs === info.mtimeMs
     const cached = this.cache![name]
-    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.entry
+    if (unchanged(cached)) return cached!.entry
+    const counting = this.counting.get(name)
+    if (unchanged(counting)) return counting!.entry
     const entry = await (
       info.size <= FULL_READ_BYTES ? readWhole(path, name) : readHeader(path, name, info.size)
-    ).catch((error: Error): LibraryEntry => ({
-      name,
-      status: 'unreadable',
-      reason: 'IO',
-      problems: [{ file: name, message: error.message }]
-    }))
+    ).catch((error: Error) => unreadable(name, error))
+    if (entry.status === 'ok' && entry.itemCount === null) this.count(name, info, entry)
     // Keyed by the stat taken before reading: a file changed meanwhile gets read again next time.
-    this.cache![name] = { size: info.size, mtimeMs: info.mtimeMs, entry }
-    this.changed = true
+    else this.keep(name, info, entry)
     return entry
+  }
+
+  private keep(name: string, { size, mtimeMs }: { size: number; mtimeMs: number }, entry: LibraryEntry): void {
+    this.cache![name] = { size, mtimeMs, entry }
+    this.changed = true
+  }
+
+  /**
+   * Counts the events of a file listed by its header, then keeps its entry with the count. Only
+   * the counted entry is cached: a count cut short by quitting is started again at the next list.
+   */
+  private count(name: string, info: { size: number; mtimeMs: number }, entry: LibraryEntry & { status: 'ok' }): void {
+    const counting: Counting = {
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      entry,
+      done: countEvents(join(this.root, name))
+        .then(
+          (itemCount): LibraryEntry => ({ ...entry, itemCount }),
+          (error: Error) => unreadable(name, error)
+        )
+        .then(async (counted) => {
+          // Removed from the folder, or saved by the library, while it was counted: the count is stale.
+          if (this.counting.get(name) !== counting) return
+          this.counting.delete(name)
+          this.keep(name, info, counted)
+          await this.persist()
+        })
+    }
+    this.counting.set(name, counting)
   }
 
   private async load(): Promise<Cache> {
@@ -127,6 +173,10 @@ export class LibraryIndex {
   }
 }
 
+function unreadable(name: string, error: Error): LibraryEntry {
+  return { name, status: 'unreadable', reason: 'IO', problems: [{ file: name, message: error.message }] }
+}
+
 async function readWhole(path: string, name: string): Promise<LibraryEntry> {
   const result = readDocument(await readFile(path, 'utf8'), name)
   if (!result.ok) return { name, status: 'unreadable', reason: result.reason, problems: result.problems }
@@ -134,7 +184,7 @@ async function readWhole(path: string, name: string): Promise<LibraryEntry> {
   return { name, status: 'ok', title, updatedAt, itemCount: items.length }
 }
 
-/** A large file's list entry from its first 64 KB and a scan that counts its events without parsing them. */
+/** A large file's list entry from its first 64 KB and its last bytes, its events not counted yet. */
 async function readHeader(path: string, name: string, size: number): Promise<LibraryEntry> {
   const handle = await open(path, 'r')
   let head: string
@@ -175,7 +225,7 @@ async function readHeader(path: string, name: string, size: number): Promise<Lib
       reason: 'INVALID_JSON',
       problems: [{ file: name, message: 'is cut off: it does not end where a Chronotes document ends' }]
     }
-  return { name, status: 'ok', title: header.title, updatedAt: header.updatedAt, itemCount: await countEvents(path) }
+  return { name, status: 'ok', title: header.title, updatedAt: header.updatedAt, itemCount: null }
 }
 
 interface Header {

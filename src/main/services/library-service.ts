@@ -129,9 +129,10 @@ export class LibraryService {
 
   async stop(): Promise<void> {
     this.watcher?.stop()
-    await this.outlines.settled()
+    await Promise.all([this.outlines.settled(), this.index.counted()])
   }
 
+  /** The timelines in the folder. A large one new to the list comes at once, without its count (see `counted`). */
   async list(): Promise<LibraryEntry[]> {
     return this.guard('Listing the library', NOTHING_CHANGED, async () => {
       const names = (await readdir(this.root, { withFileTypes: true }))
@@ -141,6 +142,11 @@ export class LibraryService {
       const label = (entry: LibraryEntry) => (entry.status === 'ok' ? entry.title : entry.name)
       return entries.sort((a, b) => label(a).localeCompare(label(b)))
     })
+  }
+
+  /** Resolves when the events of every timeline listed so far have been counted. */
+  async counted(): Promise<void> {
+    await this.index.counted()
   }
 
   async create(title: string): Promise<OpenedDocument> {

@@ -39,7 +39,11 @@ export function serveLibrary(
 ): void {
   const handlers = new Map([
     ...domainHandlers('documents', library),
-    ...domainHandlers('library', { list: () => library.list(), chooseLocation: async () => null })
+    ...domainHandlers('library', {
+      list: () => library.list(),
+      counted: () => library.counted(),
+      chooseLocation: async () => null
+    })
   ])
   const bridge = {
     ...buildTransport(async (channel, args) => {

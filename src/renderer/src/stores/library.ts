@@ -18,9 +18,10 @@ export const useLibraryStore = defineStore('library', () => {
   const openingLabel = computed(() => {
     const entry = opening.value
     if (!entry) return ''
-    return entry.status === 'ok'
-      ? `Opening “${entry.title}” (${countOf(entry.itemCount, 'event')})…`
-      : `Opening ${entry.name}…`
+    if (entry.status !== 'ok') return `Opening ${entry.name}…`
+    return entry.itemCount === null
+      ? `Opening “${entry.title}”…`
+      : `Opening “${entry.title}” (${countOf(entry.itemCount, 'event')})…`
   })
   /** Whether the library has been read once: until then there is nothing to offer or say. */
   const ready = ref(false)
@@ -35,8 +36,19 @@ export const useLibraryStore = defineStore('library', () => {
     }
   )
 
+  /** Which listing answers last: an earlier one that answers late has no say. */
+  let listings = 0
   async function refresh(): Promise<void> {
-    entries.value = await api.library.list()
+    const listing = ++listings
+    const listed = await api.library.list()
+    if (listing !== listings) return
+    entries.value = listed
+    // A large timeline new to the list comes without its count (see LibraryIndex): listed again once counted.
+    if (listed.some((entry) => entry.status === 'ok' && entry.itemCount === null))
+      void api.library
+        .counted()
+        .then(() => (listing === listings ? refresh() : undefined))
+        .catch(() => {}) // the count stays unsaid; the next listing asks again
   }
 
   /**
