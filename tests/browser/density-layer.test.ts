@@ -4,6 +4,7 @@
  * set beside the lane rows vis-timeline laid out and the window it reports.
  */
 import { afterEach, expect, test } from 'vitest'
+import { commands } from 'vitest/browser'
 import { render } from 'vitest-browser-vue'
 import dataset from '../../resources/datasets/us-ukraine-intelligence-2014-2025.chronotes.json'
 import { readDocument } from '@shared/model/document'
@@ -17,6 +18,12 @@ const TOLERANCE = 0.5
 const YEAR = 365.25 * 24 * 3600_000
 const EXTENT: TimeWindow = { start: Date.UTC(2014, 0, 1), end: Date.UTC(2026, 0, 1) }
 const MIDDLE = Date.UTC(2020, 0, 1)
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    mouseClick(at: { x: number; y: number }): Promise<void>
+  }
+}
 
 const hosts: { host: HTMLElement; unmount(): Promise<void> }[] = []
 afterEach(async () => {
@@ -161,4 +168,25 @@ test('a narrower timeline is shaded again at its new width; bins taken away take
 
   await view.rerender({ bins: [] })
   await expect.poll(() => host.querySelectorAll('.density-layer g').length).toBe(0)
+})
+
+test('a click on a lane’s shading zooms in on that bin, a bin’s width either side, and hovering says what it holds', async () => {
+  const { host, groups, shown } = await mount(binsFor(lanes()))
+  const [first, , third] = groups
+  const rows = rowsOf(host, groups)
+  const layer = host.querySelector('.density-layer')!.getBoundingClientRect()
+  const { window, width } = shown()
+  const xOf = (time: number) => layer.left + ((time - window.start) / (window.end - window.start)) * width
+  const middleOf = (row: DOMRect) => (row.top + row.bottom) / 2
+
+  // A lane without shading: nothing happens.
+  await commands.mouseClick({ x: xOf(MIDDLE + YEAR / 2), y: middleOf(rows.get(third!.id)!) })
+  const timeline = host.querySelector<HTMLElement>('.timeline')!
+  expect(timeline.title).toBe('')
+  expect(shown().window).toEqual(window)
+
+  // The first lane's second bin, from the middle, a year long: 20 events.
+  await commands.mouseClick({ x: xOf(MIDDLE + YEAR / 2), y: middleOf(rows.get(first!.id)!) })
+  expect(timeline.title).toMatch(/^20 events, 1 Jan 2020 – 31 Dec 2020\. Click to zoom in\.$/)
+  await expect.poll(() => shown().window).toEqual({ start: MIDDLE - YEAR, end: MIDDLE + 2 * YEAR })
 })

@@ -22,10 +22,8 @@ export function describeBin(bin: DensityBin): string {
   return `${events}, ${format.format(bin.start)} – ${format.format(to)}${matching}. Click to zoom in.`
 }
 
-/** The window that shows a clicked bin with a bin's width either side; null if no bin is there. */
-export function zoomIntoBin(bins: DensityBin[], group: string, time: number): TimeWindow | null {
-  const bin = bins.find((b) => b.group === group && b.start <= time && time < b.end)
-  if (!bin) return null
+/** The window that shows a clicked bin with a bin's width either side. */
+export function windowAround(bin: DensityBin): TimeWindow {
   const width = bin.end - bin.start
   return { start: bin.start - width, end: bin.end + width }
 }
