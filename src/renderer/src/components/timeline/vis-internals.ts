@@ -10,7 +10,11 @@ export interface TimelineInternals {
     left: { width: number }
     right: { width: number }
   }
+  /** hammer.js's gestures over the whole timeline: its 'click' event comes from their tap. */
+  hammer: GestureManager
   itemSet: {
+    /** hammer.js's gestures over the events: a tap selects one. */
+    hammer: GestureManager
     groups: Record<string, VisGroupInternals | undefined>
     items: Record<string, VisItemInternals | undefined>
     /** Lays out and draws the items; called after each DataSet change and each range change. */
@@ -21,6 +25,10 @@ export interface TimelineInternals {
   _redraw(): void
   /** Redraws everything now: the panels' sizes, the date axis, the lanes and their items. */
   _origRedraw(): void
+}
+
+interface GestureManager {
+  get(recognizer: 'tap' | 'press'): { set(options: { time: number }): unknown }
 }
 
 interface VisGroupInternals {
@@ -72,6 +80,17 @@ export function redrawForNewSize(timeline: Timeline): void {
 export function drawingWidthFor(timeline: Timeline, containerWidth: number): number {
   const { props } = internalsOf(timeline)
   return containerWidth - props.left.width - props.right.width
+}
+
+/**
+ * Takes a click held still for up to `ms` as a click. hammer.js times a click by when it handles
+ * the button's release, and drops it as a tap after 250 ms: a slow click, or any click on a
+ * renderer busy for a moment between the press and the release, selected nothing, since the long
+ * press is set later (see longSelectPressTime in TimelineView.vue).
+ */
+export function acceptSlowClicks(timeline: Timeline, ms: number): void {
+  const { hammer, itemSet } = internalsOf(timeline)
+  for (const gestures of [hammer, itemSet.hammer]) gestures.get('tap').set({ time: ms })
 }
 
 /** Whether vis-timeline owes a redraw (deferRedraws): one asked for and not yet drawn. */
