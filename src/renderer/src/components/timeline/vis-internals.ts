@@ -28,7 +28,7 @@ export interface TimelineInternals {
 }
 
 interface GestureManager {
-  get(recognizer: 'tap' | 'press'): { set(options: { time: number }): unknown }
+  get(recognizer: 'tap'): { set(options: { time: number }): unknown }
 }
 
 interface VisGroupInternals {
