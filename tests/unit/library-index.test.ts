@@ -8,7 +8,7 @@
 import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countEvents, FULL_READ_BYTES } from '../../src/main/services/library-index'
+import { countEvents, FULL_READ_BYTES, LibraryIndex } from '../../src/main/services/library-index'
 import { LibraryService } from '../../src/main/services/library-service'
 import { serializeDocument } from '../../src/shared/model/document'
 import type { TimelineDocument } from '../../src/shared/model/schema'
@@ -66,6 +66,21 @@ describe('listing large documents by their header', () => {
     expect(await service.list()).toMatchObject([{ title: 'Fewer', itemCount: null }])
     await service.counted()
     expect(await service.list()).toMatchObject([{ title: 'Fewer', itemCount: 1_200 }])
+  })
+
+  it('keeps what an open vouched for while the file was counted, with its count', async () => {
+    const root = await tempDir()
+    const cacheFile = join(await tempDir(), 'list.json')
+    await writeFile(join(root, 'large.chronotes.json'), serializeDocument(largeDocument()))
+    const index = new LibraryIndex(root, cacheFile)
+    expect(await index.entries(['large.chronotes.json'])).toMatchObject([{ itemCount: null }])
+    // Opened at once: its validation ends before the count does (here, before the count has read a byte).
+    await index.rememberValid('large.chronotes.json', 'build-1:abc')
+    expect(await index.isValid('large.chronotes.json', 'build-1:abc')).toBe(true)
+    await index.counted()
+    const restarted = new LibraryIndex(root, cacheFile)
+    expect(await restarted.isValid('large.chronotes.json', 'build-1:abc')).toBe(true)
+    expect(await restarted.entries(['large.chronotes.json'])).toMatchObject([{ itemCount: 1_500 }])
   })
 
   it('counts the events alike whatever the size of its reads, a key split between two or not', async () => {

@@ -28,6 +28,8 @@ interface Counting {
   size: number
   mtimeMs: number
   entry: LibraryEntry
+  /** As in the cache: vouched for by an open while it was counted, kept with the count. */
+  valid?: string
   done: Promise<void>
 }
 
@@ -44,6 +46,7 @@ export class LibraryIndex {
   private cache: Cache | null = null
   private changed = false
   private readonly counting = new Map<string, Counting>()
+  private persisting = Promise.resolve()
 
   constructor(
     private readonly root: string,
@@ -85,21 +88,28 @@ export class LibraryIndex {
    * for its own files.
    */
   async isValid(name: string, token: string): Promise<boolean> {
-    return (await this.load())[name]?.valid === token
+    const cache = await this.load()
+    return (this.counting.get(name) ?? cache[name])?.valid === token
   }
 
-  /** Records that the bytes of `token` were validated (after an open checked them in full). */
+  /**
+   * Records that the bytes of `token` were validated (after an open checked them in full). A file
+   * still being counted keeps it until its count is cached: opened at once after it was listed,
+   * a large file's validation (a second or more) is what holds its count up.
+   */
   async rememberValid(name: string, token: string): Promise<void> {
-    const cached = (await this.load())[name]
-    if (!cached) return // not listed yet: the next open checks again
-    cached.valid = token
+    const cache = await this.load()
+    const known = this.counting.get(name) ?? cache[name]
+    if (!known) return // not listed yet: the next open checks again
+    known.valid = token
     this.changed = true
     await this.persist()
   }
 
-  /** Resolves when the events of every large file listed so far have been counted. */
+  /** Resolves when the events of every large file listed so far have been counted, and the counts kept. */
   async counted(): Promise<void> {
     await Promise.all([...this.counting.values()].map((counting) => counting.done))
+    await this.persisting // a count that ended just before is still being written
   }
 
   private async entry(name: string): Promise<LibraryEntry> {
@@ -121,8 +131,13 @@ export class LibraryIndex {
     return entry
   }
 
-  private keep(name: string, { size, mtimeMs }: { size: number; mtimeMs: number }, entry: LibraryEntry): void {
-    this.cache![name] = { size, mtimeMs, entry }
+  private keep(
+    name: string,
+    { size, mtimeMs }: { size: number; mtimeMs: number },
+    entry: LibraryEntry,
+    valid?: string
+  ): void {
+    this.cache![name] = valid ? { size, mtimeMs, entry, valid } : { size, mtimeMs, entry }
     this.changed = true
   }
 
@@ -144,7 +159,7 @@ export class LibraryIndex {
           // Removed from the folder, or saved by the library, while it was counted: the count is stale.
           if (this.counting.get(name) !== counting) return
           this.counting.delete(name)
-          this.keep(name, info, counted)
+          this.keep(name, info, counted, counting.valid)
           await this.persist()
         })
     }
@@ -162,7 +177,16 @@ export class LibraryIndex {
     return this.cache
   }
 
-  private async persist(): Promise<void> {
+  /**
+   * Writes the cache file if the cache changed, one write after another: two at once (a count
+   * ending during an open's) could land the older snapshot last.
+   */
+  private persist(): Promise<void> {
+    this.persisting = this.persisting.then(() => this.write())
+    return this.persisting
+  }
+
+  private async write(): Promise<void> {
     if (!this.changed || !this.cache) return
     this.changed = false
     if (!this.cacheFile) return
