@@ -5,7 +5,8 @@
  * and every file's entry is cached by size and mtime (in memory and on disk), so that listing
  * an unchanged file reads nothing of it.
  */
-import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { countEvents, FULL_READ_BYTES, LibraryIndex } from '../../src/main/services/library-index'
@@ -81,6 +82,26 @@ describe('listing large documents by their header', () => {
     const restarted = new LibraryIndex(root, cacheFile)
     expect(await restarted.isValid('large.chronotes.json', 'build-1:abc')).toBe(true)
     expect(await restarted.entries(['large.chronotes.json'])).toMatchObject([{ itemCount: 1_500 }])
+  })
+
+  it('lists a link or a pipe put in a listed file’s place as unreadable, and reads nothing through it', async () => {
+    const root = await tempDir()
+    const outside = await tempDir()
+    await writeFile(join(outside, 'small.json'), serializeDocument(makeDocument({ title: 'Outside' })))
+    await writeFile(join(outside, 'large.json'), serializeDocument(largeDocument('Outside, large')))
+    await symlink(join(outside, 'small.json'), join(root, 'small.chronotes.json'))
+    await symlink(join(outside, 'large.json'), join(root, 'large.chronotes.json'))
+    // A pipe nobody writes to: opened to be read, it would keep the list waiting for good.
+    execFileSync('mkfifo', [join(root, 'pipe.chronotes.json')])
+    const index = new LibraryIndex(root, null)
+    const entries = await index.entries(['small.chronotes.json', 'large.chronotes.json', 'pipe.chronotes.json'])
+    expect(entries.map((entry) => [entry.name, entry.status])).toEqual([
+      ['small.chronotes.json', 'unreadable'],
+      ['large.chronotes.json', 'unreadable'],
+      ['pipe.chronotes.json', 'unreadable']
+    ])
+    expect(JSON.stringify(entries)).not.toContain('Outside')
+    expect(entries.at(-1)).toMatchObject({ problems: [{ message: 'is not a regular file' }] })
   })
 
   it('counts the events alike whatever the size of its reads, a key split between two or not', async () => {

@@ -58,11 +58,23 @@ export async function readRevisedNoFollow(path: string): Promise<{ bytes: Buffer
   })
 }
 
-/** Runs `use` on the file opened for reading without following a last-step link; null if there is no file. */
+/**
+ * Opens a file of the library for reading, never through a link, and only if it is a regular file:
+ * a link or a pipe put in a listed file's place (by a sync client, or on purpose) is refused, and a
+ * pipe is opened without waiting for a writer that may never come.
+ */
+export async function openRegularFile(path: string): Promise<FileHandle> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  if ((await handle.stat()).isFile()) return handle
+  await handle.close()
+  throw new Error('is not a regular file')
+}
+
+/** Runs `use` on the file opened for reading as `openRegularFile` opens it; null if there is no file. */
 async function withNoFollow<T>(path: string, use: (handle: FileHandle) => Promise<T>): Promise<T | null> {
   let handle: FileHandle
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW)
+    handle = await openRegularFile(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
