@@ -15,6 +15,7 @@ import {
   datasetsDir,
   expect,
   holdDocumentOpens,
+  holdEventCounts,
   openApp,
   openCrowded,
   root,
@@ -216,21 +217,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }, testInfo) => {
       // The first open ever: no outline yet, and the file new to the list, its events being counted (both held).
       const { release } = await holdDocumentOpens(page)
-      let count = () => {}
-      const counted = new Promise<void>((resolve) => (count = resolve))
-      await page.route(
-        (url) => url.pathname.endsWith('/library%3Acounted'),
-        async (route) => {
-          await counted
-          await route.continue()
-        }
-      )
+      const counts = await holdEventCounts(page)
       await page.goto(bridge.url)
       await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Opening “Synthetic/)
       await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Counting events…')
       const opening = await axe(page)
       await screenshot(page, testInfo, `${colorScheme}-first-opening`)
-      count()
+      counts.release()
       await release()
       expect(opening).toEqual([])
       // The first open wrote the outline; the next start draws it while the document is held back.

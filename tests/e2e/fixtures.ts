@@ -184,6 +184,23 @@ export async function holdDocumentOpens(page: Page): Promise<{ release: () => Pr
   }
 }
 
+/**
+ * Holds the page's wait for the library's event counts (`library.counted`) until `release`: the list
+ * shows a large timeline new to it as "Counting events…" meanwhile, however fast the count is.
+ */
+export async function holdEventCounts(page: Page): Promise<{ release: () => void }> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(
+    (url) => url.pathname.endsWith('/library%3Acounted'),
+    async (route) => {
+      await held
+      await route.continue()
+    }
+  )
+  return { release }
+}
+
 /** A screenshot of the state a test has reached, in its folder under test-results/ (gitignored). */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
   const path = testInfo.outputPath(`${name}.png`)

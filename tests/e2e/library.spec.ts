@@ -17,6 +17,7 @@ import {
   documentFiles,
   expect,
   holdDocumentOpens,
+  holdEventCounts,
   openApp,
   readJson,
   screenshot,
@@ -275,23 +276,14 @@ test.describe('a large timeline new to the library', () => {
   test.use({ libraryFiles: { 'wartime-archive.chronotes.json': serializeDocument(archive) } })
 
   test('is listed at once, "Counting events…", then with its number of events', async ({ page, bridge }, testInfo) => {
-    // The window's wait for the count is held, to see the list meanwhile.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(
-      (url) => url.pathname.endsWith('/library%3Acounted'),
-      async (route) => {
-        await held
-        await route.continue()
-      }
-    )
+    const counts = await holdEventCounts(page)
     await openApp(page, bridge)
     const large = entry(page, 'Wartime archive')
     await expect(large.locator('.entry-meta')).toHaveText('Counting events…')
     await expect(entry(page, DATASET_TITLE).locator('.entry-meta')).toHaveText('88 events')
     await expect(page.locator('h1.doc-title')).toHaveText(DATASET_TITLE)
     await screenshot(page, testInfo, 'counting')
-    release()
+    counts.release()
     await expect(large.locator('.entry-meta')).toHaveText('3,000 events')
   })
 })
