@@ -22,14 +22,13 @@ const CacheSchema = z.record(
   })
 )
 type Cache = z.infer<typeof CacheSchema>
+type Kept = Cache[string]
 
-/** A large file listed by its header, whose events are being counted. */
-interface Counting {
-  size: number
-  mtimeMs: number
-  entry: LibraryEntry
-  /** As in the cache: vouched for by an open while it was counted, kept with the count. */
-  valid?: string
+/**
+ * A large file listed by its header, whose events are being counted: its record, as the cache will
+ * keep it once counted (`valid` too, if an open vouched for the bytes meanwhile).
+ */
+interface Counting extends Kept {
   done: Promise<void>
 }
 
@@ -99,9 +98,11 @@ export class LibraryIndex {
    */
   async rememberValid(name: string, token: string): Promise<void> {
     const cache = await this.load()
-    const known = this.counting.get(name) ?? cache[name]
+    const counting = this.counting.get(name)
+    const known = counting ?? cache[name]
     if (!known) return // not listed yet: the next open checks again
     known.valid = token
+    if (counting) return // written with the count
     this.changed = true
     await this.persist()
   }
@@ -202,9 +203,9 @@ function unreadable(name: string, error: Error): LibraryEntry {
 }
 
 async function readWhole(path: string, name: string): Promise<LibraryEntry> {
-  const handle = await openRegularFile(path)
-  const text = await handle.readFile('utf8').finally(() => handle.close())
-  const result = readDocument(text, name)
+  const bytes = await readNoFollow(path)
+  if (!bytes) throw new Error('is no longer in the library')
+  const result = readDocument(bytes.toString('utf8'), name)
   if (!result.ok) return { name, status: 'unreadable', reason: result.reason, problems: result.problems }
   const { title, updatedAt, items } = result.document
   return { name, status: 'ok', title, updatedAt, itemCount: items.length }
