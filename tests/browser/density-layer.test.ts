@@ -19,12 +19,6 @@ const YEAR = 365.25 * 24 * 3600_000
 const EXTENT: TimeWindow = { start: Date.UTC(2014, 0, 1), end: Date.UTC(2026, 0, 1) }
 const MIDDLE = Date.UTC(2020, 0, 1)
 
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    mouseClick(at: { x: number; y: number }): Promise<void>
-  }
-}
-
 const hosts: { host: HTMLElement; unmount(): Promise<void> }[] = []
 afterEach(async () => {
   for (const { host, unmount } of hosts.splice(0)) {

@@ -11,14 +11,6 @@ import type { TimelineDocument, TimelineItem } from '@shared/model/schema'
 import { documentExtent, selectTimelineItems } from '@shared/view/timeline-items'
 import TimelineView from '../../src/renderer/src/components/timeline/TimelineView.vue'
 
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }, steps?: number): Promise<void>
-    mouseDoubleClick(at: { x: number; y: number }): Promise<void>
-    mouseClick(at: { x: number; y: number }): Promise<void>
-  }
-}
-
 const DAY = 86_400_000
 const STAMP = '2026-01-01T00:00:00.000Z'
 
