@@ -29,6 +29,10 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // expect.poll waits for a state (a redraw at a new width, an index caught up), never times
+          // it: its default second failed two of them on a machine busy with other work.
+          expect: { poll: { timeout: 20_000 } },
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,
